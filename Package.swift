@@ -1,0 +1,95 @@
+// swift-tools-version: 6.1
+//
+// CapacityPlanner: portfolio selection, scheduling and staffing for a PMO.
+//
+// Module graph (dependencies point one way):
+//
+//   capacity-planner (CLI) ──► CapacityPlanners ──► CapacityPlanning (domain, no GLPK)
+//                                     │
+//                                     └──(GLPK trait)──► Optimization ──► CGLPK ──► libglpk
+//
+// The `GLPK` trait is on by default. `swift build --disable-default-traits`
+// builds every product without compiling or linking any GLPK code: the
+// greedy planner is then the one that runs.
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "CapacityPlanner",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Optimization", targets: ["Optimization"]),
+        .library(name: "CapacityPlanning", targets: ["CapacityPlanning"]),
+        .library(name: "CapacityPlanners", targets: ["CapacityPlanners"]),
+        .executable(name: "capacity-planner", targets: ["CapacityPlannerCLI"]),
+    ],
+    traits: [
+        .trait(
+            name: "GLPK",
+            description: "Build the exact planner on GLPK (GPL-3.0-or-later). Needs libglpk-dev."
+        ),
+        .default(enabledTraits: ["GLPK"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The C shim: glpk.h plus guarded entry points that turn GLPK's abort() into an error code.
+        .target(
+            name: "CGLPK",
+            linkerSettings: [.linkedLibrary("glpk")]
+        ),
+        // A general-purpose modelling layer (variables, expressions, constraints) over GLPK.
+        .target(
+            name: "Optimization",
+            dependencies: [
+                .target(name: "CGLPK", condition: .when(traits: ["GLPK"])),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The planning domain: scenario and plan of spec v1, validation, checker, objective. Knows nothing of GLPK.
+        .target(
+            name: "CapacityPlanning",
+            swiftSettings: swiftSettings
+        ),
+        // The planners: greedy (pure Swift), exact (GLPK), auto.
+        .target(
+            name: "CapacityPlanners",
+            dependencies: [
+                "CapacityPlanning",
+                .target(name: "Optimization", condition: .when(traits: ["GLPK"])),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "CapacityPlannerCLI",
+            dependencies: [
+                "CapacityPlanners",
+                "CapacityPlanning",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OptimizationTests",
+            dependencies: ["Optimization"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CapacityPlanningTests",
+            dependencies: ["CapacityPlanning"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CapacityPlannersTests",
+            dependencies: ["CapacityPlanners", "CapacityPlanning"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
