@@ -1,0 +1,150 @@
+// The plan of spec v1 (section 2): which projects go ahead, when, and who works how many hours.
+
+/// What a planner says about the plan it returns.
+public enum PlanStatus: String, Sendable, Equatable, Codable, CaseIterable {
+    /// Proven optimal within the solver's gap tolerance.
+    case optimal
+    /// A valid plan, not proven optimal.
+    case feasible
+    /// Proven that no valid plan exists; such a plan has nothing to check.
+    case infeasible
+}
+
+/// A project's line in a plan.
+public struct ProjectDecision: Sendable, Equatable, Codable {
+    /// The project's id.
+    public var id: String
+    /// Whether the project goes ahead.
+    public var selected: Bool
+    /// The start period; present exactly when selected.
+    public var start: Int?
+    /// Total demanded hours left unstaffed (mandatory projects only).
+    public var unmetHours: Double?
+
+    /// Creates a project decision.
+    public init(id: String, selected: Bool, start: Int? = nil, unmetHours: Double? = nil) {
+        self.id = id
+        self.selected = selected
+        self.start = start
+        self.unmetHours = unmetHours
+    }
+}
+
+/// Hours one person works on one demand of one project in one period.
+public struct Assignment: Sendable, Equatable, Hashable, Codable {
+    /// The person's id.
+    public var person: String
+    /// The project's id.
+    public var project: String
+    /// The demand's id within the project.
+    public var demand: String
+    /// The period.
+    public var period: Int
+    /// Hours (> 0).
+    public var hours: Double
+
+    /// Creates an assignment.
+    public init(person: String, project: String, demand: String, period: Int, hours: Double) {
+        self.person = person
+        self.project = project
+        self.demand = demand
+        self.period = period
+        self.hours = hours
+    }
+}
+
+/// Size of the optimisation model behind a plan.
+public struct ModelSize: Sendable, Equatable, Codable {
+    /// Constraint rows.
+    public var rows: Int
+    /// Variable columns.
+    public var columns: Int
+    /// Non-zero coefficients.
+    public var nonZeros: Int
+    /// Binary (or integer) columns.
+    public var binaries: Int
+
+    /// Creates a model size.
+    public init(rows: Int, columns: Int, nonZeros: Int, binaries: Int) {
+        self.rows = rows
+        self.columns = columns
+        self.nonZeros = nonZeros
+        self.binaries = binaries
+    }
+}
+
+/// How a plan was produced: timings, model size, and the planner's own remarks.
+///
+/// Encoded under the plan's `details` key (spec: "other keys may be added").
+public struct PlanDetails: Sendable, Equatable, Codable {
+    /// Wall-clock seconds the planner took.
+    public var seconds: Double?
+    /// Relative gap between objective and bound, when both are known.
+    public var gap: Double?
+    /// Size of the model solved, for MIP-based planners.
+    public var model: ModelSize?
+    /// Branch-and-bound nodes explored.
+    public var nodes: Int?
+    /// Why this planner's plan was returned (for `auto`), or why the solve ended.
+    public var note: String?
+    /// Warnings about the scenario (orphaned baseline work, projects that never fit, …).
+    public var warnings: [String]?
+    /// For an infeasible plan: the pins and budgets that cannot all hold.
+    public var diagnosis: [String]?
+
+    /// Creates plan details.
+    public init(
+        seconds: Double? = nil,
+        gap: Double? = nil,
+        model: ModelSize? = nil,
+        nodes: Int? = nil,
+        note: String? = nil,
+        warnings: [String]? = nil,
+        diagnosis: [String]? = nil
+    ) {
+        self.seconds = seconds
+        self.gap = gap
+        self.model = model
+        self.nodes = nodes
+        self.note = note
+        self.warnings = warnings
+        self.diagnosis = diagnosis
+    }
+}
+
+/// A plan: every project once, with its selection and start, and the hours assigned.
+public struct Plan: Sendable, Equatable, Codable {
+    /// What the planner proved about this plan.
+    public var status: PlanStatus
+    /// Which planner produced it (`glpk`, `greedy`, `auto`, …).
+    public var solver: String?
+    /// The plan's objective (spec section 2); absent for an infeasible plan.
+    public var objective: Double?
+    /// A proven upper bound on the best objective, when known.
+    public var bound: Double?
+    /// Every project of the scenario, once.
+    public var projects: [ProjectDecision]
+    /// Hours > 0 only; each (person, project, demand, period) at most once.
+    public var assignments: [Assignment]
+    /// How the plan was produced.
+    public var details: PlanDetails?
+
+    /// Creates a plan.
+    public init(
+        status: PlanStatus,
+        solver: String? = nil,
+        objective: Double? = nil,
+        bound: Double? = nil,
+        projects: [ProjectDecision] = [],
+        assignments: [Assignment] = [],
+        details: PlanDetails? = nil
+    ) {
+        self.status = status
+        self.solver = solver
+        self.objective = objective
+        self.bound = bound
+        self.projects = projects
+        self.assignments = assignments
+        self.details = details
+    }
+}

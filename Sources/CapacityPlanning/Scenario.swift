@@ -1,0 +1,301 @@
+// The scenario of spec v1 (`shared/spec/scenario-v1.md`, section 1) as plain values.
+//
+// These types are what a service builds in code or decodes from JSON. Optional
+// fields keep the difference between "absent" and "given" so that a scenario
+// round-trips through JSON unchanged; the spec's defaults are exposed through
+// computed properties (`resolvedName`, `resolvedDeadline(periods:)`, …).
+//
+// Strict decoding (unknown keys rejected, every problem listed with its JSON
+// path) lives in `ScenarioDecoding.swift`; semantic checks in `ScenarioValidation.swift`.
+
+/// A whole planning question: who is available, what could be done, and under which rules.
+public struct Scenario: Sendable, Equatable {
+    /// Format version; always 1 for this spec.
+    public var version: Int
+    /// The planning periods.
+    public var horizon: Horizon
+    /// The pool of people the portfolio draws on.
+    public var people: [Person]
+    /// The candidate projects.
+    public var projects: [Project]
+    /// Decisions already made that every plan must keep.
+    public var pins: [Pin]
+    /// The plan currently published; prices change and is checked by conflict analysis.
+    public var baseline: Baseline?
+    /// Portfolio-wide rules and prices.
+    public var policy: Policy
+
+    /// Creates a scenario; `version` is always 1.
+    public init(
+        horizon: Horizon,
+        people: [Person],
+        projects: [Project],
+        pins: [Pin] = [],
+        baseline: Baseline? = nil,
+        policy: Policy = Policy()
+    ) {
+        self.version = 1
+        self.horizon = horizon
+        self.people = people
+        self.projects = projects
+        self.pins = pins
+        self.baseline = baseline
+        self.policy = policy
+    }
+}
+
+/// The planning horizon: `periods` periods indexed `0 ..< periods`.
+public struct Horizon: Sendable, Equatable {
+    /// Number of periods (≥ 1).
+    public var periods: Int
+    /// ISO date of period 0; labels output only.
+    public var start: String?
+    /// Length of one period; labels output only.
+    public var unit: PeriodUnit?
+
+    /// Creates a horizon.
+    public init(periods: Int, start: String? = nil, unit: PeriodUnit? = nil) {
+        self.periods = periods
+        self.start = start
+        self.unit = unit
+    }
+}
+
+/// The calendar length of one period.
+public enum PeriodUnit: String, Sendable, Equatable, CaseIterable {
+    /// One day.
+    case day
+    /// One week.
+    case week
+    /// One calendar month.
+    case month
+    /// One quarter.
+    case quarter
+}
+
+/// Hours per period: one number for every period, or one number per period.
+///
+/// Used for a person's capacity (one entry per horizon period) and for a
+/// demand's hours (one entry per period of the project, counted from its start).
+public enum Hours: Sendable, Equatable {
+    /// The same number of hours in every period.
+    case constant(Double)
+    /// A number of hours for each period.
+    case perPeriod([Double])
+
+    /// The hours in period `index` (the constant, or the array's entry; 0 past the array's end).
+    public subscript(index: Int) -> Double {
+        switch self {
+        case .constant(let value): return value
+        case .perPeriod(let values): return values.indices.contains(index) ? values[index] : 0
+        }
+    }
+
+    /// The profile expanded to `count` entries.
+    public func expanded(to count: Int) -> [Double] {
+        switch self {
+        case .constant(let value): return Array(repeating: value, count: max(0, count))
+        case .perPeriod(let values): return (0..<max(0, count)).map { values.indices.contains($0) ? values[$0] : 0 }
+        }
+    }
+}
+
+/// A person in the pool.
+public struct Person: Sendable, Equatable {
+    /// Unique, non-empty id.
+    public var id: String
+    /// Display name; defaults to `id`.
+    public var name: String?
+    /// Skill → level 1…5.
+    public var skills: [String: Int]
+    /// Hours available in each period, before the utilisation cap.
+    public var capacity: Hours
+    /// Staff cost of one hour.
+    public var costPerHour: Double
+    /// Most distinct projects in any one period; `nil` is unlimited.
+    public var maxConcurrentProjects: Int?
+    /// Grouping for reports.
+    public var team: String?
+
+    /// Creates a person.
+    public init(
+        id: String,
+        name: String? = nil,
+        skills: [String: Int] = [:],
+        capacity: Hours,
+        costPerHour: Double = 0,
+        maxConcurrentProjects: Int? = nil,
+        team: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.skills = skills
+        self.capacity = capacity
+        self.costPerHour = costPerHour
+        self.maxConcurrentProjects = maxConcurrentProjects
+        self.team = team
+    }
+
+    /// The name to show: `name`, or the id when there is none.
+    public var resolvedName: String { name ?? id }
+}
+
+/// A candidate project.
+public struct Project: Sendable, Equatable {
+    /// Unique, non-empty id.
+    public var id: String
+    /// Display name; defaults to `id`.
+    public var name: String?
+    /// Benefit gained when selected.
+    public var value: Double
+    /// Must be selected; the only kind that may be left short of staff.
+    public var mandatory: Bool
+    /// Periods from start to finish (≥ 1).
+    public var duration: Int
+    /// First period in which it may start.
+    public var earliestStart: Int
+    /// Last period in which it may still have work; `nil` means `periods − 1`.
+    public var deadline: Int?
+    /// Most staff cost the project may spend; `nil` is unlimited.
+    public var budget: Double?
+    /// Projects that must be selected and finished before this one starts.
+    public var dependsOn: [String]
+    /// The work, by skill.
+    public var demands: [Demand]
+
+    /// Creates a project.
+    public init(
+        id: String,
+        name: String? = nil,
+        value: Double = 0,
+        mandatory: Bool = false,
+        duration: Int,
+        earliestStart: Int = 0,
+        deadline: Int? = nil,
+        budget: Double? = nil,
+        dependsOn: [String] = [],
+        demands: [Demand] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.value = value
+        self.mandatory = mandatory
+        self.duration = duration
+        self.earliestStart = earliestStart
+        self.deadline = deadline
+        self.budget = budget
+        self.dependsOn = dependsOn
+        self.demands = demands
+    }
+
+    /// The name to show: `name`, or the id when there is none.
+    public var resolvedName: String { name ?? id }
+
+    /// The last period with work allowed: `min(deadline, periods − 1)`.
+    public func lastAllowedPeriod(periods: Int) -> Int {
+        min(deadline ?? (periods - 1), periods - 1)
+    }
+
+    /// The latest start its own window allows (may be below `earliestStart`: then it never fits).
+    public func latestStart(periods: Int) -> Int {
+        lastAllowedPeriod(periods: periods) - duration + 1
+    }
+
+    /// Whether its own window can hold it: `earliestStart + duration − 1 ≤ min(deadline, periods − 1)`.
+    public func fitsWindow(periods: Int) -> Bool {
+        earliestStart <= latestStart(periods: periods)
+    }
+}
+
+/// Work a project needs from one skill.
+public struct Demand: Sendable, Equatable {
+    /// Names the demand line in assignments; defaults to the skill.
+    public var id: String?
+    /// The skill needed.
+    public var skill: String
+    /// Lowest level (1…5) that qualifies.
+    public var minLevel: Int
+    /// Hours needed in each period of the project, counted from its start.
+    public var hours: Hours
+
+    /// Creates a demand.
+    public init(id: String? = nil, skill: String, minLevel: Int = 1, hours: Hours) {
+        self.id = id
+        self.skill = skill
+        self.minLevel = minLevel
+        self.hours = hours
+    }
+
+    /// The id assignments use: `id`, or the skill when there is none.
+    public var resolvedID: String { id ?? skill }
+}
+
+/// A decision already made: `person` works at least `hours` on `project`.
+public struct Pin: Sendable, Equatable {
+    /// The person's id.
+    public var person: String
+    /// The project's id; the project is then selected.
+    public var project: String
+    /// A demand id of that project; `nil` means any demand.
+    public var demand: String?
+    /// A period; `nil` means any period.
+    public var period: Int?
+    /// The least number of hours (> 0), summed over what is left open.
+    public var hours: Double
+
+    /// Creates a pin.
+    public init(person: String, project: String, demand: String? = nil, period: Int? = nil, hours: Double) {
+        self.person = person
+        self.project = project
+        self.demand = demand
+        self.period = period
+        self.hours = hours
+    }
+}
+
+/// The plan currently published, in the plan format (only `projects` and `assignments` are read).
+public struct Baseline: Sendable, Equatable {
+    /// The projects as the published plan has them.
+    public var projects: [ProjectDecision]
+    /// The published hours.
+    public var assignments: [Assignment]
+
+    /// Creates a baseline.
+    public init(projects: [ProjectDecision] = [], assignments: [Assignment] = []) {
+        self.projects = projects
+        self.assignments = assignments
+    }
+}
+
+/// Portfolio-wide rules and prices.
+public struct Policy: Sendable, Equatable {
+    /// Share (0, 1] of each person's capacity that may be planned.
+    public var utilizationCap: Double
+    /// Cost of each demanded hour of a mandatory project left unstaffed.
+    public var unmetPenaltyPerHour: Double
+    /// Cost of each distinct (person, project) pair with any hours.
+    public var assignmentPenalty: Double
+    /// Most staff cost over all projects together; `nil` is unlimited.
+    public var budget: Double?
+    /// Cost of each hour by which an assignment differs from the baseline, either way.
+    public var changePenaltyPerHour: Double
+    /// Cost of each baseline-selected project that the plan drops or starts in another period.
+    public var startChangePenalty: Double
+
+    /// Creates a policy with the spec's defaults.
+    public init(
+        utilizationCap: Double = 1,
+        unmetPenaltyPerHour: Double = 10000,
+        assignmentPenalty: Double = 0,
+        budget: Double? = nil,
+        changePenaltyPerHour: Double = 0,
+        startChangePenalty: Double = 0
+    ) {
+        self.utilizationCap = utilizationCap
+        self.unmetPenaltyPerHour = unmetPenaltyPerHour
+        self.assignmentPenalty = assignmentPenalty
+        self.budget = budget
+        self.changePenaltyPerHour = changePenaltyPerHour
+        self.startChangePenalty = startChangePenalty
+    }
+}
