@@ -1,0 +1,111 @@
+// A plan on dense indices: what planners build and the checker reads.
+
+/// A plan on the problem's indices: a start per selected project and hours per cell.
+///
+/// Planners work on this form; `plan(...)` turns it into the spec's `Plan`, and
+/// `init(plan:problem:)` maps a `Plan` (a baseline, a warm start) back.
+public struct Allocation: Sendable, Equatable {
+    /// Start period per project index; `nil` when the project is not selected.
+    public var starts: [Int?]
+    /// Hours per (person, demand, period); only entries > 0 are meaningful.
+    public var hours: [CellKey: Double]
+
+    /// An allocation with nothing selected.
+    public init(projectCount: Int) {
+        self.starts = Array(repeating: nil, count: projectCount)
+        self.hours = [:]
+    }
+
+    /// Creates an allocation from its parts.
+    public init(starts: [Int?], hours: [CellKey: Double]) {
+        self.starts = starts
+        self.hours = hours
+    }
+
+    /// Maps a plan onto `problem`'s indices; entries naming unknown things are left out.
+    public init(plan: Plan, problem: PlanningProblem) {
+        var starts = [Int?](repeating: nil, count: problem.projects.count)
+        for decision in plan.projects where decision.selected {
+            if let j = problem.projectIndex[decision.id] { starts[j] = decision.start }
+        }
+        var hours: [CellKey: Double] = [:]
+        for a in plan.assignments {
+            guard let p = problem.personIndex[a.person],
+                  let d = problem.demandIndex(projectID: a.project, demandID: a.demand),
+                  a.period >= 0, a.period < problem.periodCount, a.hours.isFinite, a.hours > 0
+            else { continue }
+            hours[CellKey(person: p, demand: d, period: a.period), default: 0] += a.hours
+        }
+        self.init(starts: starts, hours: hours)
+    }
+
+    /// Whether project `j` is selected.
+    public func isSelected(_ j: Int) -> Bool { starts.indices.contains(j) && starts[j] != nil }
+
+    /// The spec's plan: every project once, assignments sorted by person, project, demand, period.
+    ///
+    /// Hours at or below `1e-9` are dropped. The objective is evaluated here, so the
+    /// plan always carries the objective of exactly what it contains.
+    public func plan(
+        for problem: PlanningProblem,
+        status: PlanStatus,
+        solver: String,
+        bound: Double? = nil,
+        details: PlanDetails? = nil
+    ) -> Plan {
+        let unmet = unmetHoursByProject(problem)
+        let projects = problem.projects.map { info -> ProjectDecision in
+            guard let start = starts[info.index] else { return ProjectDecision(id: info.id, selected: false) }
+            return ProjectDecision(id: info.id, selected: true, start: start,
+                                   unmetHours: info.mandatory ? unmet[info.index] : 0)
+        }
+        var assignments: [Assignment] = []
+        assignments.reserveCapacity(hours.count)
+        for (cell, h) in hours where h > 1e-9 {
+            let demand = problem.demands[cell.demand]
+            assignments.append(Assignment(
+                person: problem.people[cell.person].id, project: problem.projects[demand.project].id,
+                demand: demand.id, period: cell.period, hours: h))
+        }
+        let order = Dictionary(uniqueKeysWithValues: problem.projects.map { ($0.id, $0.index) })
+        let personOrder = problem.personIndex
+        assignments.sort {
+            let a = (personOrder[$0.person] ?? 0, order[$0.project] ?? 0)
+            let b = (personOrder[$1.person] ?? 0, order[$1.project] ?? 0)
+            if a != b { return a < b }
+            if $0.demand != $1.demand { return $0.demand < $1.demand }
+            return $0.period < $1.period
+        }
+        let objective = ObjectiveBreakdown(allocation: self, problem: problem).total
+        return Plan(status: status, solver: solver, objective: objective, bound: bound,
+                    projects: projects, assignments: assignments, details: details)
+    }
+
+    /// Total unstaffed hours per project (0 for projects not selected), shortfalls within tolerance counted as 0.
+    public func unmetHoursByProject(_ problem: PlanningProblem) -> [Double] {
+        var covered = [Double](repeating: 0, count: problem.demands.count * problem.periodCount)
+        for (cell, h) in hours where h > 0 {
+            covered[cell.demand * problem.periodCount + cell.period] += h
+        }
+        return problem.projects.map { info in
+            guard let start = starts[info.index] else { return 0 }
+            var total = 0.0
+            for d in info.demands {
+                for offset in 0..<info.duration {
+                    let t = start + offset
+                    let need = problem.demands[d].hours[offset]
+                    let have = (t >= 0 && t < problem.periodCount) ? covered[d * problem.periodCount + t] : 0
+                    let short = need - have
+                    if short > Tolerance.of(need) { total += short }
+                }
+            }
+            return total
+        }
+    }
+}
+
+/// The checker's numeric tolerance (spec section 2).
+public enum Tolerance {
+    /// `1e-6 × max(1, |rhs|)`: sums within this of a limit are taken as meeting it.
+    public static func of(_ rhs: Double) -> Double { 1e-6 * max(1, abs(rhs)) }
+}
