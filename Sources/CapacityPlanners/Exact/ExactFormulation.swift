@@ -1,0 +1,447 @@
+// The scenario as a mixed-integer program (Docs/formulation.md gives the mathematics).
+#if GLPK
+public import CapacityPlanning
+public import Optimization
+
+/// The integer program of a planning problem, with the maps needed to read a plan back.
+///
+/// Only variables that can matter are created: a start variable per start in the
+/// project's `startRange`, an hours variable per eligible person, demand and period
+/// in which the demand can be positive and the person has capacity. Concurrency and
+/// assignment-pair binaries exist only where the limit or penalty can bind.
+///
+/// - Complexity: O(eligible cells + Σ_j |starts_j|·duration_j·demands_j) to build.
+public struct ExactFormulation: Sendable {
+    /// The model to hand to GLPK (maximised). Its objective omits `objectiveConstant`.
+    public private(set) var model: Model
+    /// Constant part of the objective (unmet, change and start-change penalties at zero decisions).
+    public private(set) var objectiveConstant: Double = 0
+    /// Start binaries: `starts[j]` maps a start period to its variable.
+    public private(set) var starts: [[Int: Variable]]
+    /// Hours variables by cell.
+    public private(set) var hours: [CellKey: Variable] = [:]
+    /// Concurrency binaries w(p, j, t), keyed by (person, project, period).
+    public private(set) var works: [WorkKey: Variable] = [:]
+    /// Assignment-pair binaries v(p, j), keyed by person·J + project.
+    public private(set) var pairs: [Int: Variable] = [:]
+    /// Baseline overlap variables m(p, d, t) = min(x, b).
+    public private(set) var overlaps: [CellKey: Variable] = [:]
+    /// Elastic slack variables and what each relaxes (elastic models only).
+    public private(set) var slacks: [(variable: Variable, label: String, scale: Double)] = []
+
+    /// A (person, project, period) key.
+    public struct WorkKey: Hashable, Sendable {
+        /// The person.
+        public let person: Int
+        /// The project.
+        public let project: Int
+        /// The period.
+        public let period: Int
+    }
+
+    /// Builds the model of `problem`.
+    ///
+    /// - Parameters:
+    ///   - names: name every row and column (for export; costs time on big models).
+    ///   - elastic: relax pins, budgets and required selections with penalised slacks and
+    ///     minimise their total (used to diagnose an infeasible problem).
+    public init(problem: PlanningProblem, names: Bool = false, elastic: Bool = false) {
+        var builder = Builder(problem: problem, names: names, elastic: elastic)
+        builder.build()
+        self.model = builder.model
+        self.objectiveConstant = builder.constant
+        self.starts = builder.starts
+        self.hours = builder.hours
+        self.works = builder.works
+        self.pairs = builder.pairs
+        self.overlaps = builder.overlaps
+        self.slacks = builder.slacks
+    }
+
+    /// The model's size.
+    public var size: ModelSize {
+        ModelSize(rows: model.constraintCount, columns: model.variableCount,
+                  nonZeros: model.nonZeroCount, binaries: model.integerCount)
+    }
+
+    /// Values for every variable that reproduce `allocation`, or `nil` when the
+    /// allocation uses a cell or start the model does not have.
+    public func values(for allocation: Allocation, problem: PlanningProblem) -> [Double]? {
+        var x = [Double](repeating: 0, count: model.variableCount)
+        for (j, start) in allocation.starts.enumerated() {
+            guard let start else { continue }
+            guard let v = starts[j][start] else { return nil }
+            x[v.index] = 1
+        }
+        var projectsAt: [WorkKey: Double] = [:]
+        var pairHours: [Int: Double] = [:]
+        for (cell, h) in allocation.hours where h > 0 {
+            guard let v = hours[cell] else { return nil }
+            x[v.index] = h
+            let j = problem.demands[cell.demand].project
+            projectsAt[WorkKey(person: cell.person, project: j, period: cell.period), default: 0] += h
+            pairHours[cell.person * max(1, problem.projects.count) + j, default: 0] += h
+        }
+        for (key, v) in works { x[v.index] = (projectsAt[key] ?? 0) > 0 ? 1 : 0 }
+        for (key, v) in pairs { x[v.index] = (pairHours[key] ?? 0) > 0 ? 1 : 0 }
+        for (cell, v) in overlaps {
+            x[v.index] = min(allocation.hours[cell] ?? 0, problem.baseline.hours[cell] ?? 0)
+        }
+        return x
+    }
+
+    /// Reads an allocation from solver values: starts where a start binary is set,
+    /// hours cleaned of numerical noise (below 1e-7 → 0; within 1e-7 of a whole number → that number).
+    public func allocation(from values: [Double], problem: PlanningProblem) -> Allocation {
+        var result = Allocation(projectCount: problem.projects.count)
+        for (j, map) in starts.enumerated() {
+            for (start, v) in map where values[v.index] > 0.5 { result.starts[j] = start }
+        }
+        for (cell, v) in hours {
+            let raw = values[v.index]
+            guard raw >= 1e-7 else { continue }
+            let whole = raw.rounded()
+            result.hours[cell] = abs(raw - whole) < 1e-7 ? whole : (raw * 1e9).rounded() / 1e9
+        }
+        return result
+    }
+}
+
+/// Builds the model row family by row family; see Docs/formulation.md for each.
+private struct Builder {
+    let problem: PlanningProblem
+    let names: Bool
+    let elastic: Bool
+    var model = Model(name: "capacity-plan")
+    var constant = 0.0
+    var starts: [[Int: Variable]]
+    var hours: [CellKey: Variable] = [:]
+    var works: [ExactFormulation.WorkKey: Variable] = [:]
+    var pairs: [Int: Variable] = [:]
+    var overlaps: [CellKey: Variable] = [:]
+    var slacks: [(variable: Variable, label: String, scale: Double)] = []
+    /// Objective coefficients, applied at the end (elastic models replace them).
+    var objective: [Variable: Double] = [:]
+    /// Hours variables per (person, period).
+    var cellsOfPersonPeriod: [[Variable]] = []
+    /// Upper bound of each hours variable.
+    var upper: [Variable: Double] = [:]
+
+    init(problem: PlanningProblem, names: Bool, elastic: Bool) {
+        self.problem = problem
+        self.names = names
+        self.elastic = elastic
+        self.starts = Array(repeating: [:], count: problem.projects.count)
+    }
+
+    mutating func build() {
+        model.setObjective(LinearExpression(), sense: elastic ? .minimize : .maximize)
+        addStarts()
+        addHours()
+        addCoverage()
+        addCapacityAndConcurrency()
+        addAssignmentPairs()
+        addBudgets()
+        addDependencies()
+        addPins()
+        addBaselineTerms()
+        if !elastic {
+            for (v, c) in objective.sorted(by: { $0.key.index < $1.key.index }) where c != 0 {
+                model.setObjectiveCoefficient(v, c)
+            }
+        }
+    }
+
+    private func name(_ text: @autoclosure () -> String) -> String {
+        guard names else { return "" }
+        let cleaned = text().map { $0.isLetter || $0.isNumber || "_.[],-".contains($0) ? $0 : "_" }
+        return String(String(cleaned).prefix(200))
+    }
+
+    private mutating func addObjective(_ v: Variable, _ c: Double) {
+        objective[v, default: 0] += c
+    }
+
+    private mutating func addSlack(_ label: String, scale: Double) -> Variable {
+        let s = model.addVariable(name("slack[\(slacks.count)]"), lowerBound: 0)
+        model.setObjectiveCoefficient(s, 1 / max(scale, 1e-9))
+        slacks.append((s, label, scale))
+        return s
+    }
+
+    // Selection: z(j,s) ∈ {0,1}; Σ_s z(j,s) ≤ 1, = 1 for required projects (spec rules 1, 2).
+    private mutating func addStarts() {
+        for info in problem.projects {
+            guard let range = info.startRange else { continue }
+            var vars: [Variable] = []
+            for s in range {
+                let z = model.addBinary(name("z[\(info.id),\(s)]"))
+                starts[info.index][s] = z
+                vars.append(z)
+                addObjective(z, info.value)
+            }
+            if info.required {
+                if elastic {
+                    let slack = addSlack("required project '\(info.id)' cannot be scheduled", scale: 1e-3)
+                    model.addConstraint(variables: vars + [slack], coefficients: Array(repeating: 1, count: vars.count + 1),
+                                        lower: 1, upper: 1, name: name("select[\(info.id)]"))
+                } else {
+                    model.addConstraint(variables: vars, coefficients: Array(repeating: 1, count: vars.count),
+                                        lower: 1, upper: 1, name: name("select[\(info.id)]"))
+                }
+            } else if vars.count > 1 {
+                model.addConstraint(variables: vars, coefficients: Array(repeating: 1, count: vars.count),
+                                    lower: nil, upper: 1, name: name("select[\(info.id)]"))
+            } else if let only = vars.first {
+                model.setBounds(only, lower: 0, upper: 1)
+            }
+        }
+    }
+
+    /// The most hours demand `d` can need in period `t` over the project's possible starts.
+    private func peakDemand(_ d: Int, period t: Int) -> Double {
+        let demand = problem.demands[d]
+        guard let range = problem.projects[demand.project].startRange else { return 0 }
+        var peak = 0.0
+        for s in range { peak = max(peak, demand.hours(start: s, period: t)) }
+        return peak
+    }
+
+    // Hours x(p,d,t) ≥ 0 for eligible p where the demand can be positive and p has capacity (rule 4).
+    private mutating func addHours() {
+        let periods = problem.periodCount
+        cellsOfPersonPeriod = Array(repeating: [], count: problem.people.count * periods)
+        let policy = problem.policy
+        for demand in problem.demands {
+            let info = problem.projects[demand.project]
+            guard info.canBeSelected, !demand.eligiblePeople.isEmpty else { continue }
+            for t in info.candidatePeriods {
+                let peak = peakDemand(demand.index, period: t)
+                guard peak > 0 else { continue }
+                for p in demand.eligiblePeople {
+                    let cap = problem.people[p].capacity[t]
+                    guard cap > 0 else { continue }
+                    let ub = min(cap, peak)
+                    let x = model.addVariable(name("x[\(problem.people[p].id),\(info.id).\(demand.id),\(t)]"),
+                                              lowerBound: 0, upperBound: ub)
+                    let cell = CellKey(person: p, demand: demand.index, period: t)
+                    hours[cell] = x
+                    upper[x] = ub
+                    cellsOfPersonPeriod[p * periods + t].append(x)
+                    var c = -problem.people[p].costPerHour - policy.changePenaltyPerHour
+                    if info.mandatory { c += policy.unmetPenaltyPerHour }
+                    addObjective(x, c)
+                }
+            }
+        }
+        // Unmet hours of mandatory projects cost H_j at zero staffing (rule 5, objective).
+        for info in problem.projects where info.mandatory && info.canBeSelected {
+            constant -= policy.unmetPenaltyPerHour * info.totalHours
+        }
+    }
+
+    private func ub(_ v: Variable) -> Double { upper[v] ?? 0 }
+
+    // Coverage: Σ_p x(p,d,t) − Σ_s h_d[t−s]·z(j,s) = 0 (≤ 0 for mandatory) (rule 5).
+    private mutating func addCoverage() {
+        var byDemandPeriod: [Int: [Variable]] = [:]
+        let periods = problem.periodCount
+        for (cell, v) in hours { byDemandPeriod[cell.demand * periods + cell.period, default: []].append(v) }
+        for demand in problem.demands {
+            let info = problem.projects[demand.project]
+            guard let range = info.startRange else { continue }
+            for t in info.candidatePeriods {
+                var vars = (byDemandPeriod[demand.index * periods + t] ?? []).sorted { $0.index < $1.index }
+                var coefs = Array(repeating: 1.0, count: vars.count)
+                for s in range {
+                    let h = demand.hours(start: s, period: t)
+                    if h > 0, let z = starts[info.index][s] {
+                        vars.append(z)
+                        coefs.append(-h)
+                    }
+                }
+                guard coefs.contains(where: { $0 < 0 }) else { continue }
+                model.addConstraint(variables: vars, coefficients: coefs, lower: info.mandatory ? nil : 0, upper: 0,
+                                    name: name("cover[\(info.id).\(demand.id),\(t)]"))
+            }
+        }
+    }
+
+    // Capacity: Σ x(p,·,t) ≤ cap(p,t) (rule 6). Concurrency: Σ_d x(p,d,t) ≤ U·w(p,j,t), Σ_j w ≤ m (rule 7).
+    private mutating func addCapacityAndConcurrency() {
+        let periods = problem.periodCount
+        var cellOf: [Variable: CellKey] = [:]
+        for (cell, v) in hours { cellOf[v] = cell }
+        for person in problem.people {
+            for t in 0..<periods {
+                let cells = cellsOfPersonPeriod[person.index * periods + t]
+                guard !cells.isEmpty else { continue }
+                let cap = person.capacity[t]
+                let sumUpper = cells.reduce(0) { $0 + ub($1) }
+                if sumUpper > cap + 1e-9 {
+                    model.addConstraint(variables: cells,
+                                        coefficients: Array(repeating: 1, count: cells.count),
+                                        lower: nil, upper: cap, name: name("cap[\(person.id),\(t)]"))
+                }
+                guard let limit = person.maxConcurrentProjects else { continue }
+                var byProject: [Int: [Variable]] = [:]
+                for x in cells {
+                    guard let cell = cellOf[x] else { continue }
+                    byProject[problem.demands[cell.demand].project, default: []].append(x)
+                }
+                guard byProject.count > limit else { continue }
+                var ws: [Variable] = []
+                for j in byProject.keys.sorted() {
+                    let xs = byProject[j] ?? []
+                    let bigM = min(cap, xs.reduce(0) { $0 + ub($1) })
+                    let w = model.addBinary(name("w[\(person.id),\(problem.projects[j].id),\(t)]"))
+                    works[ExactFormulation.WorkKey(person: person.index, project: j, period: t)] = w
+                    ws.append(w)
+                    model.addConstraint(variables: xs + [w],
+                                        coefficients: Array(repeating: 1, count: xs.count) + [-bigM],
+                                        lower: nil, upper: 0, name: name("link[\(person.id),\(problem.projects[j].id),\(t)]"))
+                }
+                model.addConstraint(variables: ws, coefficients: Array(repeating: 1, count: ws.count),
+                                    lower: nil, upper: Double(limit), name: name("conc[\(person.id),\(t)]"))
+            }
+        }
+    }
+
+    // Assignment pairs: v(p,j) ≥ w(p,j,t), or Σ_d x(p,d,t) ≤ U·v(p,j); v(p,j) ≤ Σ_s z(j,s) (objective term).
+    private mutating func addAssignmentPairs() {
+        let penalty = problem.policy.assignmentPenalty
+        guard penalty > 0 else { return }
+        let projectCount = max(1, problem.projects.count)
+        var groups: [ExactFormulation.WorkKey: [Variable]] = [:]
+        for (cell, v) in hours {
+            let j = problem.demands[cell.demand].project
+            groups[ExactFormulation.WorkKey(person: cell.person, project: j, period: cell.period), default: []].append(v)
+        }
+        let keys = groups.keys.sorted { ($0.person, $0.project, $0.period) < ($1.person, $1.project, $1.period) }
+        for key in keys {
+            let pairKey = key.person * projectCount + key.project
+            let v: Variable
+            if let existing = pairs[pairKey] {
+                v = existing
+            } else {
+                v = model.addBinary(name("v[\(problem.people[key.person].id),\(problem.projects[key.project].id)]"))
+                pairs[pairKey] = v
+                addObjective(v, -penalty)
+                let zs = starts[key.project].keys.sorted().compactMap { starts[key.project][$0] }
+                model.addConstraint(variables: [v] + zs, coefficients: [1] + Array(repeating: -1, count: zs.count),
+                                    lower: nil, upper: 0, name: name("pairsel[\(pairKey)]"))
+            }
+            if let w = works[key] {
+                model.addConstraint(variables: [w, v], coefficients: [1, -1], lower: nil, upper: 0,
+                                    name: name("pairw[\(pairKey),\(key.period)]"))
+            } else {
+                let xs = (groups[key] ?? []).sorted { $0.index < $1.index }
+                let bigM = min(problem.people[key.person].capacity[key.period],
+                               xs.reduce(0) { $0 + ub($1) })
+                model.addConstraint(variables: xs + [v], coefficients: Array(repeating: 1, count: xs.count) + [-bigM],
+                                    lower: nil, upper: 0, name: name("pairx[\(pairKey),\(key.period)]"))
+            }
+        }
+    }
+
+    // Budgets: Σ c_p·x ≤ budget_j per project, and over all projects ≤ policy.budget (rule 8).
+    private mutating func addBudgets() {
+        var byProject: [Int: [(Variable, Double)]] = [:]
+        var all: [(Variable, Double)] = []
+        for (cell, v) in hours.sorted(by: { $0.value.index < $1.value.index }) {
+            let cost = problem.people[cell.person].costPerHour
+            guard cost > 0 else { continue }
+            byProject[problem.demands[cell.demand].project, default: []].append((v, cost))
+            all.append((v, cost))
+        }
+        for info in problem.projects {
+            guard let budget = info.budget, let terms = byProject[info.index] else { continue }
+            let most = terms.reduce(0) { $0 + $1.1 * ub($1.0) }
+            guard most > budget else { continue }
+            var vars = terms.map(\.0)
+            var coefs = terms.map(\.1)
+            if elastic {
+                vars.append(addSlack("budget of project '\(info.id)' (\(budget))", scale: max(1, budget)))
+                coefs.append(-1)
+            }
+            model.addConstraint(variables: vars, coefficients: coefs, lower: nil, upper: budget,
+                                name: name("budget[\(info.id)]"))
+        }
+        if let budget = problem.policy.budget, !all.isEmpty {
+            var vars = all.map(\.0)
+            var coefs = all.map(\.1)
+            if elastic {
+                vars.append(addSlack("portfolio budget (\(budget))", scale: max(1, budget)))
+                coefs.append(-1)
+            }
+            model.addConstraint(variables: vars, coefficients: coefs, lower: nil, upper: budget, name: name("budget"))
+        }
+    }
+
+    // Dependencies, time-indexed: for each τ, Σ_{s≤τ} z(j,s) ≤ Σ_{s≤τ−D_i} z(i,s) (rule 3).
+    private mutating func addDependencies() {
+        for info in problem.projects {
+            guard let range = info.startRange else { continue }
+            for i in info.dependencies {
+                let dep = problem.projects[i]
+                for tau in range {
+                    let mine = range.filter { $0 <= tau }.compactMap { starts[info.index][$0] }
+                    let theirs = (dep.startRange.map { Array($0) } ?? []).filter { $0 <= tau - dep.duration }
+                        .compactMap { starts[i][$0] }
+                    // Skip rows that can never bind: every start of i up to τ−D_i… covers all of i's starts
+                    // and j is not required to imply anything more than y_j ≤ y_i at the last τ.
+                    if tau != range.upperBound, theirs.count == (dep.startRange?.count ?? 0), !theirs.isEmpty {
+                        continue
+                    }
+                    model.addConstraint(variables: mine + theirs,
+                                        coefficients: Array(repeating: 1, count: mine.count) + Array(repeating: -1, count: theirs.count),
+                                        lower: nil, upper: 0, name: name("dep[\(info.id),\(dep.id),\(tau)]"))
+                }
+            }
+        }
+    }
+
+    // Pins: Σ x over the pin's person, demands and periods ≥ hours (rule 9); the project is required.
+    private mutating func addPins() {
+        for pin in problem.pins {
+            var vars: [Variable] = []
+            for d in pin.countingDemands {
+                for t in 0..<problem.periodCount {
+                    if let period = pin.period, period != t { continue }
+                    if let x = hours[CellKey(person: pin.person, demand: d, period: t)] { vars.append(x) }
+                }
+            }
+            var coefs = Array(repeating: 1.0, count: vars.count)
+            if elastic {
+                vars.append(addSlack("pin \(pin.index) (\(problem.people[pin.person].id) on \(problem.projects[pin.project].id), \(pin.hours) h)",
+                                     scale: max(1, pin.hours)))
+                coefs.append(1)
+            }
+            model.addConstraint(variables: vars, coefficients: coefs, lower: pin.hours, upper: nil,
+                                name: name("pin[\(pin.index)]"))
+        }
+    }
+
+    // Change: |x − b| = x + b − 2·min(x, b), with m ≤ x, m ≤ b (objective); start change: penalty·(1 − z(j, s0)).
+    private mutating func addBaselineTerms() {
+        let policy = problem.policy
+        if policy.changePenaltyPerHour > 0 {
+            constant -= policy.changePenaltyPerHour * problem.baseline.totalHours
+            let cells = problem.baseline.hours.keys.sorted { ($0.person, $0.demand, $0.period) < ($1.person, $1.demand, $1.period) }
+            for cell in cells {
+                guard let x = hours[cell], let b = problem.baseline.hours[cell] else { continue }
+                let m = model.addVariable(name("m[\(x.index)]"), lowerBound: 0, upperBound: min(b, ub(x)))
+                overlaps[cell] = m
+                model.addConstraint(variables: [m, x], coefficients: [1, -1], lower: nil, upper: 0, name: name("overlap[\(x.index)]"))
+                addObjective(m, 2 * policy.changePenaltyPerHour)
+            }
+        }
+        if policy.startChangePenalty > 0 {
+            for (j, s0) in problem.baseline.starts.sorted(by: { $0.key < $1.key }) {
+                constant -= policy.startChangePenalty
+                if let z = starts[j][s0] { addObjective(z, policy.startChangePenalty) }
+            }
+        }
+    }
+}
+#endif
