@@ -1,0 +1,41 @@
+// `capacity-planner export`
+public import ArgumentParser
+import CapacityPlanners
+import CapacityPlanning
+import Foundation
+
+extension ModelFileFormat: ExpressibleByArgument {}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the exact planner's integer program as MPS or CPLEX LP, for any MIP solver.",
+        discussion: """
+            The file's objective omits a constant, printed on standard error: a solver's optimum plus \
+            that constant is the plan's objective. Needs a build with the GLPK trait.
+
+            Example:
+              capacity-planner export Examples/small-team.json --format mps -o small-team.mps
+            """
+    )
+
+    @Argument(help: "The scenario JSON file, or '-' for standard input.") var scenario: String
+    @Option(help: "mps or lp.") var format: ModelFileFormat = .mps
+    @Option(name: [.short, .long], help: "The file to write.") var output: String
+
+    func run() throws {
+        let problem = try loadProblem(scenario)
+        #if GLPK
+        do {
+            let constant = try ExactPlanner.exportModel(of: problem, format: format, to: output)
+            printError("wrote \(output); objective constant \(constant) (plan objective = solver optimum + constant)")
+        } catch {
+            printError("error: \(error.message)")
+            throw ExitCode.failure
+        }
+        #else
+        printError("error: this build has no GLPK (built with --disable-default-traits); export needs it")
+        throw Exit.usage
+        #endif
+    }
+}

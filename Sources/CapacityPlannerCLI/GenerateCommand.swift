@@ -1,0 +1,55 @@
+// `capacity-planner generate`
+import ArgumentParser
+import CapacityPlanning
+import Foundation
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generate a realistic synthetic scenario (the generator the tests and benchmarks use).",
+        discussion: """
+            Example:
+              capacity-planner generate --people 40 --projects 15 --periods 26 --seed 7 -o scenario.json
+              capacity-planner generate --people 10 --projects 5 --periods 8 --without pins,baseline
+            """
+    )
+
+    @Option(help: "Number of people.") var people: Int = 20
+    @Option(help: "Number of projects.") var projects: Int = 10
+    @Option(help: "Number of periods (weeks).") var periods: Int = 12
+    @Option(help: "Seed: the same seed gives the same scenario.") var seed: UInt64 = 1
+    @Option(help: "Comma-separated features to leave out: \(GenerateCommand.featureNames.keys.sorted().joined(separator: ", ")).")
+    var without: String?
+    @Option(name: [.short, .long], help: "Write the scenario here instead of standard output.") var output: String?
+
+    static let featureNames: [String: ScenarioGenerator.Features] = [
+        "leave": .leave, "partTime": .partTime, "mandatory": .mandatory, "dependencies": .dependencies,
+        "budgets": .budgets, "globalBudget": .globalBudget, "pins": .pins, "baseline": .baseline,
+        "concurrency": .concurrency, "utilizationCap": .utilizationCap, "assignmentPenalty": .assignmentPenalty,
+        "changePenalties": .changePenalties, "deadlines": .deadlines, "levels": .levels,
+    ]
+
+    func validate() throws {
+        guard (0...100_000).contains(people) else { throw ValidationError("--people must be 0…100000") }
+        guard (0...100_000).contains(projects) else { throw ValidationError("--projects must be 0…100000") }
+        guard (1...1_000).contains(periods) else { throw ValidationError("--periods must be 1…1000") }
+        _ = try features()
+    }
+
+    func features() throws -> ScenarioGenerator.Features {
+        var features = ScenarioGenerator.Features.all
+        for name in (without ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let feature = Self.featureNames[name] else {
+                throw ValidationError("--without: unknown feature '\(name)'")
+            }
+            features.remove(feature)
+        }
+        return features
+    }
+
+    func run() throws {
+        let scenario = ScenarioGenerator(people: people, projects: projects, periods: periods, seed: seed,
+                                         features: try features()).generate()
+        try writeOutput(try encodeJSON(scenario), to: output)
+    }
+}
