@@ -78,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OptimizationTests",
-            dependencies: ["Optimization"],
+            dependencies: ["Optimization", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

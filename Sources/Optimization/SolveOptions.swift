@@ -1,0 +1,100 @@
+public import Logging
+import Synchronization
+
+/// How a model is solved. Every field has a default; `SolveOptions()` solves to optimality quietly.
+public struct SolveOptions: Sendable {
+    /// Wall-clock limit in seconds for the whole solve (`nil`: none). Must be ≥ 0.
+    /// When reached, the result is ``Termination/timeLimit(hasSolution:)``.
+    public var timeLimit: Double?
+    /// Relative MIP gap at which the search stops (GLPK's `mip_gap`), ≥ 0. Default `1e-6`.
+    /// The gap is `|incumbent − bound| / (|incumbent| + ε)`.
+    public var relativeGap: Double
+    /// Use GLPK's MIP presolver (default `true`). Forced off when ``warmStart`` is given
+    /// (the root LP is then solved with the simplex first). LPs are always solved without presolve,
+    /// so that infeasible and unbounded are told apart and duals come from the original rows.
+    public var presolve: Bool
+    /// Enable Gomory, MIR, cover and clique cuts (default `false`).
+    public var cuts: Bool
+    /// A value for every variable (index order), offered to GLPK as the first incumbent.
+    ///
+    /// Integer and binary values are rounded. The solution is checked against
+    /// bounds and constraints first (GLPK does not check it); an infeasible
+    /// warm start is not used (``SolveResult/warmStartAccepted`` is `false`, and a warning is logged).
+    /// A wrong number of values is an ``SolverError/Code/invalidOptions`` error. MIP only.
+    public var warmStart: [Double]?
+    /// Called during a MIP search (on the solving thread) with the incumbent, bound and gap:
+    /// at each new incumbent and at most every ``progressInterval`` seconds otherwise.
+    /// It must return quickly and must not start another solve on the same thread.
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Minimum time between two ``progress`` calls without a new incumbent (seconds, default 0.1).
+    public var progressInterval: Double
+    /// Ends the search when cancelled (checked at every branch-and-bound callback,
+    /// and before each phase). The current Swift task's cancellation is honoured too.
+    public var cancellation: CancellationToken?
+    /// When set, GLPK's terminal output is sent here at `.debug` level (one message per line).
+    public var logger: Logger?
+
+    /// Options with the given values; the defaults solve to optimality quietly.
+    public init(
+        timeLimit: Double? = nil,
+        relativeGap: Double = 1e-6,
+        presolve: Bool = true,
+        cuts: Bool = false,
+        warmStart: [Double]? = nil,
+        progress: (@Sendable (SolveProgress) -> Void)? = nil,
+        progressInterval: Double = 0.1,
+        cancellation: CancellationToken? = nil,
+        logger: Logger? = nil
+    ) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.presolve = presolve
+        self.cuts = cuts
+        self.warmStart = warmStart
+        self.progress = progress
+        self.progressInterval = progressInterval
+        self.cancellation = cancellation
+        self.logger = logger
+    }
+}
+
+/// A snapshot of a MIP search, passed to ``SolveOptions/progress``.
+public struct SolveProgress: Sendable {
+    /// Objective of the best solution found so far, if any.
+    public var incumbent: Double?
+    /// Best bound on the optimum (a lower bound when minimising, an upper bound when maximising), if known.
+    public var bound: Double?
+    /// Relative gap `|incumbent − bound| / (|incumbent| + ε)`, when both are known.
+    public var gap: Double?
+    /// Seconds since the solve started.
+    public var elapsed: Double
+    /// Branch-and-bound nodes created so far.
+    public var nodes: Int
+
+    /// A snapshot with the given values.
+    public init(incumbent: Double?, bound: Double?, gap: Double?, elapsed: Double, nodes: Int) {
+        self.incumbent = incumbent
+        self.bound = bound
+        self.gap = gap
+        self.elapsed = elapsed
+        self.nodes = nodes
+    }
+}
+
+/// A flag that asks a running solve to stop. Thread-safe: cancel from any thread.
+public final class CancellationToken: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    /// A token that is not cancelled.
+    public init() {}
+
+    /// Asks every solve using this token to stop. Idempotent.
+    public func cancel() {
+        flag.store(true, ordering: .releasing)
+    }
+
+    /// Whether ``cancel()`` was called.
+    public var isCancelled: Bool {
+        flag.load(ordering: .acquiring)
+    }
+}
