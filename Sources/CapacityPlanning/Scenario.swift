@@ -25,6 +25,10 @@ public struct Scenario: Sendable, Equatable {
     /// Portfolio-wide rules and prices.
     public var policy: Policy
 
+    /// The most periods a horizon may have (an implementation limit: per-period arrays are
+    /// allocated for every person; 10,000 weeks is almost two centuries).
+    public static let maxPeriods = 10_000
+
     /// Creates a scenario; `version` is always 1.
     public init(
         horizon: Horizon,
