@@ -26,7 +26,7 @@ public struct Allocation: Sendable, Equatable {
     public init(plan: Plan, problem: PlanningProblem) {
         var starts = [Int?](repeating: nil, count: problem.projects.count)
         for decision in plan.projects where decision.selected {
-            if let j = problem.projectIndex[decision.id] { starts[j] = decision.start }
+            if let j = problem.projectIndex[decision.id] { starts[j] = decision.start.map(Self.clamp) }
         }
         var hours: [CellKey: Double] = [:]
         for a in plan.assignments {
@@ -38,6 +38,13 @@ public struct Allocation: Sendable, Equatable {
         }
         self.init(starts: starts, hours: hours)
     }
+
+    /// Starts outside ±2⁵³ are clamped to it when a plan is read, so that start arithmetic
+    /// cannot overflow (such a start breaks the window rule either way).
+    public static let startLimit = 1 << 53
+
+    /// `start` clamped to ±`startLimit`.
+    public static func clamp(_ start: Int) -> Int { min(max(start, -startLimit), startLimit) }
 
     /// Whether project `j` is selected.
     public func isSelected(_ j: Int) -> Bool { starts.indices.contains(j) && starts[j] != nil }
@@ -91,10 +98,11 @@ public struct Allocation: Sendable, Equatable {
             guard let start = starts[info.index] else { return 0 }
             var total = 0.0
             for d in info.demands {
-                for offset in 0..<info.duration {
+                let hours = problem.demands[d].hours
+                for offset in info.offsetsInHorizon(start: start, periods: problem.periodCount) where offset < hours.count {
                     let t = start + offset
-                    let need = problem.demands[d].hours[offset]
-                    let have = (t >= 0 && t < problem.periodCount) ? covered[d * problem.periodCount + t] : 0
+                    let need = hours[offset]
+                    let have = covered[d * problem.periodCount + t]
                     let short = need - have
                     if short > Tolerance.of(need) { total += short }
                 }

@@ -92,7 +92,9 @@ public enum PlanChecker {
         if let bound = plan.bound, let objective = plan.objective, bound < objective - Tolerance.of(objective) {
             violations.append(PlanViolation(.format, "bound \(bound) is below the plan's own objective \(objective)"))
         }
-        violations.sort { $0.rule < $1.rule }
+        violations = violations.enumerated()
+            .sorted { ($0.element.rule.rawValue, $0.offset) < ($1.element.rule.rawValue, $1.offset) }
+            .map(\.element)
         return PlanCheck(violations: violations, objective: ObjectiveBreakdown(allocation: allocation, problem: problem))
     }
 
@@ -125,7 +127,7 @@ public enum PlanChecker {
             listed[j] = true
             if decision.selected {
                 if let start = decision.start {
-                    starts[j] = start
+                    starts[j] = Allocation.clamp(start)
                 } else {
                     out.append(PlanViolation(.format, "selected project '\(decision.id)' has no start",
                                              projects: [decision.id]))
@@ -191,7 +193,7 @@ public enum PlanChecker {
                 continue
             }
             let last = project.lastAllowedPeriod(periods: periods)
-            if start < project.earliestStart || start + info.duration - 1 > last {
+            if start < project.earliestStart || start > last - info.duration + 1 {
                 out.append(PlanViolation(
                     .window,
                     "project '\(info.id)' starts in \(start) and ends in \(start + info.duration - 1), outside its window \(project.earliestStart)…\(last)",
@@ -263,9 +265,8 @@ public enum PlanChecker {
             guard let start = allocation.starts[project.index] else { continue }
             for d in project.demands {
                 let demand = problem.demands[d]
-                for offset in 0..<project.duration {
+                for offset in project.offsetsInHorizon(start: start, periods: periods) where offset < demand.hours.count {
                     let t = start + offset
-                    guard t >= 0, t < periods else { continue }
                     let need = demand.hours[offset]
                     let have = covered[d * periods + t]
                     if have > need + Tolerance.of(need) {

@@ -59,6 +59,14 @@ public struct ProjectInfo: Sendable, Equatable {
         return range.lowerBound..<(range.upperBound + duration)
     }
 
+    /// The offsets `k` in `0 ..< duration` whose period `start + k` lies in `0 ..< periods`.
+    ///
+    /// `start` must lie within ±`Allocation.startLimit` (allocations clamp to it).
+    public func offsetsInHorizon(start: Int, periods: Int) -> Range<Int> {
+        guard start < periods, start > -duration else { return 0..<0 }
+        return max(0, -start)..<min(duration, periods - start)
+    }
+
     /// Whether the project, started at `start`, is active in `period`.
     public func isActive(start: Int, period: Int) -> Bool {
         period >= start && period < start + duration
@@ -77,7 +85,8 @@ public struct DemandInfo: Sendable, Equatable {
     public let skill: Int
     /// Lowest qualifying level.
     public let minLevel: Int
-    /// Hours per project period, counted from the start (`duration` entries).
+    /// Hours per project period, counted from the start (`duration` entries; cut to the
+    /// horizon for a project longer than it, which can never be selected).
     public let hours: [Double]
     /// Sum of `hours`.
     public let totalHours: Double
@@ -242,7 +251,8 @@ public struct PlanningProblem: Sendable {
             for demand in project.demands {
                 let d = demands.count
                 let s = skillIndex[demand.skill] ?? 0
-                let hours = demand.hours.expanded(to: project.duration)
+                // A project longer than the horizon can never be selected: its profile is cut to the horizon.
+                let hours = demand.hours.expanded(to: min(project.duration, periods))
                 let eligible = people.filter { $0.levels.indices.contains(s) && $0.levels[s] >= demand.minLevel }.map(\.index)
                 demands.append(DemandInfo(
                     index: d, id: demand.resolvedID, project: j, skill: s, minLevel: demand.minLevel,
@@ -300,20 +310,22 @@ public struct PlanningProblem: Sendable {
         var possible = [Bool](repeating: true, count: count)
         var window: [ClosedRange<Int>?] = []
         for (j, project) in scenario.projects.enumerated() {
-            lower[j] = max(0, project.earliestStart)
-            upper[j] = project.latestStart(periods: periods)
+            lower[j] = min(max(0, project.earliestStart), periods + 1)
+            upper[j] = max(-1, project.latestStart(periods: periods))
             window.append(lower[j] <= upper[j] ? lower[j]...upper[j] : nil)
         }
         for j in order {
             for i in dependencies[j] {
                 if !possible[i] { possible[j] = false }
-                lower[j] = max(lower[j], lower[i] + scenario.projects[i].duration)
+                // Clamped just past the horizon: beyond it every start is impossible anyway,
+                // and long chains of huge durations must not overflow.
+                lower[j] = max(lower[j], min(lower[i] + scenario.projects[i].duration, periods + 1))
             }
             if lower[j] > upper[j] { possible[j] = false }
         }
         for j in order.reversed() where required[j] && possible[j] {
             for i in dependencies[j] {
-                upper[i] = min(upper[i], upper[j] - scenario.projects[i].duration)
+                upper[i] = max(-1, min(upper[i], upper[j] - scenario.projects[i].duration))
             }
         }
         for pin in pins {

@@ -93,3 +93,33 @@ struct PlanningProblemTests {
         #expect(problem.pins[0].countingDemands == [1])
     }
 }
+
+@Suite("Normalised problem: extreme but valid input")
+struct PlanningProblemExtremeTests {
+    @Test func aHugeDurationIsCutToTheHorizonNotAllocated() throws {
+        let scenario = Scenario(
+            horizon: Horizon(periods: 4),
+            people: [Person(id: "a", skills: ["x": 1], capacity: .constant(40))],
+            projects: [
+                Project(id: "forever", duration: 1 << 53, dependsOn: [], demands: [Demand(skill: "x", hours: .constant(1))]),
+                Project(id: "after", duration: 1 << 53, dependsOn: ["forever"]),
+            ])
+        let problem = try PlanningProblem(scenario)
+        #expect(problem.projects.map(\.canBeSelected) == [false, false])
+        #expect(problem.demands[0].hours.count == 4)
+        // A plan from outside that selects it anyway is judged, not crashed on.
+        let plan = Plan(status: .feasible, projects: [
+            ProjectDecision(id: "forever", selected: true, start: Int.max),
+            ProjectDecision(id: "after", selected: true, start: Int.min),
+        ])
+        let rules = Set(PlanChecker.check(plan, for: problem).violations.map(\.rule))
+        #expect(rules == [.window, .dependency])
+    }
+
+    @Test func tooManyPeriodsIsAClearError() {
+        let scenario = Scenario(horizon: Horizon(periods: Scenario.maxPeriods + 1), people: [], projects: [])
+        #expect(throws: ScenarioError.self) { try PlanningProblem(scenario) }
+        let issues = scenario.validate()
+        #expect(issues.contains { $0.path == "horizon.periods" && $0.message.contains("at most") })
+    }
+}
