@@ -87,6 +87,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "CapacityPlannerCLITests",
+            dependencies: ["CapacityPlannerCLI", "CapacityPlanning"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "CapacityPlannersTests",
             dependencies: ["CapacityPlanners", "CapacityPlanning"],
             swiftSettings: swiftSettings
