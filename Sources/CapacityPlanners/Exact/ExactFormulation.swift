@@ -28,6 +28,8 @@ public struct ExactFormulation: Sendable {
     public private(set) var overlaps: [CellKey: Variable] = [:]
     /// Elastic slack variables and what each relaxes (elastic models only).
     public private(set) var slacks: [(variable: Variable, label: String, scale: Double)] = []
+    /// Which projects the model decides.
+    public let free: [Bool]
 
     /// A (person, project, period) key.
     public struct WorkKey: Hashable, Sendable {
@@ -45,8 +47,9 @@ public struct ExactFormulation: Sendable {
     ///   - names: name every row and column (for export; costs time on big models).
     ///   - elastic: relax pins, budgets and required selections with penalised slacks and
     ///     minimise their total (used to diagnose an infeasible problem).
-    public init(problem: PlanningProblem, names: Bool = false, elastic: Bool = false) {
-        var builder = Builder(problem: problem, names: names, elastic: elastic)
+    ///   - scope: what the model decides; the whole problem by default (see `ModelScope`).
+    public init(problem: PlanningProblem, scope: ModelScope? = nil, names: Bool = false, elastic: Bool = false) {
+        var builder = Builder(problem: problem, scope: scope ?? .full(problem), names: names, elastic: elastic)
         builder.build()
         self.model = builder.model
         self.objectiveConstant = builder.constant
@@ -56,6 +59,16 @@ public struct ExactFormulation: Sendable {
         self.pairs = builder.pairs
         self.overlaps = builder.overlaps
         self.slacks = builder.slacks
+        self.free = builder.scope.free
+    }
+
+    /// `allocation` with the free projects' starts and hours replaced by `part`'s.
+    public func merging(_ part: Allocation, into allocation: Allocation, problem: PlanningProblem) -> Allocation {
+        var result = allocation
+        for j in free.indices where free[j] { result.starts[j] = part.starts[j] }
+        result.hours = result.hours.filter { !free[problem.demands[$0.key.demand].project] }
+        for (cell, h) in part.hours { result.hours[cell] = h }
+        return result
     }
 
     /// The model's size.
@@ -66,16 +79,18 @@ public struct ExactFormulation: Sendable {
 
     /// Values for every variable that reproduce `allocation`, or `nil` when the
     /// allocation uses a cell or start the model does not have.
+    ///
+    /// With a scope, only the free projects' starts and hours are read.
     public func values(for allocation: Allocation, problem: PlanningProblem) -> [Double]? {
         var x = [Double](repeating: 0, count: model.variableCount)
         for (j, start) in allocation.starts.enumerated() {
-            guard let start else { continue }
+            guard let start, free[j] else { continue }
             guard let v = starts[j][start] else { return nil }
             x[v.index] = 1
         }
         var projectsAt: [WorkKey: Double] = [:]
         var pairHours: [Int: Double] = [:]
-        for (cell, h) in allocation.hours where h > 0 {
+        for (cell, h) in allocation.hours where h > 0 && free[problem.demands[cell.demand].project] {
             guard let v = hours[cell] else { return nil }
             x[v.index] = h
             let j = problem.demands[cell.demand].project
@@ -90,7 +105,8 @@ public struct ExactFormulation: Sendable {
         return x
     }
 
-    /// Reads an allocation from solver values: starts where a start binary is set,
+    /// Reads the free projects' starts and hours from solver values (fixed projects are left
+    /// unselected: merge with `merging(_:into:problem:)`): starts where a start binary is set,
     /// hours cleaned of numerical noise (below 1e-7 → 0; within 1e-7 of a whole number → that number).
     public func allocation(from values: [Double], problem: PlanningProblem) -> Allocation {
         var result = Allocation(projectCount: problem.projects.count)
@@ -110,6 +126,7 @@ public struct ExactFormulation: Sendable {
 /// Builds the model row family by row family; see Docs/formulation.md for each.
 private struct Builder {
     let problem: PlanningProblem
+    let scope: ModelScope
     let names: Bool
     let elastic: Bool
     var model = Model(name: "capacity-plan")
@@ -127,8 +144,9 @@ private struct Builder {
     /// Upper bound of each hours variable.
     var upper: [Variable: Double] = [:]
 
-    init(problem: PlanningProblem, names: Bool, elastic: Bool) {
+    init(problem: PlanningProblem, scope: ModelScope, names: Bool, elastic: Bool) {
         self.problem = problem
+        self.scope = scope
         self.names = names
         self.elastic = elastic
         self.starts = Array(repeating: [:], count: problem.projects.count)
@@ -171,8 +189,8 @@ private struct Builder {
 
     // Selection: z(j,s) ∈ {0,1}; Σ_s z(j,s) ≤ 1, = 1 for required projects (spec rules 1, 2).
     private mutating func addStarts() {
-        for info in problem.projects {
-            guard let range = info.startRange else { continue }
+        for info in problem.projects where scope.free[info.index] {
+            guard let range = scope.startRanges[info.index] else { continue }
             var vars: [Variable] = []
             for s in range {
                 let z = model.addBinary(name("z[\(info.id),\(s)]"))
@@ -180,7 +198,7 @@ private struct Builder {
                 vars.append(z)
                 addObjective(z, info.value)
             }
-            if info.required {
+            if scope.required[info.index] {
                 if elastic {
                     let slack = addSlack("required project '\(info.id)' cannot be scheduled", scale: 1e-3)
                     model.addConstraint(variables: vars + [slack], coefficients: Array(repeating: 1, count: vars.count + 1),
@@ -201,7 +219,7 @@ private struct Builder {
     /// The most hours demand `d` can need in period `t` over the project's possible starts.
     private func peakDemand(_ d: Int, period t: Int) -> Double {
         let demand = problem.demands[d]
-        guard let range = problem.projects[demand.project].startRange else { return 0 }
+        guard let range = scope.startRanges[demand.project] else { return 0 }
         var peak = 0.0
         for s in range { peak = max(peak, demand.hours(start: s, period: t)) }
         return peak
@@ -214,13 +232,14 @@ private struct Builder {
         let policy = problem.policy
         for demand in problem.demands {
             let info = problem.projects[demand.project]
-            guard info.canBeSelected, !demand.eligiblePeople.isEmpty else { continue }
-            for t in info.candidatePeriods {
+            guard scope.free[info.index], let range = scope.startRanges[info.index], !demand.eligiblePeople.isEmpty
+            else { continue }
+            for t in range.lowerBound..<(range.upperBound + info.duration) {
                 let peak = peakDemand(demand.index, period: t)
                 guard peak > 0 else { continue }
                 for p in demand.eligiblePeople {
-                    let cap = problem.people[p].capacity[t]
-                    guard cap > 0 else { continue }
+                    let cap = scope.capacity[p * periods + t]
+                    guard cap > 1e-9, scope.slots[p * periods + t] != 0 else { continue }
                     let ub = min(cap, peak)
                     let x = model.addVariable(name("x[\(problem.people[p].id),\(info.id).\(demand.id),\(t)]"),
                                               lowerBound: 0, upperBound: ub)
@@ -235,7 +254,7 @@ private struct Builder {
             }
         }
         // Unmet hours of mandatory projects cost H_j at zero staffing (rule 5, objective).
-        for info in problem.projects where info.mandatory && info.canBeSelected {
+        for info in problem.projects where info.mandatory && scope.free[info.index] && scope.startRanges[info.index] != nil {
             constant -= policy.unmetPenaltyPerHour * info.totalHours
         }
     }
@@ -249,8 +268,8 @@ private struct Builder {
         for (cell, v) in hours { byDemandPeriod[cell.demand * periods + cell.period, default: []].append(v) }
         for demand in problem.demands {
             let info = problem.projects[demand.project]
-            guard let range = info.startRange else { continue }
-            for t in info.candidatePeriods {
+            guard scope.free[info.index], let range = scope.startRanges[info.index] else { continue }
+            for t in range.lowerBound..<(range.upperBound + info.duration) {
                 var vars = (byDemandPeriod[demand.index * periods + t] ?? []).sorted { $0.index < $1.index }
                 var coefs = Array(repeating: 1.0, count: vars.count)
                 for s in range {
@@ -276,14 +295,14 @@ private struct Builder {
             for t in 0..<periods {
                 let cells = cellsOfPersonPeriod[person.index * periods + t]
                 guard !cells.isEmpty else { continue }
-                let cap = person.capacity[t]
+                let cap = scope.capacity[person.index * periods + t]
                 let sumUpper = cells.reduce(0) { $0 + ub($1) }
                 if sumUpper > cap + 1e-9 {
                     model.addConstraint(variables: cells,
                                         coefficients: Array(repeating: 1, count: cells.count),
                                         lower: nil, upper: cap, name: name("cap[\(person.id),\(t)]"))
                 }
-                guard let limit = person.maxConcurrentProjects else { continue }
+                guard let limit = scope.slots[person.index * periods + t] else { continue }
                 var byProject: [Int: [Variable]] = [:]
                 for x in cells {
                     guard let cell = cellOf[x] else { continue }
@@ -354,7 +373,7 @@ private struct Builder {
             byProject[problem.demands[cell.demand].project, default: []].append((v, cost))
             all.append((v, cost))
         }
-        for info in problem.projects {
+        for info in problem.projects where scope.free[info.index] {
             guard let budget = info.budget, let terms = byProject[info.index] else { continue }
             let most = terms.reduce(0) { $0 + $1.1 * ub($1.0) }
             guard most > budget else { continue }
@@ -367,7 +386,7 @@ private struct Builder {
             model.addConstraint(variables: vars, coefficients: coefs, lower: nil, upper: budget,
                                 name: name("budget[\(info.id)]"))
         }
-        if let budget = problem.policy.budget, !all.isEmpty {
+        if let budget = scope.globalBudget, !all.isEmpty, all.reduce(0, { $0 + $1.1 * ub($1.0) }) > budget {
             var vars = all.map(\.0)
             var coefs = all.map(\.1)
             if elastic {
@@ -380,17 +399,18 @@ private struct Builder {
 
     // Dependencies, time-indexed: for each τ, Σ_{s≤τ} z(j,s) ≤ Σ_{s≤τ−D_i} z(i,s) (rule 3).
     private mutating func addDependencies() {
-        for info in problem.projects {
-            guard let range = info.startRange else { continue }
-            for i in info.dependencies {
+        for info in problem.projects where scope.free[info.index] {
+            guard let range = scope.startRanges[info.index] else { continue }
+            for i in info.dependencies where scope.free[i] {
                 let dep = problem.projects[i]
+                let depRange = scope.startRanges[i]
                 for tau in range {
                     let mine = range.filter { $0 <= tau }.compactMap { starts[info.index][$0] }
-                    let theirs = (dep.startRange.map { Array($0) } ?? []).filter { $0 <= tau - dep.duration }
+                    let theirs = (depRange.map { Array($0) } ?? []).filter { $0 <= tau - dep.duration }
                         .compactMap { starts[i][$0] }
                     // Skip rows that can never bind: every start of i up to τ−D_i… covers all of i's starts
                     // and j is not required to imply anything more than y_j ≤ y_i at the last τ.
-                    if tau != range.upperBound, theirs.count == (dep.startRange?.count ?? 0), !theirs.isEmpty {
+                    if tau != range.upperBound, theirs.count == (depRange?.count ?? 0), !theirs.isEmpty {
                         continue
                     }
                     model.addConstraint(variables: mine + theirs,
@@ -403,7 +423,7 @@ private struct Builder {
 
     // Pins: Σ x over the pin's person, demands and periods ≥ hours (rule 9); the project is required.
     private mutating func addPins() {
-        for pin in problem.pins {
+        for pin in problem.pins where scope.free[pin.project] {
             var vars: [Variable] = []
             for d in pin.countingDemands {
                 for t in 0..<problem.periodCount {
@@ -426,9 +446,11 @@ private struct Builder {
     private mutating func addBaselineTerms() {
         let policy = problem.policy
         if policy.changePenaltyPerHour > 0 {
-            constant -= policy.changePenaltyPerHour * problem.baseline.totalHours
-            let cells = problem.baseline.hours.keys.sorted { ($0.person, $0.demand, $0.period) < ($1.person, $1.demand, $1.period) }
+            let cells = problem.baseline.hours.keys
+                .filter { scope.free[problem.demands[$0.demand].project] }
+                .sorted { ($0.person, $0.demand, $0.period) < ($1.person, $1.demand, $1.period) }
             for cell in cells {
+                constant -= policy.changePenaltyPerHour * (problem.baseline.hours[cell] ?? 0)
                 guard let x = hours[cell], let b = problem.baseline.hours[cell] else { continue }
                 let m = model.addVariable(name("m[\(x.index)]"), lowerBound: 0, upperBound: min(b, ub(x)))
                 overlaps[cell] = m
@@ -437,7 +459,7 @@ private struct Builder {
             }
         }
         if policy.startChangePenalty > 0 {
-            for (j, s0) in problem.baseline.starts.sorted(by: { $0.key < $1.key }) {
+            for (j, s0) in problem.baseline.starts.sorted(by: { $0.key < $1.key }) where scope.free[j] {
                 constant -= policy.startChangePenalty
                 if let z = starts[j][s0] { addObjective(z, policy.startChangePenalty) }
             }

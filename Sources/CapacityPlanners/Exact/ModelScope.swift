@@ -1,0 +1,97 @@
+// What a model may decide: the whole problem, or a neighbourhood of a plan with the rest fixed.
+public import CapacityPlanning
+
+/// The part of a problem a model decides, and what the fixed rest of a plan leaves for it.
+///
+/// `full(_:)` frees everything. `around(_:freeing:problem:)` frees a set of projects and
+/// fixes every other project's start and hours as an allocation has them: the free
+/// projects then see capacity, concurrency slots and the portfolio budget *reduced by
+/// the fixed work*, and dependencies on fixed projects become limits on their starts.
+/// Any allocation that agrees with the fixed part and is valid there is a solution of
+/// the scoped model, so a solve warm-started from the current plan can only improve it.
+public struct ModelScope: Sendable {
+    /// Whether each project has variables.
+    public var free: [Bool]
+    /// Starts each free project may take (`nil`: it cannot be selected).
+    public var startRanges: [ClosedRange<Int>?]
+    /// Free projects that must be selected.
+    public var required: [Bool]
+    /// Usable hours left per person and period (index `person × periods + period`).
+    public var capacity: [Double]
+    /// Concurrent-project slots left per person and period; `nil` entries are unlimited.
+    public var slots: [Int?]
+    /// Portfolio budget left; `nil` is unlimited.
+    public var globalBudget: Double?
+
+    /// Everything free: the whole problem.
+    public static func full(_ problem: PlanningProblem) -> ModelScope {
+        let periods = problem.periodCount
+        var capacity = [Double](repeating: 0, count: problem.people.count * periods)
+        var slots = [Int?](repeating: nil, count: problem.people.count * periods)
+        for person in problem.people {
+            for t in 0..<periods {
+                capacity[person.index * periods + t] = person.capacity[t]
+                slots[person.index * periods + t] = person.maxConcurrentProjects
+            }
+        }
+        return ModelScope(free: Array(repeating: true, count: problem.projects.count),
+                          startRanges: problem.projects.map(\.startRange),
+                          required: problem.projects.map(\.required),
+                          capacity: capacity, slots: slots, globalBudget: problem.policy.budget)
+    }
+
+    /// Frees `projects` and fixes the rest of `allocation`.
+    ///
+    /// - Complexity: O(cells of the allocation + P·T + J·Δ).
+    public static func around(_ allocation: Allocation, freeing projects: Set<Int>, problem: PlanningProblem) -> ModelScope {
+        var scope = full(problem)
+        let periods = problem.periodCount
+        scope.free = problem.projects.map { projects.contains($0.index) }
+        var fixedCost = 0.0
+        var fixedProjectsAt: [Int: Set<Int>] = [:]
+        for (cell, h) in allocation.hours where h > 0 {
+            let j = problem.demands[cell.demand].project
+            guard !scope.free[j] else { continue }
+            let k = cell.person * periods + cell.period
+            scope.capacity[k] = max(0, scope.capacity[k] - h)
+            fixedCost += h * problem.people[cell.person].costPerHour
+            fixedProjectsAt[k, default: []].insert(j)
+        }
+        for (k, set) in fixedProjectsAt {
+            if let limit = scope.slots[k] { scope.slots[k] = max(0, limit - set.count) }
+        }
+        if let budget = scope.globalBudget { scope.globalBudget = max(0, budget - fixedCost) }
+
+        for info in problem.projects where scope.free[info.index] {
+            guard var range = info.startRange else { continue }
+            var lower = range.lowerBound
+            var upper = range.upperBound
+            var possible = true
+            for i in info.dependencies where !scope.free[i] {
+                guard let s = allocation.starts[i] else { possible = false; break }
+                lower = max(lower, s + problem.projects[i].duration)
+            }
+            for k in info.dependents where !scope.free[k] {
+                guard let s = allocation.starts[k] else { continue }
+                scope.required[info.index] = true
+                upper = min(upper, s - info.duration)
+            }
+            if possible && lower <= upper {
+                range = lower...upper
+                scope.startRanges[info.index] = range
+            } else {
+                scope.startRanges[info.index] = nil
+            }
+        }
+        for j in problem.projects.indices where !scope.free[j] {
+            scope.startRanges[j] = nil
+            scope.required[j] = false
+        }
+        return scope
+    }
+
+    /// Whether some free project is required but cannot start: the scope has no solution.
+    public var isHopeless: Bool {
+        free.indices.contains { free[$0] && required[$0] && startRanges[$0] == nil }
+    }
+}
