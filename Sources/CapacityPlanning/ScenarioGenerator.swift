@@ -58,10 +58,10 @@
 ///   skill's expected load stays in proportion to its supply.
 ///   Hours: 45 % constant, 25 % ramp up then down, 15 % ramp up, 15 % ramp down (arrays of
 ///   `duration` whole hours, each ≥ 1). `minLevel` 1–4 (35 / 35 / 22 / 8 %) with `levels`,
-///   else 1.
+///   else 1; a level is lowered until at least two of the skill's holders (a third, if more) qualify.
 /// - All hours are scaled together so that total demand is 1.2–1.6× (uniform) the total
 ///   usable supply (capacity × utilisation cap over the horizon): choices matter. No demand asks
-///   in any period for more than the mean usable weekly hours of everyone with its skill (capped
+///   in any period for more than 80 % of the mean usable weekly hours of the people qualified for it (capped
 ///   demands are made up for by the others; only in tiny teams, where nearly all are capped,
 ///   does the total fall short of the target).
 /// - value: the staff cost estimate (hours × mean cost of the qualified people) times
@@ -497,6 +497,9 @@ private struct GeneratorRun {
         // in proportion to its supply.
         let demandWeights = share.map { $0 > 0 ? ($0 + 1 / Double(available)) / 2 : 0 }
         let sizeFactor = share.indices.map { share[$0] > 0 ? share[$0] / demandWeights[$0] : 0 }
+        // Levels held per skill, so that a demand's minLevel leaves it a real pool.
+        var levelsBySkill = Array(repeating: [Int](), count: skills.count)
+        for person in people { for owned in person.skills { levelsBySkill[owned.skill].append(owned.level) } }
         var usedNames = Set<String>()
         var shapes: [Int] = []  // profile shape of each demand, in order
         // Durations stretch with long horizons and shrink with short ones.
@@ -526,7 +529,12 @@ private struct GeneratorRun {
             for _ in 0..<demandCount {
                 let s = r.weighted(weights)
                 weights[s] = 0
-                let minLevel = 1 + r.weighted([0.35, 0.35, 0.22, 0.08])
+                var minLevel = 1 + r.weighted([0.35, 0.35, 0.22, 0.08])
+                // A level that at most a handful of the skill's holders reach is lowered until
+                // at least two (or a third of them, if more) qualify: demands are hard, not impossible.
+                let holders = levelsBySkill[s]
+                let wanted = max(min(2, holders.count), (holders.count + 2) / 3)
+                while minLevel > 1 && holders.filter({ $0 >= minLevel }).count < wanted { minLevel -= 1 }
                 let shape = r.weighted([0.45, 0.25, 0.15, 0.15])
                 let intensity = r.double(0.4, 1.6) * sizeFactor[s]
                 project.demands.append(GeneratedDemand(
@@ -629,16 +637,19 @@ private struct GeneratorRun {
     }
 
     /// Scales all demand hours together so that total demand is `ratio` × total usable supply,
-    /// except that no demand asks in any period for more than 60 % of the weekly hours of all
-    /// holders of its skill (such demands are capped and the others scaled up to compensate).
+    /// except that no demand asks in any period for more than 80 % of the weekly hours of the
+    /// people qualified for it (such demands are capped and the others scaled up to compensate).
     mutating func scaleHours(ratio: Double) {
         var supply = 0.0
-        var pool = Array(repeating: 0.0, count: skills.count)  // mean usable weekly hours by skill
+        // Mean usable weekly hours by skill and level: pool[s][l] counts holders with level ≥ l.
+        var pool = Array(repeating: Array(repeating: 0.0, count: 6), count: skills.count)
         for p in people.indices {
             var hours = 0.0
             for t in 0..<periods { hours += usable(p, t) }
             supply += hours
-            for owned in people[p].skills { pool[owned.skill] += hours / Double(periods) }
+            for owned in people[p].skills {
+                for level in 1...max(1, min(5, owned.level)) { pool[owned.skill][level] += hours / Double(periods) }
+            }
         }
         guard supply > 0 else {
             for j in projects.indices {
@@ -666,7 +677,8 @@ private struct GeneratorRun {
             for (j, project) in projects.enumerated() {
                 for (d, demand) in project.demands.enumerated() where capped[j][d] == nil {
                     let peak = demand.hours.max() ?? 0
-                    let limit = 1.0 * pool[demand.skill]
+                    // The qualified people (level ≥ minLevel) together could staff it alone.
+                    let limit = 0.8 * pool[demand.skill][max(1, min(5, demand.minLevel))]
                     if limit > 0, peak > 0, peak * factor > limit {
                         capped[j][d] = limit / peak
                         changed = true
