@@ -12,6 +12,7 @@
 // builds every product without compiling or linking any GLPK code: the
 // greedy planner is then the one that runs.
 import PackageDescription
+import class Foundation.ProcessInfo
 
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -26,6 +27,7 @@ let package = Package(
         .library(name: "CapacityPlanning", targets: ["CapacityPlanning"]),
         .library(name: "CapacityPlanners", targets: ["CapacityPlanners"]),
         .executable(name: "capacity-planner", targets: ["CapacityPlannerCLI"]),
+        .executable(name: "capacity-bench", targets: ["CapacityBench"]),
     ],
     traits: [
         .trait(
@@ -76,6 +78,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The benchmark ladder: planners against each other on generated scenarios (Docs/benchmarks.md).
+        .executableTarget(
+            name: "CapacityBench",
+            dependencies: [
+                "CapacityPlanners",
+                "CapacityPlanning",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "OptimizationTests",
             dependencies: ["Optimization", .product(name: "Logging", package: "swift-log")],
@@ -98,3 +110,25 @@ let package = Package(
         ),
     ]
 )
+
+// Micro-benchmarks of the hot paths with package-benchmark, only when asked for, so that
+// library users never resolve it: `CAPACITY_PLANNER_BENCHMARKS=1 swift package benchmark`.
+if ProcessInfo.processInfo.environment["CAPACITY_PLANNER_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"])
+    )
+    package.targets.append(
+        .executableTarget(
+            name: "PlannerBenchmarks",
+            dependencies: [
+                "CapacityPlanners",
+                "CapacityPlanning",
+                .target(name: "Optimization", condition: .when(traits: ["GLPK"])),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/PlannerBenchmarks",
+            swiftSettings: swiftSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    )
+}

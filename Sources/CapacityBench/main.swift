@@ -1,0 +1,2 @@
+// Replaced by the benchmark ladder (Docs/benchmarks.md).
+print("capacity-bench")
