@@ -106,7 +106,13 @@ extension GLPK {
         case GLP_ETMLIM:
             termination = .timeLimit(hasSolution: hasSolution)
         case GLP_ESTOP:
-            termination = monitor.cancelled ? .cancelled(hasSolution: hasSolution) : .feasible
+            if monitor.cancelled {
+                termination = .cancelled(hasSolution: hasSolution)
+            } else if monitor.nodeLimitReached {
+                termination = .nodeLimit(hasSolution: hasSolution)
+            } else {
+                termination = .feasible
+            }
         case GLP_ENOPFS:
             termination = .infeasible
         default:
@@ -178,6 +184,7 @@ final class SearchMonitor {
     let rootBound: Double?
     private(set) var firstSolutionSeconds: Double?
     private(set) var cancelled = false
+    private(set) var nodeLimitReached = false
     private(set) var nodes = 0
     private var lastBound: Double?
     private var lastReportedIncumbent: Double?
@@ -213,6 +220,10 @@ final class SearchMonitor {
         }
         if GLPK.isCancelled(options) {
             cancelled = true
+            return true
+        }
+        if let limit = options.nodeLimit, nodes >= limit {
+            nodeLimitReached = true
             return true
         }
         return false

@@ -74,6 +74,9 @@ public enum GLPK {
         if !(options.relativeGap >= 0) || !options.relativeGap.isFinite {
             throw SolverError(.invalidOptions, "relativeGap must be a finite number ≥ 0, got \(options.relativeGap)")
         }
+        if let nodeLimit = options.nodeLimit, nodeLimit < 1 {
+            throw SolverError(.invalidOptions, "nodeLimit must be ≥ 1, got \(nodeLimit)")
+        }
         if !(options.progressInterval >= 0) {
             throw SolverError(.invalidOptions, "progressInterval must be ≥ 0, got \(options.progressInterval)")
         }

@@ -33,6 +33,10 @@ public struct SolveOptions: Sendable {
     public var cancellation: CancellationToken?
     /// When set, GLPK's terminal output is sent here at `.debug` level (one message per line).
     public var logger: Logger?
+    /// Ends a MIP search once this many branch-and-bound nodes exist (`nil`: none).
+    /// Unlike a time limit it is deterministic: the same model stops at the same point on any
+    /// machine. When reached, the result is ``Termination/nodeLimit(hasSolution:)``.
+    public var nodeLimit: Int?
 
     /// Options with the given values; the defaults solve to optimality quietly.
     public init(
@@ -44,7 +48,8 @@ public struct SolveOptions: Sendable {
         progress: (@Sendable (SolveProgress) -> Void)? = nil,
         progressInterval: Double = 0.1,
         cancellation: CancellationToken? = nil,
-        logger: Logger? = nil
+        logger: Logger? = nil,
+        nodeLimit: Int? = nil
     ) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
@@ -55,6 +60,7 @@ public struct SolveOptions: Sendable {
         self.progressInterval = progressInterval
         self.cancellation = cancellation
         self.logger = logger
+        self.nodeLimit = nodeLimit
     }
 }
 

@@ -14,6 +14,8 @@ public enum Termination: Sendable, Equatable {
     case timeLimit(hasSolution: Bool)
     /// Cancelled through ``CancellationToken`` or task cancellation; `hasSolution` tells whether an incumbent exists.
     case cancelled(hasSolution: Bool)
+    /// The node limit (``SolveOptions/nodeLimit``) was reached; `hasSolution` tells whether an incumbent exists.
+    case nodeLimit(hasSolution: Bool)
     /// The MIP search stopped because the gap fell below ``SolveOptions/relativeGap``
     /// (not proven optimal; see ``SolveResult/gap``).
     case gapReached

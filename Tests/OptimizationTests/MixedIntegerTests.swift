@@ -95,6 +95,20 @@ struct MixedIntegerTests {
         #expect(result.firstSolutionSeconds != nil)
     }
 
+    @Test("a node limit stops at the same point every time, with its incumbent and bound")
+    func nodeLimit() throws {
+        let (model, _) = multiDimensionalKnapsack(items: 100, dimensions: 5, seed: 42)
+        let options = SolveOptions(relativeGap: 0, presolve: false, nodeLimit: 50)
+        let first = try GLPK.solve(model, options: options)
+        let second = try GLPK.solve(model, options: options)
+        #expect(first.termination == .nodeLimit(hasSolution: true))
+        #expect(first.nodes >= 50 && first.nodes < 60)
+        #expect(first.objective == second.objective)
+        #expect(first.values == second.values)
+        #expect(try #require(first.bound) >= (first.objective ?? .infinity))
+        #expect(throws: SolverError.self) { try GLPK.solve(model, options: SolveOptions(nodeLimit: 0)) }
+    }
+
     @Test("a warm start is the first incumbent the progress callback sees")
     func warmStart() throws {
         let (model, x) = multiDimensionalKnapsack(items: 40, dimensions: 3, seed: 3)
