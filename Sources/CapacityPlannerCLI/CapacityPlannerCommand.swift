@@ -3,9 +3,11 @@ import ArgumentParser
 import Foundation
 
 /// The root command. Exit codes: 0 success, 1 invalid scenario, 2 bad usage,
-/// 3 no valid plan exists (spec section 3); `check` exits 4 for an invalid plan.
+/// 3 no valid plan exists (spec section 3); `check` and `report --plan` exit 4 for an
+/// invalid plan; 70 when a planner fails (see `Exit`).
 @main
 struct CapacityPlannerCommand: ParsableCommand {
+    /// The tool's name, abstract, help text and subcommands.
     static let configuration = CommandConfiguration(
         commandName: "capacity-planner",
         abstract: "Plan a project portfolio against a pool of people: select, schedule and staff.",
@@ -16,7 +18,8 @@ struct CapacityPlannerCommand: ParsableCommand {
             Example:
               capacity-planner solve Examples/small-team.json --format text
             """,
-        subcommands: [SolveCommand.self, CheckCommand.self, GenerateCommand.self, ExportCommand.self]
+        subcommands: [SolveCommand.self, CheckCommand.self, ReportCommand.self, ImportCommand.self, GenerateCommand.self,
+                      ExportCommand.self]
     )
 
     /// Parses and runs, mapping usage errors to exit code 2 as the spec asks.

@@ -3,40 +3,53 @@ import ArgumentParser
 import CapacityPlanning
 import Foundation
 
+/// `check SCENARIO PLAN`: whether a plan is valid, every rule it breaks, and its objective.
 struct CheckCommand: ParsableCommand {
+    /// The command's name, abstract and help text (with exit codes and examples).
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check a plan against a scenario: every rule it breaks, and its objective.",
         discussion: """
-            Exit codes: 0 the plan is valid; 1 the scenario is invalid; 2 bad usage; 4 the plan breaks a rule.
+            Prints whether the plan is valid, every rule of spec section 2 it breaks, and its objective \
+            term by term (computed from the plan's contents, not taken from its 'objective' key).
 
-            Example:
+            Exit codes: 0 the plan is valid; 1 the scenario is invalid; 2 bad usage (including a file that is \
+            not a plan); 4 the plan breaks a rule (or has status infeasible).
+
+            Examples:
               capacity-planner check Examples/small-team.json plan.json
+              capacity-planner solve Examples/small-team.json | capacity-planner check Examples/small-team.json -
             """
     )
 
+    /// The scenario file, or `-`.
     @Argument(help: "The scenario JSON file, or '-' for standard input.")
     var scenario: String
 
+    /// The plan file, or `-`.
     @Argument(help: "The plan JSON file, or '-' for standard input.")
     var plan: String
 
-    @Option(help: "json or text.")
+    /// `text` or `json`.
+    @Option(help: "text (for people) or json (valid, objective, terms, violations).")
     var format: OutputFormat = .text
 
+    /// Rejects reading both files from standard input.
     func validate() throws {
         if scenario == "-" && plan == "-" {
             throw ValidationError("only one of SCENARIO and PLAN can be '-' (standard input)")
         }
     }
 
+    /// Checks the plan, prints the verdict, exits 4 when it is not valid.
     func run() throws {
         let problem = try loadProblem(scenario)
         let plan = try loadPlan(plan)
         let check = PlanChecker.check(plan, for: problem)
         switch format {
         case .text:
-            try writeOutput(Data(TextReport.check(check, plan: plan).utf8), to: nil)
+            let text = TextReport.check(check, plan: plan, style: .forStream(STDOUT_FILENO))
+            try writeOutput(Data(text.utf8), to: nil)
         case .json:
             try writeOutput(try encodeJSON(CheckOutput(check, plan: plan)), to: nil)
         }
@@ -44,22 +57,35 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// The JSON form of a check.
+/// The JSON form of a check (`check --format json`).
 struct CheckOutput: Encodable {
+    /// One broken rule.
     struct Violation: Encodable {
+        /// The rule's number in spec section 2 (0 for the plan's shape).
         var rule: Int
+        /// What is wrong.
         var message: String
+        /// People involved.
         var people: [String]
+        /// Projects involved.
         var projects: [String]
+        /// Periods involved.
         var periods: [Int]
+        /// By how much the limit is missed, when it is a quantity.
         var amount: Double?
     }
+    /// Whether the plan breaks no rule.
     var valid: Bool
+    /// The objective computed from the plan's contents.
     var objective: Double
+    /// The objective the plan states, if any.
     var statedObjective: Double?
+    /// The objective term by term.
     var terms: ObjectiveBreakdown
+    /// Every rule broken.
     var violations: [Violation]
 
+    /// The JSON form of `check` of `plan`.
     init(_ check: PlanCheck, plan: Plan) {
         valid = check.isValid
         objective = check.objective.total

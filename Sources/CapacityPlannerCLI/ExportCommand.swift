@@ -1,12 +1,12 @@
 // `capacity-planner export`
-public import ArgumentParser
+import ArgumentParser
 import CapacityPlanners
 import CapacityPlanning
 import Foundation
 
-extension ModelFileFormat: ExpressibleByArgument {}
-
+/// `export SCENARIO`: the exact planner's integer program as an MPS or LP file.
 struct ExportCommand: ParsableCommand {
+    /// The command's name, abstract and help text (with exit codes and examples).
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the exact planner's integer program as MPS or CPLEX LP, for any MIP solver.",
@@ -19,10 +19,14 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
+    /// The scenario file, or `-`.
     @Argument(help: "The scenario JSON file, or '-' for standard input.") var scenario: String
+    /// The file format.
     @Option(help: "mps or lp.") var format: ModelFileFormat = .mps
+    /// The file to write.
     @Option(name: [.short, .long], help: "The file to write.") var output: String
 
+    /// Writes the model, or explains that this build has no GLPK.
     func run() throws {
         let problem = try loadProblem(scenario)
         #if GLPK

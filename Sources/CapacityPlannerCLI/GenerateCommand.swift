@@ -3,7 +3,9 @@ import ArgumentParser
 import CapacityPlanning
 import Foundation
 
+/// `generate`: a synthetic scenario from the library's `ScenarioGenerator`.
 struct GenerateCommand: ParsableCommand {
+    /// The command's name, abstract and help text (with exit codes and examples).
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Generate a realistic synthetic scenario (the generator the tests and benchmarks use).",
@@ -14,14 +16,21 @@ struct GenerateCommand: ParsableCommand {
             """
     )
 
+    /// Number of people.
     @Option(help: "Number of people.") var people: Int = 20
+    /// Number of projects.
     @Option(help: "Number of projects.") var projects: Int = 10
+    /// Number of periods.
     @Option(help: "Number of periods (weeks).") var periods: Int = 12
+    /// The generator's seed.
     @Option(help: "Seed: the same seed gives the same scenario.") var seed: UInt64 = 1
+    /// Features to leave out, comma-separated.
     @Option(help: "Comma-separated features to leave out: \(GenerateCommand.featureNames.keys.sorted().joined(separator: ", ")).")
     var without: String?
+    /// The output file.
     @Option(name: [.short, .long], help: "Write the scenario here instead of standard output.") var output: String?
 
+    /// The names `--without` accepts.
     static let featureNames: [String: ScenarioGenerator.Features] = [
         "leave": .leave, "partTime": .partTime, "mandatory": .mandatory, "dependencies": .dependencies,
         "budgets": .budgets, "globalBudget": .globalBudget, "pins": .pins, "baseline": .baseline,
@@ -29,6 +38,7 @@ struct GenerateCommand: ParsableCommand {
         "changePenalties": .changePenalties, "deadlines": .deadlines, "levels": .levels,
     ]
 
+    /// Rejects sizes out of range and unknown feature names.
     func validate() throws {
         guard (0...100_000).contains(people) else { throw ValidationError("--people must be 0…100000") }
         guard (0...100_000).contains(projects) else { throw ValidationError("--projects must be 0…100000") }
@@ -36,6 +46,7 @@ struct GenerateCommand: ParsableCommand {
         _ = try features()
     }
 
+    /// Every feature but those `--without` names.
     func features() throws -> ScenarioGenerator.Features {
         var features = ScenarioGenerator.Features.all
         for name in (without ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
@@ -47,6 +58,7 @@ struct GenerateCommand: ParsableCommand {
         return features
     }
 
+    /// Generates and writes the scenario.
     func run() throws {
         let scenario = ScenarioGenerator(people: people, projects: projects, periods: periods, seed: seed,
                                          features: try features()).generate()

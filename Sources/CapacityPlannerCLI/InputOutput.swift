@@ -3,7 +3,7 @@ import ArgumentParser
 import CapacityPlanning
 import Foundation
 
-/// Exit codes beyond ArgumentParser's own.
+/// The tool's exit codes (0 is success). Usage errors found by ArgumentParser also exit 2.
 enum Exit {
     /// The scenario is invalid.
     static let invalidScenario = ExitCode(1)
@@ -11,14 +11,19 @@ enum Exit {
     static let usage = ExitCode(2)
     /// No valid plan exists.
     static let noPlan = ExitCode(3)
-    /// `check`: the plan breaks a rule.
+    /// `check` and `report`: the plan breaks a rule.
     static let invalidPlan = ExitCode(4)
+    /// A planner failed (a solver error or a bug); the message says which.
+    static let internalError = ExitCode(70)
 }
 
 /// Writes `text` to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
+
+/// How a path is named in messages: the path, or "standard input" for `-`.
+func displayName(_ path: String) -> String { path == "-" ? "standard input" : path }
 
 /// Reads a whole file, or standard input for `-`.
 func readInput(_ path: String) throws -> Data {
@@ -38,7 +43,7 @@ func loadProblem(_ path: String) throws -> PlanningProblem {
         let scenario = try Scenario(json: data)
         return try PlanningProblem(scenario)
     } catch {
-        printError("error: \(path == "-" ? "standard input" : path) is not a valid scenario:")
+        printError("error: \(displayName(path)) is not a valid scenario:")
         for issue in error.issues { printError("  - \(issue)") }
         throw Exit.invalidScenario
     }
@@ -50,7 +55,7 @@ func loadPlan(_ path: String) throws -> Plan {
     do {
         return try JSONDecoder().decode(Plan.self, from: data)
     } catch {
-        printError("error: \(path == "-" ? "standard input" : path) is not a plan: \(describe(error))")
+        printError("error: \(displayName(path)) is not a plan: \(describe(error))")
         throw Exit.usage
     }
 }
@@ -91,7 +96,10 @@ func writeOutput(_ data: Data, to path: String?) throws {
     }
 }
 
-/// Output formats.
+/// Output formats for people (`text`) and for programs (`json`).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, text
+    /// Pretty-printed JSON with sorted keys.
+    case json
+    /// Aligned tables.
+    case text
 }

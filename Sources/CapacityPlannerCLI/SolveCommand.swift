@@ -1,118 +1,61 @@
 // `capacity-planner solve`
-public import ArgumentParser
+import ArgumentParser
 import CapacityPlanners
 import CapacityPlanning
 import Foundation
 
+/// `solve SCENARIO`: plans a scenario and writes the plan (spec section 3).
 struct SolveCommand: ParsableCommand {
+    /// The command's name, abstract and help text (with exit codes and examples).
     static let configuration = CommandConfiguration(
         commandName: "solve",
         abstract: "Plan a scenario: which projects go ahead, when, and who works on them.",
         discussion: """
+            Solves that take longer than a second show their progress (incumbent, bound, gap, elapsed) \
+            on standard error when it is a terminal.
+
             Exit codes: 0 a valid plan was written; 1 the scenario is invalid (errors on standard error); \
-            2 bad usage; 3 no valid plan exists (the output's details.diagnosis says which pins or budgets conflict).
+            2 bad usage; 3 no valid plan exists (the output's details.diagnosis says which pins or budgets conflict); \
+            70 the planner failed.
 
             Examples:
-              capacity-planner solve Examples/small-team.json
-              capacity-planner solve Examples/mid-size-pmo.json --solver auto --time-limit 30 --format text
-              cat scenario.json | capacity-planner solve - --output plan.json
+              capacity-planner solve Examples/small-team.json --format text
+              capacity-planner solve Examples/mid-size-pmo.json --solver auto --time-limit 30 -o plan.json
+              cat scenario.json | capacity-planner solve - --solver greedy > plan.json
             """
     )
 
+    /// The scenario file, or `-`.
     @Argument(help: "The scenario JSON file, or '-' for standard input.")
     var scenario: String
 
-    @Option(help: "Planner: glpk (exact), greedy (fast, no GLPK needed) or auto (greedy improved by GLPK).")
-    var solver: PlannerKind = .auto
+    /// Planner, time limit, gap, seed.
+    @OptionGroup var solving: SolvingOptions
 
-    @Option(name: .customLong("time-limit"), help: "Wall-clock limit in seconds.")
-    var timeLimit: Double?
-
-    @Option(name: .customLong("gap"), help: "Relative gap at which the exact planner stops and reports optimal.")
-    var relativeGap: Double = 1e-6
-
-    @Option(help: "Seed for the planners' random choices.")
-    var seed: UInt64 = 0
-
+    /// The plan file; standard output when absent.
     @Option(name: [.short, .long], help: "Write the plan here instead of standard output.")
     var output: String?
 
-    @Option(help: "json (the plan format) or text (tables for people).")
+    /// `json` or `text`.
+    @Option(help: "json (the plan format of spec section 2) or text (tables for people).")
     var format: OutputFormat = .json
 
-    func validate() throws {
-        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
-            throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
-        }
-        if !(relativeGap >= 0 && relativeGap.isFinite) {
-            throw ValidationError("--gap must be a number ≥ 0, not \(relativeGap)")
-        }
-    }
-
+    /// Plans, writes the plan, exits 3 when no valid plan exists.
     func run() throws {
         let problem = try loadProblem(scenario)
-        let planner: any Planner
-        do throws(PlanningError) {
-            planner = try solver.makePlanner()
-        } catch {
-            printError("error: \(error.message)")
-            throw Exit.usage
-        }
-        let progress = ProgressLine.forStandardError()
-        var options = PlanningOptions(timeLimit: timeLimit, relativeGap: relativeGap, seed: seed)
-        if let progress {
-            options.progress = { @Sendable report in progress.update(report) }
-        }
-        let plan: Plan
-        do throws(PlanningError) {
-            plan = try planner.plan(problem, options: options)
-        } catch {
-            progress?.finish()
-            printError("error: \(error)")
-            throw error.code == .noPlanFound ? Exit.noPlan : ExitCode.failure
-        }
-        progress?.finish()
+        let plan = try solving.plan(problem)
         switch format {
-        case .json: try writeOutput(try encodeJSON(plan), to: output)
-        case .text: try writeOutput(Data(TextReport.plan(plan, problem: problem).utf8), to: output)
+        case .json:
+            try writeOutput(try encodeJSON(plan), to: output)
+        case .text:
+            let style = output == nil || output == "-" ? TextStyle.forStream(STDOUT_FILENO) : .plain
+            let text = TextReport.plan(plan, problem: problem, style: style)
+            try writeOutput(Data(text.utf8), to: output)
         }
         if plan.status == .infeasible {
             printError("no valid plan exists:")
             for line in plan.details?.diagnosis ?? [] { printError("  - \(line)") }
             throw Exit.noPlan
         }
-    }
-}
-
-extension PlannerKind: ExpressibleByArgument {}
-
-/// One line of progress on standard error, redrawn in place; only when standard error is a terminal.
-final class ProgressLine: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lastDraw = 0.0
-    private var drawn = false
-
-    /// A progress line when standard error is a terminal, else `nil`.
-    static func forStandardError() -> ProgressLine? {
-        isatty(STDERR_FILENO) != 0 ? ProgressLine() : nil
-    }
-
-    func update(_ p: PlanningProgress) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard p.elapsed >= 1, p.elapsed - lastDraw >= 0.2 else { return }
-        lastDraw = p.elapsed
-        drawn = true
-        let incumbent = p.incumbent.map { TextReport.money($0) } ?? "–"
-        let bound = p.bound.map { TextReport.money($0) } ?? "–"
-        let gap = p.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "–"
-        let text = String(format: "%@ %6.1fs  incumbent %@  bound %@  gap %@", p.planner, p.elapsed, incumbent, bound, gap)
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
-    }
-
-    func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }

@@ -1,0 +1,430 @@
+// Spreadsheets exported from a PPM tool (people, projects, demands, availability, pins) into a scenario.
+import CapacityPlanning
+import Foundation
+
+/// Builds a scenario (spec v1) from CSV files and says where every problem is.
+///
+/// Columns (header names match without regard to case, spaces, `_` and `-`):
+/// - people: `id`*, `name`, `team`, `capacity`* (hours per period: a number, or one number
+///   per period separated by `;`), `costPerHour`, `maxConcurrentProjects`, `skills`
+///   (`backend:4;data:2`).
+/// - projects: `id`*, `name`, `value`, `mandatory` (true/false, yes/no, y/n, 1/0, x, or
+///   blank), `duration`*, `earliestStart`, `deadline`, `budget`, `dependsOn` (`a;b`).
+/// - demands: `project`*, `id`, `skill`*, `minLevel`, `hours`* (a number, or one per
+///   project period separated by `;`).
+/// - availability: `person`*, `period`* (0-based index, or an ISO date when the horizon
+///   has a start), `hours`*: the person's capacity in that period (0 for leave).
+/// - pins: `person`*, `project`*, `demand`, `period`, `hours`*.
+///
+/// Starred columns are required; blank cells take the spec's defaults. Periods are
+/// 0-based, as in the scenario format.
+struct ScenarioImporter {
+    /// One CSV file: its name for messages and its bytes.
+    struct Source {
+        /// The file as the user named it.
+        var name: String
+        /// Its contents.
+        var data: Data
+    }
+
+    /// The horizon and policy the command line gives.
+    struct Settings {
+        /// Number of periods; `nil` infers it (see `ScenarioImporter.inferPeriods`).
+        var periods: Int?
+        /// ISO date of period 0.
+        var start: String?
+        /// Length of a period.
+        var unit: PeriodUnit?
+        /// Portfolio-wide rules and prices.
+        var policy = Policy()
+    }
+
+    /// What an import produced.
+    struct Outcome {
+        /// The scenario, when no error was found.
+        var scenario: Scenario?
+        /// Every error, by file and line.
+        var errors: [ImportIssue]
+        /// Warnings: unused columns, the inferred horizon, the domain's warnings.
+        var warnings: [ImportIssue]
+    }
+
+    /// The columns each file may have, in documentation order.
+    static let peopleColumns = ["id", "name", "team", "capacity", "costPerHour", "maxConcurrentProjects", "skills"]
+    /// Project columns.
+    static let projectColumns = ["id", "name", "value", "mandatory", "duration", "earliestStart", "deadline", "budget", "dependsOn"]
+    /// Demand columns.
+    static let demandColumns = ["project", "id", "skill", "minLevel", "hours"]
+    /// Availability columns.
+    static let availabilityColumns = ["person", "period", "hours"]
+    /// Pin columns.
+    static let pinColumns = ["person", "project", "demand", "period", "hours"]
+
+    private var errors: [ImportIssue] = []
+    private var warnings: [ImportIssue] = []
+    /// JSON path prefix (`people[3]`, `projects[1].demands[0]`) → where it came from.
+    private var origins: [String: (file: String, line: Int)] = [:]
+
+    /// Imports the files; `availability` and `pins` are optional.
+    static func run(people: Source, projects: Source, demands: Source, availability: Source?, pins: Source?,
+                    settings: Settings) -> Outcome {
+        var importer = ScenarioImporter()
+        return importer.build(people: people, projects: projects, demands: demands, availability: availability,
+                              pins: pins, settings: settings)
+    }
+
+    // MARK: - Reading
+
+    private mutating func table(_ source: Source, known: [String], required: [String]) -> CSVTable? {
+        do throws(ImportIssue) {
+            let records = try CSV.parse(source.data, file: source.name)
+            return CSVTable(file: source.name, records: records, known: known, required: required,
+                            issues: &errors, warnings: &warnings)
+        } catch {
+            errors.append(error)
+            return nil
+        }
+    }
+
+    private mutating func fail(_ table: CSVTable, _ row: CSVRecord, _ message: String) {
+        errors.append(ImportIssue(file: table.file, line: row.line, message: message))
+    }
+
+    /// A decimal number: digits with an optional point and exponent, nothing else.
+    static func number(_ text: String) -> Double? {
+        var sawDigit = false, sawPoint = false, sawExponent = false
+        var previous: Character = " "
+        for (k, c) in text.enumerated() {
+            switch c {
+            case "0"..."9": sawDigit = true
+            case "+", "-": guard k == 0 || previous == "e" || previous == "E" else { return nil }
+            case ".": guard !sawPoint && !sawExponent else { return nil }; sawPoint = true
+            case "e", "E": guard sawDigit && !sawExponent else { return nil }; sawExponent = true
+            default: return nil
+            }
+            previous = c
+        }
+        guard sawDigit, let value = Double(text), value.isFinite else { return nil }
+        return value
+    }
+
+    private mutating func number(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> Double? {
+        guard let text = table.value(column, in: row) else { return nil }
+        guard let value = Self.number(text) else {
+            fail(table, row, "\(column) '\(text)' is not a number")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func integer(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> Int? {
+        guard let text = table.value(column, in: row) else { return nil }
+        guard let value = Self.number(text), value == value.rounded(), abs(value) < 1e15 else {
+            fail(table, row, "\(column) '\(text)' is not a whole number")
+            return nil
+        }
+        return Int(value)
+    }
+
+    /// Reports a blank cell in a column that must have a value (a missing column is reported once, at the header).
+    private mutating func requireValue(_ table: CSVTable, _ row: CSVRecord, _ column: String) {
+        if table.has(column) && table.value(column, in: row) == nil { fail(table, row, "\(column) is empty") }
+    }
+
+    private mutating func required(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> String? {
+        guard let text = table.value(column, in: row) else {
+            if table.has(column) { fail(table, row, "\(column) is empty") }
+            return nil
+        }
+        return text
+    }
+
+    /// A number, or numbers separated by `;` (one per period).
+    private mutating func hours(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> Hours? {
+        guard let text = table.value(column, in: row) else { return nil }
+        guard text.contains(";") else {
+            guard let value = Self.number(text) else {
+                fail(table, row, "\(column) '\(text)' is not a number (or numbers separated by ';')")
+                return nil
+            }
+            return .constant(value)
+        }
+        var values: [Double] = []
+        for (k, part) in text.split(separator: ";", omittingEmptySubsequences: false).enumerated() {
+            let item = part.trimmingCharacters(in: .whitespaces)
+            guard let value = Self.number(item) else {
+                fail(table, row, "\(column): entry \(k + 1) '\(item)' of '\(text)' is not a number")
+                return nil
+            }
+            values.append(value)
+        }
+        return .perPeriod(values)
+    }
+
+    private mutating func flag(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> Bool {
+        guard let text = table.value(column, in: row) else { return false }
+        switch text.lowercased() {
+        case "true", "yes", "y", "1", "x": return true
+        case "false", "no", "n", "0": return false
+        default:
+            fail(table, row, "\(column) '\(text)' is not true or false (also yes/no, y/n, 1/0, x or blank)")
+            return false
+        }
+    }
+
+    private func list(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> [String] {
+        guard let text = table.value(column, in: row) else { return [] }
+        return text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    private mutating func skills(_ table: CSVTable, _ row: CSVRecord) -> [String: Int] {
+        var skills: [String: Int] = [:]
+        for item in list(table, row, "skills") {
+            let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty else {
+                fail(table, row, "skills: '\(item)' is not skill:level (e.g. backend:4;data:2)")
+                continue
+            }
+            guard let level = Self.number(parts[1]), level == level.rounded(), abs(level) < 1e9 else {
+                fail(table, row, "skills: the level '\(parts[1])' of '\(parts[0])' is not a whole number")
+                continue
+            }
+            if skills[parts[0]] != nil {
+                fail(table, row, "skills: '\(parts[0])' is listed twice")
+            }
+            skills[parts[0]] = Int(level)
+        }
+        return skills
+    }
+
+    // MARK: - Building
+
+    private mutating func build(people peopleSource: Source, projects projectSource: Source, demands demandSource: Source,
+                                availability availabilitySource: Source?, pins pinSource: Source?,
+                                settings: Settings) -> Outcome {
+        let peopleTable = table(peopleSource, known: Self.peopleColumns, required: ["id", "capacity"])
+        let projectTable = table(projectSource, known: Self.projectColumns, required: ["id", "duration"])
+        let demandTable = table(demandSource, known: Self.demandColumns, required: ["project", "skill", "hours"])
+        let availabilityTable = availabilitySource.flatMap {
+            table($0, known: Self.availabilityColumns, required: Self.availabilityColumns)
+        }
+        let pinTable = pinSource.flatMap { table($0, known: Self.pinColumns, required: ["person", "project", "hours"]) }
+
+        // People.
+        var people: [Person] = []
+        var personLine: [String: Int] = [:]
+        if let t = peopleTable {
+            for row in t.rows {
+                guard let id = required(t, row, "id") else { continue }
+                if let first = personLine[id] {
+                    fail(t, row, "person id '\(id)' repeats line \(first)")
+                    continue
+                }
+                personLine[id] = row.line
+                let capacity = hours(t, row, "capacity")
+                requireValue(t, row, "capacity")
+                origins["people[\(people.count)]"] = (t.file, row.line)
+                people.append(Person(id: id, name: t.value("name", in: row), skills: skills(t, row),
+                                     capacity: capacity ?? .constant(0), costPerHour: number(t, row, "costPerHour") ?? 0,
+                                     maxConcurrentProjects: integer(t, row, "maxConcurrentProjects"),
+                                     team: t.value("team", in: row)))
+            }
+        }
+
+        // Projects.
+        var projects: [Project] = []
+        var projectIndex: [String: Int] = [:]
+        if let t = projectTable {
+            for row in t.rows {
+                guard let id = required(t, row, "id") else { continue }
+                if let first = projectIndex[id].flatMap({ origins["projects[\($0)]"]?.line }) {
+                    fail(t, row, "project id '\(id)' repeats line \(first)")
+                    continue
+                }
+                let duration = integer(t, row, "duration")
+                requireValue(t, row, "duration")
+                projectIndex[id] = projects.count
+                origins["projects[\(projects.count)]"] = (t.file, row.line)
+                projects.append(Project(id: id, name: t.value("name", in: row), value: number(t, row, "value") ?? 0,
+                                        mandatory: flag(t, row, "mandatory"), duration: duration ?? 1,
+                                        earliestStart: integer(t, row, "earliestStart") ?? 0,
+                                        deadline: integer(t, row, "deadline"), budget: number(t, row, "budget"),
+                                        dependsOn: list(t, row, "dependsOn")))
+            }
+        }
+
+        // Demands, attached to their projects in file order.
+        if let t = demandTable {
+            for row in t.rows {
+                guard let projectID = required(t, row, "project") else { continue }
+                let skill = required(t, row, "skill")
+                let amount = hours(t, row, "hours")
+                requireValue(t, row, "hours")
+                let minLevel = integer(t, row, "minLevel")
+                guard let j = projectIndex[projectID] else {
+                    fail(t, row, "project '\(projectID)' is not in \(projectTable?.file ?? "the projects file")")
+                    continue
+                }
+                guard let skill, let amount else { continue }
+                origins["projects[\(j)].demands[\(projects[j].demands.count)]"] = (t.file, row.line)
+                projects[j].demands.append(Demand(id: t.value("id", in: row), skill: skill, minLevel: minLevel ?? 1, hours: amount))
+            }
+        }
+
+        // The horizon.
+        let periods = settings.periods ?? inferPeriods(people: people, projects: projects, availability: availabilityTable)
+        let horizon = Horizon(periods: periods ?? 1, start: settings.start, unit: settings.unit)
+        if periods == nil {
+            errors.append(ImportIssue(file: "--periods", line: nil,
+                                      message: "cannot tell how many periods the horizon has: give --periods"))
+        }
+
+        // Availability overrides capacity per period.
+        if let t = availabilityTable, let periods {
+            var seen: [String: Int] = [:]
+            let personIndex = Dictionary(people.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let labels = PeriodLabels(horizon)
+            for row in t.rows {
+                guard let personID = required(t, row, "person"), let periodText = required(t, row, "period") else { continue }
+                let amount = number(t, row, "hours")
+                requireValue(t, row, "hours")
+                guard let i = personIndex[personID] else {
+                    fail(t, row, "person '\(personID)' is not in \(peopleTable?.file ?? "the people file")")
+                    continue
+                }
+                guard let period = self.period(periodText, labels: labels, periods: periods, table: t, row: row) else { continue }
+                if let first = seen["\(i) \(period)"] {
+                    fail(t, row, "\(personID) in period \(period) repeats line \(first)")
+                    continue
+                }
+                seen["\(i) \(period)"] = row.line
+                guard let amount else { continue }
+                var values = people[i].capacity.expanded(to: periods)
+                if case .perPeriod(let given) = people[i].capacity, given.count != periods {
+                    continue  // the domain reports the wrong length at the people file's line
+                }
+                values[period] = amount
+                people[i].capacity = .perPeriod(values)
+            }
+        }
+
+        // Pins.
+        var pins: [Pin] = []
+        if let t = pinTable {
+            for row in t.rows {
+                guard let person = required(t, row, "person"), let project = required(t, row, "project") else { continue }
+                let amount = number(t, row, "hours")
+                requireValue(t, row, "hours")
+                let period = integer(t, row, "period")
+                guard let amount else { continue }
+                origins["pins[\(pins.count)]"] = (t.file, row.line)
+                pins.append(Pin(person: person, project: project, demand: t.value("demand", in: row), period: period, hours: amount))
+            }
+        }
+
+        let scenario = Scenario(horizon: horizon, people: people, projects: projects, pins: pins, policy: settings.policy)
+
+        // The domain's validation, every issue traced back to its row. It runs even when the
+        // files had errors, so that all problems are listed at once; a row that already has an
+        // error holds placeholders, so the domain's issues on that row are left out.
+        let rowsWithErrors = Set(errors.compactMap { issue in issue.line.map { "\(issue.file):\($0)" } })
+        for issue in scenario.validate() {
+            let located = locate(issue)
+            if let line = located.line, rowsWithErrors.contains("\(located.file):\(line)") { continue }
+            if issue.severity == .error { errors.append(located) } else { warnings.append(located) }
+        }
+        // File by file in the order of the command line, then line by line.
+        let order = [peopleSource, projectSource, demandSource, availabilitySource, pinSource].compactMap { $0?.name }
+        func sorted(_ issues: [ImportIssue]) -> [ImportIssue] {
+            issues.enumerated().sorted { a, b in
+                let ka = (order.firstIndex(of: a.element.file) ?? order.count, a.element.line ?? 0, a.offset)
+                let kb = (order.firstIndex(of: b.element.file) ?? order.count, b.element.line ?? 0, b.offset)
+                return ka < kb
+            }.map(\.element)
+        }
+        return Outcome(scenario: errors.isEmpty ? scenario : nil, errors: sorted(errors), warnings: sorted(warnings))
+    }
+
+    /// A period index from `text`: a 0-based index, or an ISO date inside the horizon.
+    private mutating func period(_ text: String, labels: PeriodLabels, periods: Int, table: CSVTable, row: CSVRecord) -> Int? {
+        if let date = PeriodLabels.parseISODate(text) {
+            guard let start = labels.start, let unit = labels.unit else {
+                fail(table, row, "period '\(text)' is a date, but the horizon has no start: give --start")
+                return nil
+            }
+            let day = PeriodLabels.dayNumber(year: date.year, month: date.month, day: date.day)
+            let first = PeriodLabels.dayNumber(year: start.year, month: start.month, day: start.day)
+            let months = (date.year - start.year) * 12 + date.month - start.month - (date.day < start.day ? 1 : 0)
+            let index: Int
+            switch unit {
+            case .day: index = day - first
+            case .week: index = day >= first ? (day - first) / 7 : -1
+            case .month: index = day >= first ? months : -1
+            case .quarter: index = day >= first ? months / 3 : -1
+            }
+            guard (0..<periods).contains(index) else {
+                fail(table, row, "period '\(text)' is outside the horizon (\(labels.label(0)) to \(labels.label(periods - 1)))")
+                return nil
+            }
+            return index
+        }
+        guard let value = Self.number(text), value == value.rounded(), abs(value) < 1e15 else {
+            fail(table, row, "period '\(text)' is not a period index (0-based) or an ISO date")
+            return nil
+        }
+        guard (0..<periods).contains(Int(value)) else {
+            fail(table, row, "period \(Int(value)) is outside the horizon 0..<\(periods)")
+            return nil
+        }
+        return Int(value)
+    }
+
+    /// The horizon's length when the command line does not give it: the length of the
+    /// capacity lists when they have one; otherwise the latest of the projects' deadlines
+    /// (+1), their earliest finishes, and the availability file's periods (+1).
+    private func inferPeriods(people: [Person], projects: [Project], availability: CSVTable?) -> Int? {
+        for person in people {
+            if case .perPeriod(let values) = person.capacity, !values.isEmpty { return values.count }
+        }
+        var latest = 0
+        for project in projects {
+            if let deadline = project.deadline, deadline < Scenario.maxPeriods { latest = max(latest, deadline + 1) }
+            let finish = project.earliestStart.addingReportingOverflow(project.duration)
+            if !finish.overflow, finish.partialValue <= Scenario.maxPeriods { latest = max(latest, finish.partialValue) }
+        }
+        if let t = availability {
+            for row in t.rows {
+                if let text = t.value("period", in: row), let v = Self.number(text), v == v.rounded(), v >= 0, v < Double(Scenario.maxPeriods) {
+                    latest = max(latest, Int(v) + 1)
+                }
+            }
+        }
+        return latest > 0 ? latest : nil
+    }
+
+    /// `issue` placed at the file and line its JSON path came from.
+    private func locate(_ issue: ScenarioIssue) -> ImportIssue {
+        var best: (prefix: String, origin: (file: String, line: Int))?
+        for (prefix, origin) in origins where issue.path == prefix || issue.path.hasPrefix(prefix + ".")
+            || issue.path.hasPrefix(prefix + "[") {
+            if prefix.count > (best?.prefix.count ?? -1) { best = (prefix, origin) }
+        }
+        if let best {
+            var field = String(issue.path.dropFirst(best.prefix.count))
+            if field.hasPrefix(".") { field.removeFirst() }
+            // The domain's messages usually start with the key they are about ("hours has 2 entries …").
+            let key = field.split(separator: ".").last.map { String($0.prefix { $0 != "[" }) } ?? ""
+            let named = field.isEmpty || (!key.isEmpty && issue.message.hasPrefix(key))
+            return ImportIssue(file: best.origin.file, line: best.origin.line,
+                               message: (named ? "" : "\(field): ") + issue.message)
+        }
+        let options = ["horizon.periods": "--periods", "horizon.start": "--start", "horizon.unit": "--unit",
+                       "policy.utilizationCap": "--utilization-cap", "policy.unmetPenaltyPerHour": "--unmet-penalty",
+                       "policy.assignmentPenalty": "--assignment-penalty", "policy.budget": "--budget",
+                       "policy.changePenaltyPerHour": "--change-penalty", "policy.startChangePenalty": "--start-change-penalty"]
+        if let option = options[issue.path] {
+            return ImportIssue(file: option, line: nil, message: issue.message)
+        }
+        return ImportIssue(file: "scenario", line: nil, message: issue.description)
+    }
+}

@@ -1,0 +1,153 @@
+// `capacity-planner import`
+import ArgumentParser
+import CapacityPlanning
+import Foundation
+
+/// `import --people … --projects … --demands …`: spreadsheets from a PPM tool into a scenario.
+struct ImportCommand: ParsableCommand {
+    /// The command's name, abstract and help text (with exit codes and examples).
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn CSV exports (people, projects, demands, availability, pins) into a scenario.",
+        discussion: """
+            Files are RFC 4180 CSV in UTF-8 (quotes, commas and line breaks in quotes, CRLF and a byte order \
+            mark are fine). The first line names the columns; names match without regard to case, spaces, \
+            '_' and '-'. Lists inside a cell are separated by ';'. Periods are 0-based. Required columns are \
+            starred; blank cells take the format's defaults.
+
+              people.csv        id*, name, team, capacity* (40, or 40;40;0;… one per period), costPerHour,
+                                maxConcurrentProjects, skills (backend:4;data:2)
+              projects.csv      id*, name, value, mandatory (true/false, yes/no, 1/0, x), duration*,
+                                earliestStart, deadline, budget, dependsOn (a;b)
+              demands.csv       project*, id, skill*, minLevel, hours* (30, or 10;20;30 one per project period)
+              availability.csv  person*, period* (index, or ISO date with --start), hours* (capacity then)
+              pins.csv          person*, project*, demand, period, hours*
+
+            Every problem is listed at once as file:line: what is wrong; the scenario is then checked with \
+            the format's own validation, and its problems are traced back to the rows they come from. \
+            Without --periods the horizon is the length of the capacity lists, else it reaches the latest \
+            deadline or earliest finish.
+
+            Exit codes: 0 the scenario was written; 1 a file or the scenario has errors (listed on standard \
+            error); 2 bad usage (a file cannot be read, a bad option).
+
+            Examples:
+              capacity-planner import --people Examples/csv/people.csv --projects Examples/csv/projects.csv \\
+                --demands Examples/csv/demands.csv --availability Examples/csv/availability.csv \\
+                --periods 12 --start 2027-01-04 --utilization-cap 0.85 -o scenario.json
+              capacity-planner import --people p.csv --projects j.csv --demands d.csv | capacity-planner solve -
+            """
+    )
+
+    /// The people file, or `-`.
+    @Option(help: "People: id, name, team, capacity, costPerHour, maxConcurrentProjects, skills.")
+    var people: String
+    /// The projects file, or `-`.
+    @Option(help: "Projects: id, name, value, mandatory, duration, earliestStart, deadline, budget, dependsOn.")
+    var projects: String
+    /// The demands file, or `-`.
+    @Option(help: "Demand lines: project, id, skill, minLevel, hours.")
+    var demands: String
+    /// The availability file, or `-`.
+    @Option(help: "Capacity per person and period (leave, part-time weeks): person, period, hours.")
+    var availability: String?
+    /// The pins file, or `-`.
+    @Option(help: "Hours already committed: person, project, demand, period, hours.")
+    var pins: String?
+
+    /// `horizon.periods`; inferred when absent.
+    @Option(help: "Number of periods in the horizon.") var periods: Int?
+    /// `horizon.start`.
+    @Option(help: "ISO date (YYYY-MM-DD) of period 0; labels reports, and lets availability name dates.")
+    var start: String?
+    /// `horizon.unit`.
+    @Option(help: "Length of a period: day, week, month or quarter.") var unit: PeriodUnit = .week
+
+    /// `policy.utilizationCap`.
+    @Option(name: .customLong("utilization-cap"), help: "Share (0, 1] of each person's capacity that may be planned.")
+    var utilizationCap: Double?
+    /// `policy.unmetPenaltyPerHour`.
+    @Option(name: .customLong("unmet-penalty"), help: "Cost of each unstaffed hour of a mandatory project.")
+    var unmetPenalty: Double?
+    /// `policy.assignmentPenalty`.
+    @Option(name: .customLong("assignment-penalty"), help: "Cost of each person–project pair.")
+    var assignmentPenalty: Double?
+    /// `policy.budget`.
+    @Option(help: "Most staff cost over all projects together.") var budget: Double?
+    /// `policy.changePenaltyPerHour`.
+    @Option(name: .customLong("change-penalty"), help: "Cost of each hour that differs from the baseline.")
+    var changePenalty: Double?
+    /// `policy.startChangePenalty`.
+    @Option(name: .customLong("start-change-penalty"), help: "Cost of each baseline project dropped or moved.")
+    var startChangePenalty: Double?
+
+    /// The output file.
+    @Option(name: [.short, .long], help: "Write the scenario here instead of standard output.")
+    var output: String?
+
+    /// Rejects a bad horizon, two inputs on standard input, and numbers that are not finite.
+    func validate() throws {
+        if let periods, !(1...Scenario.maxPeriods).contains(periods) {
+            throw ValidationError("--periods must be 1…\(Scenario.maxPeriods), not \(periods)")
+        }
+        if let start, PeriodLabels.parseISODate(start) == nil {
+            throw ValidationError("--start must be an ISO date (YYYY-MM-DD), not '\(start)'")
+        }
+        let inputs = [people, projects, demands] + [availability, pins].compactMap { $0 }
+        if inputs.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("only one input can be '-' (standard input)")
+        }
+        for (name, value) in [("--utilization-cap", utilizationCap), ("--unmet-penalty", unmetPenalty),
+                              ("--assignment-penalty", assignmentPenalty), ("--budget", budget),
+                              ("--change-penalty", changePenalty), ("--start-change-penalty", startChangePenalty)] {
+            if let value, !value.isFinite { throw ValidationError("\(name) must be a number, not \(value)") }
+        }
+    }
+
+    /// The policy the options give; the format's defaults elsewhere.
+    var policy: Policy {
+        var policy = Policy()
+        if let utilizationCap { policy.utilizationCap = utilizationCap }
+        if let unmetPenalty { policy.unmetPenaltyPerHour = unmetPenalty }
+        if let assignmentPenalty { policy.assignmentPenalty = assignmentPenalty }
+        policy.budget = budget
+        if let changePenalty { policy.changePenaltyPerHour = changePenalty }
+        if let startChangePenalty { policy.startChangePenalty = startChangePenalty }
+        return policy
+    }
+
+    /// Imports, lists every problem (exit 1) or writes the scenario.
+    func run() throws {
+        func source(_ path: String) throws -> ScenarioImporter.Source {
+            ScenarioImporter.Source(name: path == "-" ? "<stdin>" : path, data: try readInput(path))
+        }
+        let settings = ScenarioImporter.Settings(periods: periods, start: start, unit: unit, policy: policy)
+        let outcome = ScenarioImporter.run(
+            people: try source(people), projects: try source(projects), demands: try source(demands),
+            availability: try availability.map(source), pins: try pins.map(source), settings: settings)
+        let style = TextStyle.forStream(STDERR_FILENO)
+        for warning in outcome.warnings { printError(style.yellow("warning: ") + "\(warning)") }
+        guard var scenario = outcome.scenario, outcome.errors.isEmpty else {
+            printError(style.red("error: ") + "the files do not make a valid scenario "
+                       + "(\(outcome.errors.count) problem\(outcome.errors.count == 1 ? "" : "s")):")
+            for issue in outcome.errors { printError("  \(issue)") }
+            throw Exit.invalidScenario
+        }
+        // The same validation every command applies when it reads a scenario.
+        do throws(ScenarioError) {
+            scenario = try PlanningProblem(scenario).scenario
+        } catch {
+            printError(style.red("error: ") + "the imported scenario is not valid:")
+            for issue in error.issues { printError("  - \(issue)") }
+            throw Exit.invalidScenario
+        }
+        var data = Data(scenario.jsonValue.serialized(pretty: true))
+        if data.last != UInt8(ascii: "\n") { data.append(UInt8(ascii: "\n")) }
+        try writeOutput(data, to: output)
+        let demandCount = scenario.projects.reduce(0) { $0 + $1.demands.count }
+        printError("imported \(scenario.people.count) people, \(scenario.projects.count) projects (\(demandCount) demand lines)"
+                   + (scenario.pins.isEmpty ? "" : ", \(scenario.pins.count) pins")
+                   + ", \(scenario.horizon.periods) \(PeriodLabels(scenario.horizon).unitName)"
+                   + (output.map { $0 == "-" ? "" : " into \($0)" } ?? ""))
+    }
+}

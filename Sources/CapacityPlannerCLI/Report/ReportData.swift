@@ -1,0 +1,169 @@
+// Everything the HTML report shows, computed once from the problem and the plan.
+import CapacityPlanning
+
+/// The figures behind the report: the plan on indices, its KPIs and check, people grouped
+/// by team, demand and supply per skill, and why each project was left out.
+struct ReportData {
+    /// One person's row in the heatmap.
+    struct PersonRow {
+        /// Index in the problem.
+        let index: Int
+        /// The person's id.
+        let id: String
+        /// Display name.
+        let name: String
+        /// Booked hours per period.
+        let booked: [Double]
+        /// Contracted capacity per period (before the utilisation cap).
+        let capacity: [Double]
+        /// Usable capacity per period (after the cap).
+        let usable: [Double]
+        /// Projects the person works on, by display name, most hours first.
+        let projects: [String]
+    }
+
+    /// A team and its people, in scenario order.
+    struct TeamGroup {
+        /// The team's name ("No team" for people without one).
+        let name: String
+        /// Its people.
+        let people: [PersonRow]
+        /// Booked hours per period, all members together.
+        let booked: [Double]
+        /// Contracted capacity per period, all members together.
+        let capacity: [Double]
+    }
+
+    /// Demand and supply of one skill over time.
+    struct SkillSeries {
+        /// The skill.
+        let skill: String
+        /// Hours that selected projects demand, per period.
+        let demanded: [Double]
+        /// Hours booked on those demands, per period.
+        let booked: [Double]
+        /// Usable hours of everyone with the skill at any level, per period.
+        let supply: [Double]
+        /// Number of people with the skill.
+        let people: Int
+
+        /// The highest demand ÷ supply over the horizon (infinite when demand meets no supply).
+        var peakLoad: Double {
+            zip(demanded, supply).map { d, s in s > 0 ? d / s : (d > 0 ? .infinity : 0) }.max() ?? 0
+        }
+    }
+
+    /// A project the plan leaves out.
+    struct Exclusion {
+        /// Index in the problem.
+        let index: Int
+        /// Why, when a reason is obvious.
+        let reason: String?
+    }
+
+    /// The report's title.
+    let title: String
+    /// The problem.
+    let problem: PlanningProblem
+    /// The plan shown.
+    let plan: Plan
+    /// Period labels.
+    let labels: PeriodLabels
+    /// The plan on indices.
+    let allocation: Allocation
+    /// Key figures.
+    let kpis: PlanKPIs
+    /// The checker's verdict (an infeasible plan is reported as not valid).
+    let check: PlanCheck
+    /// People by team, teams in order of first appearance.
+    let teams: [TeamGroup]
+    /// Skills, busiest (highest peak demand ÷ supply) first.
+    let skills: [SkillSeries]
+    /// Projects left out, in scenario order.
+    let exclusions: [Exclusion]
+    /// Warnings about the scenario and from the planner, without repeats.
+    let warnings: [String]
+    /// The heatmap's and skill charts' columns: one period each, or runs of periods so that
+    /// there are at most `maxColumns` of them.
+    let columns: [Range<Int>]
+
+    /// The most columns the heatmap and skill charts draw.
+    static let maxColumns = 104
+
+    /// The grouping key of people without a team (a team name starting with U+0000 is not expected).
+    private static let noTeam = "\u{0}no team"
+
+    /// Whether there is a plan to show (status not `infeasible`).
+    var hasPlan: Bool { plan.status != .infeasible }
+
+    /// Computes the report's figures for `plan` of `problem`.
+    init(title: String, problem: PlanningProblem, plan: Plan) {
+        self.title = title
+        self.problem = problem
+        self.plan = plan
+        labels = PeriodLabels(problem.scenario.horizon)
+        let allocation = Allocation(plan: plan, problem: problem)
+        let kpis = PlanKPIs(allocation: allocation, problem: problem)
+        self.allocation = allocation
+        self.kpis = kpis
+        check = PlanChecker.check(plan, for: problem)
+        let periods = problem.periodCount
+        let width = max(1, (periods + Self.maxColumns - 1) / Self.maxColumns)
+        columns = stride(from: 0, to: periods, by: width).map { $0..<min(periods, $0 + width) }
+
+        // Hours per person and project, for "works on".
+        var personProject: [Int: [Int: Double]] = [:]
+        for (cell, h) in allocation.hours where h > 0 {
+            personProject[cell.person, default: [:]][problem.demands[cell.demand].project, default: 0] += h
+        }
+        var order: [String] = []
+        var members: [String: [PersonRow]] = [:]
+        for (i, person) in problem.scenario.people.enumerated() where kpis.people.indices.contains(i) {
+            let load = kpis.people[i]
+            let projects = (personProject[i] ?? [:]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .map { problem.scenario.projects[$0.key].resolvedName }
+            let row = PersonRow(index: i, id: person.id, name: person.resolvedName, booked: load.hours,
+                                capacity: load.capacity, usable: load.usable, projects: projects)
+            // People without a team gather in a group after all named teams.
+            let team = person.team.flatMap { $0.isEmpty ? nil : $0 } ?? Self.noTeam
+            if members[team] == nil && team != Self.noTeam { order.append(team) }
+            members[team, default: []].append(row)
+        }
+        if members[Self.noTeam] != nil { order.append(Self.noTeam) }
+        teams = order.map { key in
+            let people = members[key] ?? []
+            let name = key == Self.noTeam ? "No team" : key
+            var booked = [Double](repeating: 0, count: periods)
+            var capacity = [Double](repeating: 0, count: periods)
+            for p in people {
+                for t in 0..<periods {
+                    booked[t] += p.booked.indices.contains(t) ? p.booked[t] : 0
+                    capacity[t] += p.capacity.indices.contains(t) ? p.capacity[t] : 0
+                }
+            }
+            return TeamGroup(name: name, people: people, booked: booked, capacity: capacity)
+        }
+
+        skills = kpis.skills.enumerated().map { s, load in
+            var supply = [Double](repeating: 0, count: periods)
+            var count = 0
+            for person in problem.people where person.levels.indices.contains(s) && person.levels[s] > 0 {
+                count += 1
+                for t in 0..<periods { supply[t] += person.capacity[t] }
+            }
+            return SkillSeries(skill: load.skill, demanded: load.demanded, booked: load.booked, supply: supply, people: count)
+        }
+        .filter { $0.demanded.contains { $0 > 0 } || $0.people > 0 }
+        .sorted { a, b in
+            let (x, y) = (a.peakLoad, b.peakLoad)
+            return x != y ? x > y : a.skill < b.skill
+        }
+
+        let reasons = ExclusionReasons(problem: problem, allocation: allocation)
+        exclusions = problem.projects.filter { !allocation.isSelected($0.index) }
+            .map { Exclusion(index: $0.index, reason: reasons.reason(for: $0.index)) }
+
+        var seen = Set<String>()
+        warnings = (problem.warnings.map(\.description) + (plan.details?.warnings ?? [])).filter { seen.insert($0).inserted }
+    }
+}

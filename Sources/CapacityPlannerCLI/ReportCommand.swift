@@ -1,0 +1,82 @@
+// `capacity-planner report`
+import ArgumentParser
+import CapacityPlanning
+import Foundation
+
+/// `report SCENARIO [--plan PLAN] -o report.html`: one self-contained HTML page for a PMO's audience.
+struct ReportCommand: ParsableCommand {
+    /// The command's name, abstract and help text (with exit codes and examples).
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a plan as one self-contained HTML page: schedule, utilisation, skills, value and cost.",
+        discussion: """
+            The page has inline CSS and SVG only: no scripts, no fonts or images from the network. It shows \
+            the headline figures, a Gantt chart of the selected projects with their windows, the objective \
+            term by term, the projects left out (with a reason where one is plain), a utilisation heatmap \
+            of people by team and period, and demand against supply for each skill. Without --plan the \
+            scenario is solved first (--solver, default auto). Above \(HTMLReport.foldPeopleAbove) people \
+            the heatmap shows team rows that open to list their people.
+
+            Exit codes: 0 the report was written; 1 the scenario is invalid; 2 bad usage; 3 no valid plan \
+            exists (the report says why); 4 the --plan breaks a rule (the report lists the broken rules); \
+            70 the planner failed.
+
+            Examples:
+              capacity-planner report Examples/mid-size-pmo.json -o report.html
+              capacity-planner report Examples/mid-size-pmo.json --plan plan.json --title "H1 2027 portfolio" -o report.html
+              capacity-planner report Examples/small-team.json --solver greedy -o - > report.html
+            """
+    )
+
+    /// The scenario file, or `-`.
+    @Argument(help: "The scenario JSON file, or '-' for standard input.")
+    var scenario: String
+
+    /// The plan to show; solved when absent.
+    @Option(help: "A plan to report on (spec section 2), or '-' for standard input. Without it the scenario is solved.")
+    var plan: String?
+
+    /// How to solve without `--plan`.
+    @OptionGroup var solving: SolvingOptions
+
+    /// The page's title.
+    @Option(help: "The page's title (default: the scenario's file name).")
+    var title: String?
+
+    /// The HTML file, or `-`.
+    @Option(name: [.short, .long], help: "The HTML file to write, or '-' for standard output.")
+    var output: String = "-"
+
+    /// Rejects reading both files from standard input.
+    func validate() throws {
+        if scenario == "-" && plan == "-" {
+            throw ValidationError("only one of SCENARIO and --plan can be '-' (standard input)")
+        }
+    }
+
+    /// Writes the page, then exits 3 or 4 when there is no valid plan to show.
+    func run() throws {
+        let problem = try loadProblem(scenario)
+        let plan = try self.plan.map(loadPlan) ?? solving.plan(problem)
+        let data = ReportData(title: title ?? Self.defaultTitle(for: scenario), problem: problem, plan: plan)
+        try writeOutput(Data(HTMLReport.render(data).utf8), to: output)
+        if output != "-" { printError("wrote \(output)") }
+        if plan.status == .infeasible {
+            printError("no valid plan exists:")
+            for line in plan.details?.diagnosis ?? [] { printError("  - \(line)") }
+            throw Exit.noPlan
+        }
+        if !data.check.isValid {
+            printError("the plan breaks \(data.check.violations.count) rule(s):")
+            for violation in data.check.violations.prefix(20) { printError("  - \(violation)") }
+            throw Exit.invalidPlan
+        }
+    }
+
+    /// The scenario's file name without its extension, or "Portfolio plan" for standard input.
+    static func defaultTitle(for path: String) -> String {
+        guard path != "-" else { return "Portfolio plan" }
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return name.isEmpty ? "Portfolio plan" : name
+    }
+}
