@@ -1,13 +1,16 @@
 // `auto`: the greedy plan, improved by the exact planner when GLPK is built in.
 public import CapacityPlanning
 
-/// Greedy first, then GLPK warm-started from the greedy plan within the time limit
-/// (name `auto`). Falls back to the greedy plan when GLPK is not built in, finds
-/// nothing better in time, or fails; `details.note` says which plan was returned and why.
+/// The planner to use when in doubt (name `auto`): the greedy plan, improved by
+/// large-neighbourhood search on GLPK until the time limit or a proven gap.
+///
+/// Without GLPK (built with `--disable-default-traits`) it returns the greedy plan. When
+/// the search fails it falls back to the greedy plan; `details.note` says which plan was
+/// returned and why.
 public struct AutoPlanner: Planner {
     /// `auto`.
     public var name: String { "auto" }
-    /// Time limit used when the options give none, in seconds.
+    /// Time limit used when the options give neither a time limit nor a move limit, in seconds.
     public var defaultTimeLimit: Double
 
     /// Creates the planner.
@@ -15,59 +18,39 @@ public struct AutoPlanner: Planner {
         self.defaultTimeLimit = defaultTimeLimit
     }
 
-    /// Plans with greedy, then tries to improve on it with the exact planner.
+    /// Plans with greedy, then improves the plan by large-neighbourhood search.
     public func plan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> Plan {
-        let clock = ContinuousClock.now
-        var greedyOptions = options
-        if let limit = options.timeLimit { greedyOptions.timeLimit = min(limit / 5, 2) }
-        let greedy: Plan?
-        var greedyFailure: PlanningError?
-        do throws(PlanningError) {
-            greedy = try GreedyPlanner().plan(problem, options: greedyOptions)
-        } catch {
-            greedy = nil
-            greedyFailure = error
-        }
         #if GLPK
-        if greedy?.status == .infeasible { return relabel(greedy, note: "auto: no plan can exist (found before solving)") }
-        var exactOptions = options
-        let elapsed = Self.seconds(since: clock)
-        exactOptions.timeLimit = max(0.1, (options.timeLimit ?? defaultTimeLimit) - elapsed)
-        exactOptions.warmStart = greedy
         do throws(PlanningError) {
-            let exact = try ExactPlanner(warmStartWithGreedy: false).plan(problem, options: exactOptions)
-            if exact.status == .infeasible {
-                return relabel(exact, note: "auto: GLPK proved that no valid plan exists")
+            let plan = try LargeNeighbourhoodPlanner(defaultTimeLimit: defaultTimeLimit).plan(problem, options: options)
+            let why: String
+            switch plan.status {
+            case .infeasible: why = "no valid plan exists"
+            case .optimal: why = "greedy, then large-neighbourhood search on GLPK, proved optimal"
+            case .feasible: why = "greedy, then large-neighbourhood search on GLPK until the limit"
             }
-            if let greedy, (greedy.objective ?? -.infinity) > (exact.objective ?? -.infinity) + Tolerance.of(greedy.objective ?? 0) {
-                var plan = greedy
-                plan.bound = exact.bound.map { max($0, greedy.objective ?? $0) }
-                return relabel(plan, note: "auto: the greedy plan; GLPK found nothing better in time")
-            }
-            return relabel(exact, note: exact.status == .optimal
-                ? "auto: GLPK proved this plan optimal (warm-started from greedy)"
-                : "auto: GLPK improved on the greedy plan but did not prove optimality in time")
+            return relabel(plan, note: "auto: \(why)")
         } catch {
-            if let greedy { return relabel(greedy, note: "auto: the greedy plan; GLPK failed: \(error.message)") }
+            var greedyOptions = options
+            greedyOptions.warmStart = nil
+            if let plan = try? GreedyPlanner().plan(problem, options: greedyOptions) {
+                return relabel(plan, note: "auto: the greedy plan; the search failed: \(error.message)")
+            }
             throw error
         }
         #else
-        if let greedy { return relabel(greedy, note: "auto: the greedy plan (built without GLPK)") }
-        throw greedyFailure ?? PlanningError(.noPlanFound, "the greedy planner found no plan")
+        let plan = try GreedyPlanner().plan(problem, options: options)
+        return relabel(plan, note: "auto: the greedy plan (built without GLPK)")
         #endif
     }
 
-    private func relabel(_ plan: Plan?, note: String) -> Plan {
-        guard var plan else { return Plan(status: .infeasible, solver: name) }
+    private func relabel(_ plan: Plan, note: String) -> Plan {
+        var plan = plan
+        let inner = plan.details?.note.map { " [\($0)]" } ?? ""
         plan.details = plan.details ?? PlanDetails()
-        plan.details?.note = note + (plan.solver.map { " [\($0)]" } ?? "")
+        plan.details?.note = note + inner
         plan.solver = name
         return plan
-    }
-
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 }
 
@@ -77,15 +60,17 @@ public enum PlannerKind: String, Sendable, CaseIterable, CustomStringConvertible
     case glpk
     /// The pure-Swift greedy planner with local search.
     case greedy
-    /// Greedy, improved by GLPK when built in.
+    /// Greedy, improved by large-neighbourhood search on GLPK when built in.
     case auto
+    /// Large-neighbourhood search on GLPK, from the greedy plan.
+    case lns
 
-    /// Whether this build can run the planner (`glpk` needs the GLPK trait).
+    /// Whether this build can run the planner (`glpk` and `lns` need the GLPK trait).
     public var isAvailable: Bool {
         #if GLPK
         return true
         #else
-        return self != .glpk
+        return self != .glpk && self != .lns
         #endif
     }
 
@@ -94,9 +79,9 @@ public enum PlannerKind: String, Sendable, CaseIterable, CustomStringConvertible
         switch self {
         case .greedy: return GreedyPlanner()
         case .auto: return AutoPlanner()
-        case .glpk:
+        case .glpk, .lns:
             #if GLPK
-            return ExactPlanner()
+            return self == .glpk ? ExactPlanner() : LargeNeighbourhoodPlanner()
             #else
             throw PlanningError(.unavailable, "this build has no GLPK (built with --disable-default-traits); use --solver greedy or auto")
             #endif

@@ -1,0 +1,282 @@
+// Large-neighbourhood search: GLPK re-optimises small parts of a plan inside a Swift search.
+#if GLPK
+public import CapacityPlanning
+import Optimization
+
+/// Plans by large-neighbourhood search (name `lns`).
+///
+/// Starts from the greedy plan (or `options.warmStart`). Each step frees a few projects
+/// chosen by a neighbourhood rule (`NeighbourhoodKind`), fixes every other decision, and
+/// lets GLPK re-optimise the freed part as a small MIP warm-started from the current plan,
+/// so a step can only improve the plan. Rules that pay are chosen more often; the number
+/// of freed projects grows while sub-problems solve quickly without improving and shrinks
+/// when they hit their limit. When a sub-problem that frees every project is solved to
+/// optimality, the plan is proven optimal.
+///
+/// Every plan carries an honest bound: the LP relaxation of the whole problem when it is
+/// small enough to solve in the time given, else a simple bound that assumes unlimited people.
+///
+/// Deterministic for a given seed when `options.moveLimit` is set and `timeLimit` is not:
+/// sub-problems are then limited by a node count, not by time.
+public struct LargeNeighbourhoodPlanner: Planner {
+    /// `lns`.
+    public var name: String { "lns" }
+    /// Default time limit when the options give neither a time limit nor a move limit (seconds).
+    public var defaultTimeLimit: Double
+    /// Time limit of one sub-problem (seconds), when running against the clock.
+    public var subproblemTimeLimit: Double
+    /// Node limit of one sub-problem, when running deterministically.
+    public var subproblemNodeLimit: Int
+    /// Largest model (hours variables) whose LP relaxation is solved for the bound.
+    public var boundModelLimit: Int
+
+    /// Creates the planner.
+    public init(defaultTimeLimit: Double = 60, subproblemTimeLimit: Double = 2,
+                subproblemNodeLimit: Int = 500, boundModelLimit: Int = 2_000_000) {
+        self.defaultTimeLimit = defaultTimeLimit
+        self.subproblemTimeLimit = subproblemTimeLimit
+        self.subproblemNodeLimit = subproblemNodeLimit
+        self.boundModelLimit = boundModelLimit
+    }
+
+    /// Runs the search; see the type's documentation.
+    public func plan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> Plan {
+        var search = Search(planner: self, problem: problem, options: options)
+        return try search.run()
+    }
+}
+
+/// Statistics of one search, reported in the plan's note and in progress messages.
+struct SearchStatistics {
+    var steps = 0
+    var improvements = 0
+    var tried: [NeighbourhoodKind: Int] = [:]
+    var improved: [NeighbourhoodKind: Int] = [:]
+
+    var summary: String {
+        let kinds = NeighbourhoodKind.allCases.map { "\($0.rawValue) \(improved[$0] ?? 0)/\(tried[$0] ?? 0)" }
+        return "\(steps) neighbourhoods, \(improvements) improved (\(kinds.joined(separator: ", ")))"
+    }
+}
+
+private struct Search {
+    let planner: LargeNeighbourhoodPlanner
+    let problem: PlanningProblem
+    let options: PlanningOptions
+    let clock = ContinuousClock.now
+    let deterministic: Bool
+    let timeLimit: Double?
+    let index: NeighbourhoodIndex
+    var random: SeededGenerator
+    var statistics = SearchStatistics()
+    var weights: [NeighbourhoodKind: Double] = Dictionary(uniqueKeysWithValues: NeighbourhoodKind.allCases.map { ($0, 1.0) })
+    var size: Int
+
+    init(planner: LargeNeighbourhoodPlanner, problem: PlanningProblem, options: PlanningOptions) {
+        self.planner = planner
+        self.problem = problem
+        self.options = options
+        self.deterministic = options.moveLimit != nil && options.timeLimit == nil
+        self.timeLimit = deterministic ? nil : (options.timeLimit ?? planner.defaultTimeLimit)
+        self.random = SeededGenerator(seed: options.seed ^ 0x4C4E_5300)
+        self.size = min(8, max(1, problem.projects.filter(\.canBeSelected).count))
+        self.index = NeighbourhoodIndex(problem: problem)
+    }
+
+    var elapsed: Double {
+        let d = ContinuousClock.now - clock
+        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    var remaining: Double? { timeLimit.map { $0 - elapsed } }
+
+    var stopped: Bool {
+        if options.cancellation?.isCancelled == true { return true }
+        if let remaining, remaining <= 0.05 { return true }
+        if let limit = options.moveLimit, statistics.steps >= limit { return true }
+        return false
+    }
+
+    mutating func run() throws(PlanningError) -> Plan {
+        if let reasons = ExactPlanner.structuralInfeasibility(problem) {
+            return ExactPlanner.infeasiblePlan(problem, solver: planner.name, diagnosis: reasons, seconds: elapsed)
+        }
+        var current = try startingPoint()
+        var objective = ObjectiveBreakdown(allocation: current, problem: problem).total
+        let bound = self.bound(at: objective)
+        report(objective, bound, "start")
+
+        var proven = false
+        var provenBy = ""
+        let selectable = problem.projects.filter(\.canBeSelected).count
+        while !stopped, !proven {
+            if let bound, ExactPlanner.gap(objective: objective, bound: bound) <= options.relativeGap {
+                proven = true
+                provenBy = "; the plan meets the bound within the gap"
+                break
+            }
+            let kind = chooseKind()
+            let freed = NeighbourhoodPicker(problem: problem, index: index).pick(kind, size: size, around: current, using: &random)
+            guard !freed.isEmpty else { break }
+            statistics.steps += 1
+            statistics.tried[kind, default: 0] += 1
+            let outcome = solve(freeing: Set(freed), around: current)
+            var gain = 0.0
+            if let candidate = outcome.allocation {
+                let value = ObjectiveBreakdown(allocation: candidate, problem: problem).total
+                if value > objective + 1e-9 * max(1, abs(objective)), PlanChecker.check(candidate, for: problem).isEmpty {
+                    gain = value - objective
+                    current = candidate
+                    objective = value
+                    statistics.improvements += 1
+                    statistics.improved[kind, default: 0] += 1
+                    report(objective, bound, statistics.summary)
+                }
+            }
+            if outcome.optimal && freed.count >= selectable {
+                proven = true
+                provenBy = "; the last neighbourhood freed every project and was solved to optimality"
+            }
+            adapt(kind: kind, gain: gain, objective: objective, outcome: outcome, freed: freed.count, selectable: selectable)
+        }
+
+        var details = PlanDetails(seconds: elapsed, warnings: problem.warnings.isEmpty ? nil : problem.warnings.map(\.description))
+        details.note = "lns: \(statistics.summary)" + provenBy
+        var plan = current.plan(for: problem, status: proven ? .optimal : .feasible, solver: planner.name, details: details)
+        let value = plan.objective ?? objective
+        plan.bound = bound.map { max($0, value) } ?? (proven ? value : nil)
+        if proven && provenBy.contains("freed every project") { plan.bound = value }
+        plan.details?.gap = plan.bound.map { ExactPlanner.gap(objective: value, bound: $0) }
+        return try plan.verified(for: problem)
+    }
+
+    // MARK: - Start, bound, steps
+
+    /// The warm start when the checker accepts it, else the greedy plan, else the exact planner's first plan.
+    mutating func startingPoint() throws(PlanningError) -> Allocation {
+        if let plan = options.warmStart, plan.status != .infeasible, PlanChecker.check(plan, for: problem).isValid {
+            return Allocation(plan: plan, problem: problem)
+        }
+        var greedyOptions = options
+        greedyOptions.progress = nil
+        greedyOptions.warmStart = nil
+        if let limit = timeLimit { greedyOptions.timeLimit = max(0.05, min(limit * 0.15, 10)) }
+        if deterministic { greedyOptions.timeLimit = nil }
+        do throws(PlanningError) {
+            let greedy = try GreedyPlanner().plan(problem, options: greedyOptions)
+            if greedy.status != .infeasible { return Allocation(plan: greedy, problem: problem) }
+        } catch {
+            // Fall through to the exact planner, which can also prove infeasibility.
+        }
+        var exactOptions = options
+        exactOptions.progress = nil
+        exactOptions.timeLimit = remaining.map { max(0.1, $0 * 0.5) } ?? 60
+        let exact = try ExactPlanner(warmStartWithGreedy: false).plan(problem, options: exactOptions)
+        guard exact.status != .infeasible else {
+            throw PlanningError(.noPlanFound, "no valid plan exists: \((exact.details?.diagnosis ?? []).joined(separator: "; "))")
+        }
+        return Allocation(plan: exact, problem: problem)
+    }
+
+    /// The LP relaxation of the whole problem, or a simple bound when that model is too big.
+    func bound(at objective: Double) -> Double? {
+        let cells = problem.demands.reduce(0) { total, demand in
+            total + demand.eligiblePeople.count * problem.projects[demand.project].candidatePeriods.count
+        }
+        if cells <= planner.boundModelLimit {
+            let formulation = ExactFormulation(problem: problem)
+            var lp = SolveOptions()
+            lp.timeLimit = remaining.map { max(0.5, min($0 * 0.2, 30)) }
+            if let result = try? GLPK.solveRelaxation(formulation.model, options: lp),
+               result.termination == .optimal, let value = result.objective {
+                return max(objective, value + formulation.objectiveConstant)
+            }
+        }
+        return max(objective, simpleBound())
+    }
+
+    /// Value of every project that could pay for its cheapest possible staffing, as if people were unlimited.
+    func simpleBound() -> Double {
+        let policy = problem.policy
+        var total = 0.0
+        for info in problem.projects where info.canBeSelected {
+            var cheapest = 0.0
+            var staffable = true
+            for d in info.demands {
+                let demand = problem.demands[d]
+                let cost = demand.eligiblePeople.map { problem.people[$0].costPerHour }.min()
+                if info.mandatory {
+                    cheapest += demand.totalHours * min(cost ?? .infinity, policy.unmetPenaltyPerHour)
+                } else if let cost {
+                    cheapest += demand.totalHours * cost
+                } else if demand.totalHours > 0 {
+                    staffable = false
+                }
+            }
+            if info.mandatory || info.required { total += info.value - cheapest } else if staffable { total += max(0, info.value - cheapest) }
+        }
+        return total
+    }
+
+    struct Outcome {
+        var allocation: Allocation?
+        var optimal: Bool
+        var hitLimit: Bool
+    }
+
+    /// Re-optimises the freed projects with everything else fixed.
+    func solve(freeing freed: Set<Int>, around current: Allocation) -> Outcome {
+        let scope = ModelScope.around(current, freeing: freed, problem: problem)
+        guard !scope.isHopeless else { return Outcome(allocation: nil, optimal: false, hitLimit: false) }
+        let formulation = ExactFormulation(problem: problem, scope: scope)
+        var solve = SolveOptions()
+        solve.relativeGap = 1e-6
+        solve.warmStart = formulation.values(for: current, problem: problem)
+        if deterministic {
+            solve.nodeLimit = planner.subproblemNodeLimit
+        } else {
+            solve.timeLimit = max(0.05, min(planner.subproblemTimeLimit, remaining ?? planner.subproblemTimeLimit))
+        }
+        let token = CancellationToken()
+        options.cancellation?.onCancel { token.cancel() }
+        solve.cancellation = token
+        guard let result = try? GLPK.solve(formulation.model, options: solve), result.hasSolution else {
+            return Outcome(allocation: nil, optimal: false, hitLimit: true)
+        }
+        let part = formulation.allocation(from: result.values, problem: problem)
+        let merged = formulation.merging(part, into: current, problem: problem)
+        let optimal = result.termination == .optimal || result.termination == .gapReached
+        return Outcome(allocation: merged, optimal: optimal, hitLimit: !optimal)
+    }
+
+    // MARK: - Adaptation
+
+    mutating func chooseKind() -> NeighbourhoodKind {
+        let kinds = NeighbourhoodKind.allCases
+        let total = kinds.reduce(0) { $0 + (weights[$1] ?? 1) }
+        var r = Double.random(in: 0..<total, using: &random)
+        for kind in kinds {
+            r -= weights[kind] ?? 1
+            if r < 0 { return kind }
+        }
+        return kinds[kinds.count - 1]
+    }
+
+    mutating func adapt(kind: NeighbourhoodKind, gain: Double, objective: Double, outcome: Outcome, freed: Int, selectable: Int) {
+        // Reward a rule by its gain (relative to the objective), with a floor so no rule dies out.
+        let score = gain > 0 ? 1 + min(10, 100 * gain / max(1, abs(objective))) : 0
+        weights[kind] = max(0.1, 0.8 * (weights[kind] ?? 1) + 0.2 * score)
+        if outcome.hitLimit {
+            size = max(2, size - 1)
+        } else if gain == 0 && outcome.optimal {
+            size = min(selectable, size + 1)
+        }
+    }
+
+    func report(_ objective: Double, _ bound: Double?, _ message: String) {
+        options.progress?(PlanningProgress(
+            planner: planner.name, incumbent: objective, bound: bound,
+            gap: bound.map { ExactPlanner.gap(objective: objective, bound: $0) }, elapsed: elapsed, message: message))
+    }
+}
+#endif

@@ -1,0 +1,152 @@
+// The neighbourhoods of the large-neighbourhood search: which projects to free next.
+public import CapacityPlanning
+
+/// A kind of neighbourhood: a rule for picking the projects a sub-problem re-decides.
+public enum NeighbourhoodKind: String, Sendable, CaseIterable, Codable {
+    /// A project and the projects that share the most eligible people with it in overlapping periods.
+    case sharedPeople
+    /// The projects with (possible) work in a window of consecutive periods.
+    case timeWindow
+    /// The projects that need one skill.
+    case skillPool
+    /// A project left out, with the selected projects that block it (they compete for its people).
+    case blocked
+    /// Selected projects whose start could move, with what they depend on.
+    case startMoves
+}
+
+/// Precomputed relations between projects, people and skills, built once per search.
+///
+/// - Complexity: O(Σ_d |eligible_d| + J·P) to build.
+struct NeighbourhoodIndex: Sendable {
+    /// Eligible people of each project (union over its demands), ascending.
+    let peopleOf: [[Int]]
+    /// Projects each person is eligible for, ascending.
+    let projectsOf: [[Int]]
+    /// Projects with a demand for each skill.
+    let projectsBySkill: [[Int]]
+    /// Projects that could be selected at all.
+    let selectable: [Int]
+
+    init(problem: PlanningProblem) {
+        var peopleOf = Array(repeating: [Int](), count: problem.projects.count)
+        var projectsOf = Array(repeating: [Int](), count: problem.people.count)
+        var bySkill = Array(repeating: [Int](), count: problem.skills.count)
+        for info in problem.projects where info.canBeSelected {
+            var people = Set<Int>()
+            for d in info.demands {
+                people.formUnion(problem.demands[d].eligiblePeople)
+                let s = problem.demands[d].skill
+                if bySkill[s].last != info.index { bySkill[s].append(info.index) }
+            }
+            peopleOf[info.index] = people.sorted()
+            for p in peopleOf[info.index] { projectsOf[p].append(info.index) }
+        }
+        self.peopleOf = peopleOf
+        self.projectsOf = projectsOf
+        self.projectsBySkill = bySkill
+        self.selectable = problem.projects.filter(\.canBeSelected).map(\.index)
+    }
+}
+
+/// Picks the projects to free, deterministically for a given random stream.
+struct NeighbourhoodPicker {
+    let problem: PlanningProblem
+    let index: NeighbourhoodIndex
+
+    /// Up to `size` selectable projects chosen by `kind` around `allocation`.
+    func pick(_ kind: NeighbourhoodKind, size: Int, around allocation: Allocation,
+              using random: inout SeededGenerator) -> [Int] {
+        let pool = index.selectable
+        guard !pool.isEmpty, size > 0 else { return [] }
+        if size >= pool.count { return pool }
+        var chosen: [Int]
+        switch kind {
+        case .sharedPeople:
+            let seed = pool[Int.random(in: 0..<pool.count, using: &random)]
+            chosen = [seed] + closest(to: seed, among: pool, allocation: allocation)
+        case .timeWindow:
+            let width = max(2, problem.periodCount / 4)
+            let first = Int.random(in: 0...max(0, problem.periodCount - width), using: &random)
+            let window = first..<(first + width)
+            chosen = pool.filter { j in
+                if let start = allocation.starts[j] {
+                    return start < window.upperBound && start + problem.projects[j].duration > window.lowerBound
+                }
+                return problem.projects[j].candidatePeriods.overlaps(window)
+            }
+            chosen.shuffle(using: &random)
+        case .skillPool:
+            let skills = index.projectsBySkill.indices.filter { !index.projectsBySkill[$0].isEmpty }
+            guard !skills.isEmpty else { return Array(pool.prefix(size)) }
+            let skill = skills[Int.random(in: 0..<skills.count, using: &random)]
+            chosen = index.projectsBySkill[skill]
+            chosen.shuffle(using: &random)
+        case .blocked:
+            let out = pool.filter { allocation.starts[$0] == nil }
+            guard !out.isEmpty else {
+                return pick(.sharedPeople, size: size, around: allocation, using: &random)
+            }
+            // Favour valuable projects that are left out.
+            let seed = weightedChoice(out, weight: { max(1, problem.projects[$0].value) }, using: &random)
+            let blockers = closest(to: seed, among: pool.filter { allocation.starts[$0] != nil }, allocation: allocation)
+            chosen = [seed] + blockers
+        case .startMoves:
+            var movable = pool.filter { j in
+                guard allocation.starts[j] != nil, let range = problem.projects[j].startRange else { return false }
+                return range.count > 1
+            }
+            movable.shuffle(using: &random)
+            chosen = []
+            for j in movable {
+                chosen.append(j)
+                chosen += problem.projects[j].dependencies.filter { allocation.starts[$0] != nil }
+                chosen += problem.projects[j].dependents.filter { allocation.starts[$0] != nil }
+            }
+        }
+        var seen = Set<Int>()
+        chosen = chosen.filter { seen.insert($0).inserted }
+        if chosen.count < size {
+            // Top up with projects that share people with those already chosen, then at random.
+            for j in chosen where chosen.count < size {
+                for k in closest(to: j, among: pool, allocation: allocation) where chosen.count < size && seen.insert(k).inserted {
+                    chosen.append(k)
+                }
+            }
+            var rest = pool.filter { !seen.contains($0) }
+            rest.shuffle(using: &random)
+            chosen += rest.prefix(size - chosen.count)
+        }
+        return Array(chosen.prefix(size))
+    }
+
+    /// Projects of `candidates` ranked by how many eligible people they share with `seed`
+    /// in overlapping periods (most first; ties by index).
+    func closest(to seed: Int, among candidates: [Int], allocation: Allocation) -> [Int] {
+        let allowed = Set(candidates)
+        let mine = problem.projects[seed].candidatePeriods
+        var shared: [Int: Int] = [:]
+        for p in index.peopleOf[seed] {
+            for k in index.projectsOf[p] where k != seed && allowed.contains(k) {
+                let theirs = periods(of: k, allocation)
+                if theirs.overlaps(mine) { shared[k, default: 0] += 1 }
+            }
+        }
+        return shared.keys.sorted { (shared[$0] ?? 0, -$0) > (shared[$1] ?? 0, -$1) }
+    }
+
+    private func periods(of j: Int, _ allocation: Allocation) -> Range<Int> {
+        if let start = allocation.starts[j] { return start..<(start + problem.projects[j].duration) }
+        return problem.projects[j].candidatePeriods
+    }
+
+    private func weightedChoice(_ items: [Int], weight: (Int) -> Double, using random: inout SeededGenerator) -> Int {
+        let total = items.reduce(0) { $0 + weight($1) }
+        var r = Double.random(in: 0..<max(total, 1e-12), using: &random)
+        for item in items {
+            r -= weight(item)
+            if r < 0 { return item }
+        }
+        return items[items.count - 1]
+    }
+}
