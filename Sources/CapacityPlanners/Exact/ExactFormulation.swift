@@ -12,9 +12,10 @@ public import Optimization
 ///
 /// - Complexity: O(eligible cells + Σ_j |starts_j|·duration_j·demands_j) to build.
 public struct ExactFormulation: Sendable {
-    /// The model to hand to GLPK (maximised). Its objective omits `objectiveConstant`.
+    /// The model to hand to GLPK (maximised). Its objective includes `objectiveConstant`.
     public private(set) var model: Model
-    /// Constant part of the objective (unmet, change and start-change penalties at zero decisions).
+    /// Constant part of the objective (unmet, change and start-change penalties at zero decisions),
+    /// already included in `model`'s objective (GLPK's objective constant).
     public private(set) var objectiveConstant: Double = 0
     /// Start binaries: `starts[j]` maps a start period to its variable.
     public private(set) var starts: [[Int: Variable]]
@@ -167,6 +168,8 @@ private struct Builder {
             for (v, c) in objective.sorted(by: { $0.key.index < $1.key.index }) where c != 0 {
                 model.setObjectiveCoefficient(v, c)
             }
+            // GLPK sees the true objective, so its relative gap is measured against it.
+            model.objectiveConstant = constant
         }
     }
 

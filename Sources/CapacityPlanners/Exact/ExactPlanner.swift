@@ -54,7 +54,6 @@ public struct ExactPlanner: Planner {
             throw PlanningError(.solverFailed, "GLPK failed: \(error)")
         }
 
-        let offset = formulation.objectiveConstant
         var details = PlanDetails(seconds: seconds(since: clock), model: formulation.size, nodes: result.nodes,
                                   warnings: problem.warnings.isEmpty ? nil : problem.warnings.map(\.description))
         switch result.termination {
@@ -71,7 +70,7 @@ public struct ExactPlanner: Planner {
             if let warm {
                 details.note = "GLPK found no plan within the limit; returning the warm start"
                 let warmObjective = ObjectiveBreakdown(allocation: warm, problem: problem).total
-                let bound = result.bound.flatMap { abs($0) < 1e300 ? max(warmObjective, $0 + offset) : nil }
+                let bound = result.bound.flatMap { abs($0) < 1e300 ? max(warmObjective, $0) : nil }
                 details.gap = bound.map { Self.gap(objective: warmObjective, bound: $0) }
                 return try warm.plan(for: problem, status: .feasible, solver: name, bound: bound, details: details)
                     .verified(for: problem)
@@ -88,8 +87,9 @@ public struct ExactPlanner: Planner {
         var plan = allocation.plan(for: problem, status: proven ? .optimal : .feasible, solver: name)
         let objective = plan.objective ?? 0
         // The bound is GLPK's best bound shifted by the constant; never below the plan's own objective.
-        let solverBound = result.bound.flatMap { abs($0) < 1e300 ? $0 + offset : nil }
-        plan.bound = proven ? objective : solverBound.map { max(objective, $0) }
+        // GLPK's best bound, never below the plan's own objective; equal to it only when GLPK proved optimality.
+        let solverBound = result.bound.flatMap { abs($0) < 1e300 ? $0 : nil }
+        plan.bound = solverBound.map { max(objective, $0) } ?? (result.termination == .optimal ? objective : nil)
         details.gap = plan.bound.map { Self.gap(objective: objective, bound: $0) }
         details.note = "GLPK: \(result.termination)"
         plan.details = details
@@ -107,12 +107,10 @@ public struct ExactPlanner: Planner {
         options.cancellation?.onCancel { token.cancel() }
         solve.cancellation = token
         if let report = options.progress {
-            let offset = formulation.objectiveConstant
             let plannerName = name
             solve.progress = { p in
-                report(PlanningProgress(planner: plannerName, incumbent: p.incumbent.map { $0 + offset },
-                                        bound: p.bound.map { $0 + offset }, gap: p.gap, elapsed: p.elapsed,
-                                        message: "\(p.nodes) nodes"))
+                report(PlanningProgress(planner: plannerName, incumbent: p.incumbent, bound: p.bound, gap: p.gap,
+                                        elapsed: p.elapsed, message: "\(p.nodes) nodes"))
             }
         }
         return solve
