@@ -42,8 +42,11 @@ public struct ModelScope: Sendable {
 
     /// Frees `projects` and fixes the rest of `allocation`.
     ///
+    /// - Parameter startWindows: narrower start ranges for some freed projects (intersected with
+    ///   what the problem and the fixed projects allow), to keep a sub-problem small.
     /// - Complexity: O(cells of the allocation + P·T + J·Δ).
-    public static func around(_ allocation: Allocation, freeing projects: Set<Int>, problem: PlanningProblem) -> ModelScope {
+    public static func around(_ allocation: Allocation, freeing projects: Set<Int>, problem: PlanningProblem,
+                              startWindows: [Int: ClosedRange<Int>] = [:]) -> ModelScope {
         var scope = full(problem)
         let periods = problem.periodCount
         scope.free = problem.projects.map { projects.contains($0.index) }
@@ -66,6 +69,10 @@ public struct ModelScope: Sendable {
             guard var range = info.startRange else { continue }
             var lower = range.lowerBound
             var upper = range.upperBound
+            if let window = startWindows[info.index] {
+                lower = max(lower, window.lowerBound)
+                upper = min(upper, window.upperBound)
+            }
             var possible = true
             for i in info.dependencies where !scope.free[i] {
                 guard let s = allocation.starts[i] else { possible = false; break }

@@ -2,6 +2,7 @@
 #if GLPK
 public import CapacityPlanning
 import Optimization
+import Foundation
 
 /// Plans by large-neighbourhood search (name `lns`).
 ///
@@ -70,7 +71,11 @@ private struct Search {
     var random: SeededGenerator
     var statistics = SearchStatistics()
     var weights: [NeighbourhoodKind: Double] = Dictionary(uniqueKeysWithValues: NeighbourhoodKind.allCases.map { ($0, 1.0) })
-    var size: Int
+    /// Most hours variables a sub-problem may have: grows while sub-problems solve quickly
+    /// without improving, shrinks when they hit their limit.
+    var columnBudget: Double
+    /// How far a freed, selected project may move its start (periods).
+    let startRadius = 3
 
     init(planner: LargeNeighbourhoodPlanner, problem: PlanningProblem, options: PlanningOptions) {
         self.planner = planner
@@ -79,7 +84,7 @@ private struct Search {
         self.deterministic = options.moveLimit != nil && options.timeLimit == nil
         self.timeLimit = deterministic ? nil : (options.timeLimit ?? planner.defaultTimeLimit)
         self.random = SeededGenerator(seed: options.seed ^ 0x4C4E_5300)
-        self.size = min(8, max(1, problem.projects.filter(\.canBeSelected).count))
+        self.columnBudget = 1500
         self.index = NeighbourhoodIndex(problem: problem)
     }
 
@@ -103,12 +108,13 @@ private struct Search {
         }
         var current = try startingPoint()
         var objective = ObjectiveBreakdown(allocation: current, problem: problem).total
-        let bound = self.bound(at: objective)
+        let simple = simpleBound()
+        let relaxation = startBound(incumbent: objective)
+        var bound: Double? { max(objective, min(simple, relaxation.value ?? simple)) }
         report(objective, bound, "start")
 
         var proven = false
         var provenBy = ""
-        let selectable = problem.projects.filter(\.canBeSelected).count
         while !stopped, !proven {
             if let bound, ExactPlanner.gap(objective: objective, bound: bound) <= options.relativeGap {
                 proven = true
@@ -116,11 +122,12 @@ private struct Search {
                 break
             }
             let kind = chooseKind()
-            let freed = NeighbourhoodPicker(problem: problem, index: index).pick(kind, size: size, around: current, using: &random)
+            let order = NeighbourhoodPicker(problem: problem, index: index).order(kind, around: current, using: &random)
+            let (freed, windows, whole) = neighbourhood(order, around: current)
             guard !freed.isEmpty else { break }
             statistics.steps += 1
             statistics.tried[kind, default: 0] += 1
-            let outcome = solve(freeing: Set(freed), around: current)
+            let outcome = solve(freeing: Set(freed), windows: windows, around: current)
             var gain = 0.0
             if let candidate = outcome.allocation {
                 let value = ObjectiveBreakdown(allocation: candidate, problem: problem).total
@@ -133,13 +140,17 @@ private struct Search {
                     report(objective, bound, statistics.summary)
                 }
             }
-            if outcome.optimal && freed.count >= selectable {
+            if outcome.optimal && whole {
                 proven = true
                 provenBy = "; the last neighbourhood freed every project and was solved to optimality"
             }
-            adapt(kind: kind, gain: gain, objective: objective, outcome: outcome, freed: freed.count, selectable: selectable)
+            adapt(kind: kind, gain: gain, objective: objective, outcome: outcome)
         }
 
+        if !proven, let remaining {
+            // The search is over; give the relaxation the time that is left to finish its bound.
+            relaxation.wait(seconds: remaining)
+        }
         var details = PlanDetails(seconds: elapsed, warnings: problem.warnings.isEmpty ? nil : problem.warnings.map(\.description))
         details.note = "lns: \(statistics.summary)" + provenBy
         var plan = current.plan(for: problem, status: proven ? .optimal : .feasible, solver: planner.name, details: details)
@@ -178,21 +189,29 @@ private struct Search {
         return Allocation(plan: exact, problem: problem)
     }
 
-    /// The LP relaxation of the whole problem, or a simple bound when that model is too big.
-    func bound(at objective: Double) -> Double? {
-        let cells = problem.demands.reduce(0) { total, demand in
+    /// The number of hours variables the whole problem's model would have.
+    var modelCells: Int {
+        problem.demands.reduce(0) { total, demand in
             total + demand.eligiblePeople.count * problem.projects[demand.project].candidatePeriods.count
         }
-        if cells <= planner.boundModelLimit {
-            let formulation = ExactFormulation(problem: problem)
-            var lp = SolveOptions()
-            lp.timeLimit = remaining.map { max(0.5, min($0 * 0.2, 30)) }
-            if let result = try? GLPK.solveRelaxation(formulation.model, options: lp),
-               result.termination == .optimal, let value = result.objective {
-                return max(objective, value + formulation.objectiveConstant)
-            }
+    }
+
+    /// Starts the bound computations: the Lagrangian bound, then the LP relaxation of the whole
+    /// problem when its model is small enough. On another thread when running against the clock
+    /// (it uses the second core while the search uses the first), at once in deterministic mode.
+    func startBound(incumbent: Double) -> RelaxationBound {
+        let relaxation = RelaxationBound()
+        let problem = problem
+        let withLP = modelCells <= planner.boundModelLimit
+        if deterministic {
+            relaxation.compute(problem: problem, incumbent: incumbent, timeLimit: nil, withLP: withLP)
+        } else {
+            let limit = remaining.map { max(0.5, $0 - 0.2) }
+            let thread = Thread { relaxation.compute(problem: problem, incumbent: incumbent, timeLimit: limit, withLP: withLP) }
+            thread.stackSize = 16 << 20
+            thread.start()
         }
-        return max(objective, simpleBound())
+        return relaxation
     }
 
     /// Value of every project that could pay for its cheapest possible staffing, as if people were unlimited.
@@ -224,9 +243,50 @@ private struct Search {
         var hitLimit: Bool
     }
 
+    /// Hours variables a freed project brings when its starts are limited to `window`.
+    func columns(of j: Int, window: ClosedRange<Int>?) -> Double {
+        let info = problem.projects[j]
+        guard let range = info.startRange else { return 0 }
+        let starts = window.map { min($0.upperBound, range.upperBound) - max($0.lowerBound, range.lowerBound) + 1 } ?? range.count
+        let periods = Double(max(0, starts) + info.duration - 1)
+        return info.demands.reduce(0) { $0 + Double(problem.demands[$1].eligiblePeople.count) * periods }
+    }
+
+    /// The prefix of `order` that fits the column budget, with the start windows that keep it
+    /// small: a selected project may move `startRadius` periods; one left out may start in a
+    /// window of the same width placed at random in its range. When the whole problem fits,
+    /// every project is freed with every start (`whole`), and an optimal solve proves the plan.
+    mutating func neighbourhood(_ order: [Int], around current: Allocation)
+        -> (freed: [Int], windows: [Int: ClosedRange<Int>], whole: Bool)
+    {
+        let everything = order.reduce(0) { $0 + columns(of: $1, window: nil) }
+        if everything <= columnBudget { return (order, [:], true) }
+        var freed: [Int] = []
+        var windows: [Int: ClosedRange<Int>] = [:]
+        var used = 0.0
+        for j in order {
+            guard let range = problem.projects[j].startRange else { continue }
+            let window: ClosedRange<Int>
+            if let start = current.starts[j] {
+                window = (start - startRadius)...(start + startRadius)
+            } else {
+                let width = 2 * startRadius
+                let first = range.lowerBound + Int.random(in: 0...max(0, range.count - 1 - width), using: &random)
+                window = first...(first + width)
+            }
+            let cost = columns(of: j, window: window)
+            if !freed.isEmpty && used + cost > columnBudget { continue }
+            freed.append(j)
+            windows[j] = window
+            used += cost
+            if used >= columnBudget { break }
+        }
+        return (freed, windows, false)
+    }
+
     /// Re-optimises the freed projects with everything else fixed.
-    func solve(freeing freed: Set<Int>, around current: Allocation) -> Outcome {
-        let scope = ModelScope.around(current, freeing: freed, problem: problem)
+    func solve(freeing freed: Set<Int>, windows: [Int: ClosedRange<Int>], around current: Allocation) -> Outcome {
+        let scope = ModelScope.around(current, freeing: freed, problem: problem, startWindows: windows)
         guard !scope.isHopeless else { return Outcome(allocation: nil, optimal: false, hitLimit: false) }
         let formulation = ExactFormulation(problem: problem, scope: scope)
         var solve = SolveOptions()
@@ -240,7 +300,14 @@ private struct Search {
         let token = CancellationToken()
         options.cancellation?.onCancel { token.cancel() }
         solve.cancellation = token
-        guard let result = try? GLPK.solve(formulation.model, options: solve), result.hasSolution else {
+        if let path = ProcessInfo.processInfo.environment["CP_LNS_DUMP"], !FileManager.default.fileExists(atPath: path) {
+            try? GLPK.write(formulation.model, format: .mps, to: path)
+        }
+        let traced = try? GLPK.solve(formulation.model, options: solve)
+        if ProcessInfo.processInfo.environment["CP_LNS_TRACE"] != nil {
+            FileHandle.standardError.write(Data("step free=\(freed.count) size=\(formulation.size) warm=\(solve.warmStart != nil) \(traced.map { "\($0.termination) \($0.seconds)s nodes \($0.nodes) accepted \($0.warmStartAccepted)" } ?? "error")\n".utf8))
+        }
+        guard let result = traced, result.hasSolution else {
             return Outcome(allocation: nil, optimal: false, hitLimit: true)
         }
         let part = formulation.allocation(from: result.values, problem: problem)
@@ -262,14 +329,14 @@ private struct Search {
         return kinds[kinds.count - 1]
     }
 
-    mutating func adapt(kind: NeighbourhoodKind, gain: Double, objective: Double, outcome: Outcome, freed: Int, selectable: Int) {
+    mutating func adapt(kind: NeighbourhoodKind, gain: Double, objective: Double, outcome: Outcome) {
         // Reward a rule by its gain (relative to the objective), with a floor so no rule dies out.
         let score = gain > 0 ? 1 + min(10, 100 * gain / max(1, abs(objective))) : 0
         weights[kind] = max(0.1, 0.8 * (weights[kind] ?? 1) + 0.2 * score)
         if outcome.hitLimit {
-            size = max(2, size - 1)
+            columnBudget = max(200, columnBudget * 0.7)
         } else if gain == 0 && outcome.optimal {
-            size = min(selectable, size + 1)
+            columnBudget = min(200_000, columnBudget * 1.2)
         }
     }
 
@@ -277,6 +344,51 @@ private struct Search {
         options.progress?(PlanningProgress(
             planner: planner.name, incumbent: objective, bound: bound,
             gap: bound.map { ExactPlanner.gap(objective: objective, bound: $0) }, elapsed: elapsed, message: message))
+    }
+}
+#endif
+
+#if GLPK
+import Foundation
+import Synchronization
+
+/// Bounds on the whole problem, computed once, possibly on another thread: the Lagrangian bound
+/// (cheap at any size), then the LP relaxation (tighter, but GLPK's simplex is slow on big models).
+final class RelaxationBound: Sendable {
+    private let result = Mutex<Double?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    /// The best bound so far (objective constant included).
+    var value: Double? { result.withLock { $0 } }
+
+    private func offer(_ bound: Double) {
+        result.withLock { $0 = min($0 ?? .infinity, bound) }
+    }
+
+    /// Computes the bounds; any GLPK problem lives and dies inside this call.
+    func compute(problem: PlanningProblem, incumbent: Double, timeLimit: Double?, withLP: Bool) {
+        defer { done.signal() }
+        let clock = ContinuousClock.now
+        let lagrangianLimit = timeLimit.map { min($0 * 0.3, 20) }
+        if let bound = LagrangianBound(iterations: 200, timeLimit: lagrangianLimit).bound(for: problem, incumbent: incumbent) {
+            offer(bound)
+        }
+        guard withLP else { return }
+        let formulation = ExactFormulation(problem: problem)
+        var options = SolveOptions()
+        if let timeLimit {
+            let used = ContinuousClock.now - clock
+            options.timeLimit = max(0.1, timeLimit - Double(used.components.seconds) - Double(used.components.attoseconds) * 1e-18)
+        }
+        guard let solved = try? GLPK.solveRelaxation(formulation.model, options: options),
+              solved.termination == .optimal, let objective = solved.objective else { return }
+        offer(objective)
+    }
+
+    /// Waits at most `seconds` for the computations to end.
+    func wait(seconds: Double) {
+        guard seconds > 0 else { return }
+        if done.wait(timeout: .now() + seconds) == .success { done.signal() }
     }
 }
 #endif

@@ -54,12 +54,19 @@ struct NeighbourhoodPicker {
     let problem: PlanningProblem
     let index: NeighbourhoodIndex
 
+    /// Selectable projects ordered by `kind` around `allocation`: the ones the rule picks
+    /// first, then those sharing people with them, then the rest at random. The search
+    /// frees a prefix of this order that fits its size budget.
+    func order(_ kind: NeighbourhoodKind, around allocation: Allocation, using random: inout SeededGenerator) -> [Int] {
+        pick(kind, size: index.selectable.count, around: allocation, using: &random, complete: true)
+    }
+
     /// Up to `size` selectable projects chosen by `kind` around `allocation`.
     func pick(_ kind: NeighbourhoodKind, size: Int, around allocation: Allocation,
-              using random: inout SeededGenerator) -> [Int] {
+              using random: inout SeededGenerator, complete: Bool = false) -> [Int] {
         let pool = index.selectable
         guard !pool.isEmpty, size > 0 else { return [] }
-        if size >= pool.count { return pool }
+        if size >= pool.count && !complete { return pool }
         var chosen: [Int]
         switch kind {
         case .sharedPeople:
@@ -85,7 +92,7 @@ struct NeighbourhoodPicker {
         case .blocked:
             let out = pool.filter { allocation.starts[$0] == nil }
             guard !out.isEmpty else {
-                return pick(.sharedPeople, size: size, around: allocation, using: &random)
+                return pick(.sharedPeople, size: size, around: allocation, using: &random, complete: complete)
             }
             // Favour valuable projects that are left out.
             let seed = weightedChoice(out, weight: { max(1, problem.projects[$0].value) }, using: &random)
@@ -108,7 +115,7 @@ struct NeighbourhoodPicker {
         chosen = chosen.filter { seen.insert($0).inserted }
         if chosen.count < size {
             // Top up with projects that share people with those already chosen, then at random.
-            for j in chosen where chosen.count < size {
+            for j in chosen.prefix(3) where chosen.count < size {
                 for k in closest(to: j, among: pool, allocation: allocation) where chosen.count < size && seen.insert(k).inserted {
                     chosen.append(k)
                 }

@@ -1,0 +1,111 @@
+#if GLPK
+import Testing
+import CapacityPlanning
+import CapacityPlanners
+
+@Suite("Large-neighbourhood search")
+struct LargeNeighbourhoodPlannerTests {
+    @Test("small fixtures are freed whole and proven optimal", arguments: Fixture.valid)
+    func fixtureOptimum(_ fixture: Fixture) throws {
+        let problem = try fixture.problem()
+        let plan = try LargeNeighbourhoodPlanner().plan(problem, options: PlanningOptions(timeLimit: 30))
+        let expected = try #require(fixture.optimalObjective)
+        #expect(plan.status == .optimal)
+        #expect(isClose(try #require(plan.objective), expected), "\(fixture.name): \(plan.objective ?? .nan) vs \(expected)")
+        #expect(PlanChecker.check(plan, for: problem).isValid)
+    }
+
+    @Test func neverWorseThanTheGreedyPlanItStartsFrom() throws {
+        for seed in UInt64(1)...24 {
+            let scenario = ScenarioGenerator(people: 12 + Int(seed % 5) * 4, projects: 6 + Int(seed % 4) * 3,
+                                             periods: 8 + Int(seed % 3) * 4, seed: seed).generate()
+            let problem = try PlanningProblem(scenario)
+            let options = PlanningOptions(seed: seed, moveLimit: 12)
+            let greedy = try GreedyPlanner().plan(problem, options: options)
+            let lns = try LargeNeighbourhoodPlanner().plan(problem, options: options)
+            let check = PlanChecker.check(lns, for: problem)
+            #expect(check.isValid, "seed \(seed): \(check.violations.prefix(3))")
+            let g = try #require(greedy.objective)
+            let l = try #require(lns.objective)
+            #expect(l >= g - 1e-6 * max(1, abs(g)), "seed \(seed): lns \(l) < greedy \(g)")
+            if let bound = lns.bound { #expect(bound >= l - 1e-6 * max(1, abs(l)), "seed \(seed)") }
+        }
+    }
+
+    @Test func deterministicForASeedAndAMoveLimit() throws {
+        let scenario = ScenarioGenerator(people: 40, projects: 18, periods: 16, seed: 9).generate()
+        let problem = try PlanningProblem(scenario)
+        let options = PlanningOptions(seed: 4, moveLimit: 15)
+        let first = try LargeNeighbourhoodPlanner().plan(problem, options: options)
+        let second = try LargeNeighbourhoodPlanner().plan(problem, options: options)
+        #expect(first.projects == second.projects)
+        #expect(first.assignments == second.assignments)
+        // Same plan; the objective is summed over a dictionary, so only its last bits may differ.
+        #expect(isClose(first.objective ?? 0, second.objective ?? 1, relative: 1e-12))
+    }
+
+    @Test func aTimeLimitIsHonouredWithAValidPlanAndABound() throws {
+        let scenario = ScenarioGenerator(people: 60, projects: 25, periods: 16, seed: 1).generate()
+        let problem = try PlanningProblem(scenario)
+        let clock = ContinuousClock.now
+        let plan = try LargeNeighbourhoodPlanner().plan(problem, options: PlanningOptions(timeLimit: 3))
+        let elapsed = ContinuousClock.now - clock
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        #expect(PlanChecker.check(plan, for: problem).isValid)
+        let objective = try #require(plan.objective)
+        let bound = try #require(plan.bound)
+        #expect(bound >= objective)
+        #expect(plan.details?.note?.contains("neighbourhoods") == true)
+    }
+
+    @Test func cancellationReturnsTheBestValidPlan() throws {
+        let scenario = ScenarioGenerator(people: 40, projects: 15, periods: 12, seed: 2).generate()
+        let problem = try PlanningProblem(scenario)
+        let token = PlanningCancellation()
+        let plan = try LargeNeighbourhoodPlanner().plan(problem, options: PlanningOptions(
+            timeLimit: 60, progress: { _ in token.cancel() }, cancellation: token))
+        #expect(PlanChecker.check(plan, for: problem).isValid)
+    }
+
+    @Test func anInfeasibleScenarioIsReportedAsSuch() throws {
+        let scenario = Scenario(
+            horizon: Horizon(periods: 2),
+            people: [Person(id: "ana", skills: ["design": 5], capacity: .constant(40))],
+            projects: [Project(id: "api", duration: 1, demands: [Demand(skill: "backend", hours: .constant(10))])],
+            pins: [Pin(person: "ana", project: "api", hours: 5)])
+        let plan = try LargeNeighbourhoodPlanner().plan(try PlanningProblem(scenario), options: PlanningOptions(timeLimit: 5))
+        #expect(plan.status == .infeasible)
+    }
+
+    @Test func autoIsTheSearchAndSaysSo() throws {
+        let problem = try Fixture.valid[0].problem()
+        let plan = try AutoPlanner().plan(problem, options: PlanningOptions(timeLimit: 10))
+        #expect(plan.solver == "auto")
+        #expect(plan.details?.note?.contains("large-neighbourhood search") == true)
+        #expect(PlanChecker.check(plan, for: problem).isValid)
+    }
+}
+
+@Suite("Model scope: sub-problems around a plan")
+struct ModelScopeTests {
+    @Test func aSubproblemAroundAValidPlanReproducesOrImprovesIt() throws {
+        for seed in UInt64(1)...10 {
+            let scenario = ScenarioGenerator(people: 20, projects: 10, periods: 10, seed: seed).generate()
+            let problem = try PlanningProblem(scenario)
+            let greedy = try GreedyPlanner().plan(problem, options: PlanningOptions(seed: seed, moveLimit: 5))
+            let current = Allocation(plan: greedy, problem: problem)
+            let before = ObjectiveBreakdown(allocation: current, problem: problem).total
+            let freed: Set<Int> = [Int(seed) % problem.projects.count, (Int(seed) + 3) % problem.projects.count]
+            let scope = ModelScope.around(current, freeing: freed, problem: problem)
+            let formulation = ExactFormulation(problem: problem, scope: scope)
+            // The current plan is a solution of the scoped model: its values exist for every free decision.
+            #expect(formulation.values(for: current, problem: problem) != nil, "seed \(seed)")
+            // Fixed projects have no variables.
+            for j in problem.projects.indices where !freed.contains(j) { #expect(formulation.starts[j].isEmpty) }
+            // Merging the current plan's own free part back changes nothing.
+            let merged = formulation.merging(current, into: current, problem: problem)
+            #expect(isClose(ObjectiveBreakdown(allocation: merged, problem: problem).total, before, relative: 1e-12))
+        }
+    }
+}
+#endif
