@@ -300,14 +300,7 @@ private struct Search {
         let token = CancellationToken()
         options.cancellation?.onCancel { token.cancel() }
         solve.cancellation = token
-        if let path = ProcessInfo.processInfo.environment["CP_LNS_DUMP"], !FileManager.default.fileExists(atPath: path) {
-            try? GLPK.write(formulation.model, format: .mps, to: path)
-        }
-        let traced = try? GLPK.solve(formulation.model, options: solve)
-        if ProcessInfo.processInfo.environment["CP_LNS_TRACE"] != nil {
-            FileHandle.standardError.write(Data("step free=\(freed.count) size=\(formulation.size) warm=\(solve.warmStart != nil) \(traced.map { "\($0.termination) \($0.seconds)s nodes \($0.nodes) accepted \($0.warmStartAccepted)" } ?? "error")\n".utf8))
-        }
-        guard let result = traced, result.hasSolution else {
+        guard let result = try? GLPK.solve(formulation.model, options: solve), result.hasSolution else {
             return Outcome(allocation: nil, optimal: false, hitLimit: true)
         }
         let part = formulation.allocation(from: result.values, problem: problem)

@@ -1,2 +1,0 @@
-// Replaced by the benchmark ladder (Docs/benchmarks.md).
-print("capacity-bench")
