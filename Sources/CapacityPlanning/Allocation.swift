@@ -66,22 +66,19 @@ public struct Allocation: Sendable, Equatable {
             return ProjectDecision(id: info.id, selected: true, start: start,
                                    unmetHours: info.mandatory ? unmet[info.index] : 0)
         }
-        var assignments: [Assignment] = []
-        assignments.reserveCapacity(hours.count)
-        for (cell, h) in hours where h > 1e-9 {
-            let demand = problem.demands[cell.demand]
-            assignments.append(Assignment(
-                person: problem.people[cell.person].id, project: problem.projects[demand.project].id,
-                demand: demand.id, period: cell.period, hours: h))
+        // Sorted on the dense indices (person, project, demand id, period) before any string is built.
+        let cells = hours.filter { $0.value > 1e-9 }.sorted { a, b in
+            let (x, y) = (a.key, b.key)
+            if x.person != y.person { return x.person < y.person }
+            let (dx, dy) = (problem.demands[x.demand], problem.demands[y.demand])
+            if dx.project != dy.project { return dx.project < dy.project }
+            if x.demand != y.demand { return dx.id < dy.id }
+            return x.period < y.period
         }
-        let order = Dictionary(uniqueKeysWithValues: problem.projects.map { ($0.id, $0.index) })
-        let personOrder = problem.personIndex
-        assignments.sort {
-            let a = (personOrder[$0.person] ?? 0, order[$0.project] ?? 0)
-            let b = (personOrder[$1.person] ?? 0, order[$1.project] ?? 0)
-            if a != b { return a < b }
-            if $0.demand != $1.demand { return $0.demand < $1.demand }
-            return $0.period < $1.period
+        let assignments = cells.map { cell, h in
+            let demand = problem.demands[cell.demand]
+            return Assignment(person: problem.people[cell.person].id, project: problem.projects[demand.project].id,
+                              demand: demand.id, period: cell.period, hours: h)
         }
         let objective = ObjectiveBreakdown(allocation: self, problem: problem).total
         return Plan(status: status, solver: solver, objective: objective, bound: bound,
@@ -91,7 +88,10 @@ public struct Allocation: Sendable, Equatable {
     /// Total unstaffed hours per project (0 for projects not selected), shortfalls within tolerance counted as 0.
     public func unmetHoursByProject(_ problem: PlanningProblem) -> [Double] {
         var covered = [Double](repeating: 0, count: problem.demands.count * problem.periodCount)
-        for (cell, h) in hours where h > 0 {
+        let cells = hours.filter { $0.value > 0 }.sorted {
+            ($0.key.person, $0.key.demand, $0.key.period) < ($1.key.person, $1.key.demand, $1.key.period)
+        }
+        for (cell, h) in cells {
             covered[cell.demand * problem.periodCount + cell.period] += h
         }
         return problem.projects.map { info in

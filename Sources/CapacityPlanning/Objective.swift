@@ -32,7 +32,7 @@ public struct ObjectiveBreakdown: Sendable, Equatable, Codable {
 
     /// Evaluates the objective of `allocation`.
     ///
-    /// - Complexity: O(cells + baseline cells + J·D·duration).
+    /// - Complexity: O(n log n) in the cells and baseline cells (sorted for a deterministic sum), + O(J·D·duration).
     public init(allocation: Allocation, problem: PlanningProblem) {
         let policy = problem.policy
         var value = 0.0
@@ -42,14 +42,19 @@ public struct ObjectiveBreakdown: Sendable, Equatable, Codable {
         var pairs = Set<Int>()
         let projectCount = max(1, problem.projects.count)
         var changed = 0.0
-        for (cell, h) in allocation.hours where h > 0 {
+        // Summed in cell order, so that equal plans have bit-for-bit equal objectives.
+        let cells = allocation.hours.filter { $0.value > 0 }.sorted {
+            ($0.key.person, $0.key.demand, $0.key.period) < ($1.key.person, $1.key.demand, $1.key.period)
+        }
+        for (cell, h) in cells {
             cost += h * problem.people[cell.person].costPerHour
             pairs.insert(cell.person * projectCount + problem.demands[cell.demand].project)
             changed += abs(h - (problem.baseline.hours[cell] ?? 0))
         }
-        for (cell, b) in problem.baseline.hours where (allocation.hours[cell] ?? 0) <= 0 {
-            changed += b
+        let baselineCells = problem.baseline.hours.filter { (allocation.hours[$0.key] ?? 0) <= 0 }.sorted {
+            ($0.key.person, $0.key.demand, $0.key.period) < ($1.key.person, $1.key.demand, $1.key.period)
         }
+        for (_, b) in baselineCells { changed += b }
         let unmet = allocation.unmetHoursByProject(problem).reduce(0, +)
 
         var startChanges = 0
