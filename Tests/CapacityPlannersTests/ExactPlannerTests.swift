@@ -27,24 +27,28 @@ struct ExactPlannerTests {
 
     @Test func randomScenariosGiveValidPlansNeverWorseThanGreedy() throws {
         var solved = 0
-        for seed in UInt64(1)...300 {
+        for seed in UInt64(1)...200 {
             let people = 3 + Int(seed % 6)
             let projects = 2 + Int(seed % 5)
             let periods = 4 + Int(seed % 7)
             let scenario = ScenarioGenerator(people: people, projects: projects, periods: periods, seed: seed).generate()
             let problem = try PlanningProblem(scenario)
-            let options = PlanningOptions(timeLimit: 20, seed: seed)
-            let exact = try ExactPlanner().plan(problem, options: options)
-            if exact.status == .infeasible { continue }
+            let greedy = try? GreedyPlanner().plan(problem, options: PlanningOptions(seed: seed, moveLimit: 200))
+            let options = PlanningOptions(timeLimit: 20, seed: seed, warmStart: greedy)
+            let exact = try ExactPlanner(warmStartWithGreedy: false).plan(problem, options: options)
+            if exact.status == .infeasible {
+                #expect(greedy == nil || greedy?.status == .infeasible, "seed \(seed): GLPK says infeasible, greedy found a plan")
+                continue
+            }
             #expect(PlanChecker.check(exact, for: problem).isValid, "seed \(seed)")
-            if let greedy = try? GreedyPlanner().plan(problem, options: options), greedy.status != .infeasible {
+            if let greedy, greedy.status != .infeasible {
                 let g = greedy.objective ?? -.infinity
                 let e = exact.objective ?? -.infinity
                 #expect(e >= g - 1e-6 * max(1, abs(g)), "seed \(seed): exact \(e) < greedy \(g)")
             }
             solved += 1
         }
-        #expect(solved >= 250)
+        #expect(solved >= 170)
     }
 
     private func tinyScenario(budget: Double?, pinHours: Double, globalBudget: Double? = nil) -> Scenario {
