@@ -127,7 +127,7 @@ private struct Search {
             guard !freed.isEmpty else { break }
             statistics.steps += 1
             statistics.tried[kind, default: 0] += 1
-            let outcome = solve(freeing: Set(freed), windows: windows, around: current)
+            let outcome = solve(freeing: Set(freed), windows: windows, around: current, whole: whole)
             var gain = 0.0
             if let candidate = outcome.allocation {
                 let value = ObjectiveBreakdown(allocation: candidate, problem: problem).total
@@ -285,7 +285,10 @@ private struct Search {
     }
 
     /// Re-optimises the freed projects with everything else fixed.
-    func solve(freeing freed: Set<Int>, windows: [Int: ClosedRange<Int>], around current: Allocation) -> Outcome {
+    /// A neighbourhood that is the whole problem gets all the time that is left: it is the exact
+    /// planner, warm-started from the current plan.
+    func solve(freeing freed: Set<Int>, windows: [Int: ClosedRange<Int>], around current: Allocation,
+               whole: Bool) -> Outcome {
         let scope = ModelScope.around(current, freeing: freed, problem: problem, startWindows: windows)
         guard !scope.isHopeless else { return Outcome(allocation: nil, optimal: false, hitLimit: false) }
         let formulation = ExactFormulation(problem: problem, scope: scope)
@@ -293,9 +296,10 @@ private struct Search {
         solve.relativeGap = 1e-6
         solve.warmStart = formulation.values(for: current, problem: problem)
         if deterministic {
-            solve.nodeLimit = planner.subproblemNodeLimit
+            solve.nodeLimit = whole ? planner.subproblemNodeLimit * 20 : planner.subproblemNodeLimit
         } else {
-            solve.timeLimit = max(0.05, min(planner.subproblemTimeLimit, remaining ?? planner.subproblemTimeLimit))
+            let limit = whole ? (remaining ?? planner.subproblemTimeLimit) : planner.subproblemTimeLimit
+            solve.timeLimit = max(0.05, min(limit, remaining ?? limit))
         }
         let token = CancellationToken()
         options.cancellation?.onCancel { token.cancel() }
