@@ -9,7 +9,7 @@ import Synchronization
 /// Every benchmark of the target, registered by package-benchmark's generated entry point.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
         warmupIterations: 1,
         maxDuration: .seconds(5),
         maxIterations: 1_000

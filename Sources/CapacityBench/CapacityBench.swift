@@ -67,6 +67,10 @@ struct CapacityBench: ParsableCommand {
     @Flag(help: "Merge into the output folder's existing results.json: for the same size and seed, this run's planners replace theirs and the others are kept.")
     var merge = false
 
+    /// `--report-only`.
+    @Flag(help: "Run nothing: rewrite results.md and the charts from the output folder's results.json.")
+    var reportOnly = false
+
     /// `--child SIZE:SEED`: run one scenario as the child of an `--isolate` run.
     @Option(help: .hidden)
     var child: String?
@@ -145,6 +149,15 @@ struct CapacityBench: ParsableCommand {
         let resolved = try resolve()
         if let child, let childOutput {
             try runChild(child, output: childOutput, settings: resolved.settings)
+            return
+        }
+        if reportOnly {
+            guard let previous = ReportWriter.read(from: resolved.outputDirectory) else {
+                throw ValidationError("--report-only: no readable results.json in \(resolved.outputDirectory)")
+            }
+            let writer = ReportWriter(run: previous)
+            print(writer.markdown())
+            if !noWrite { try writer.write(to: resolved.outputDirectory) }
             return
         }
         let jobs = resolved.sizes.flatMap { size in resolved.seeds.map { (size, $0) } }

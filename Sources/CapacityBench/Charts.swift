@@ -115,7 +115,9 @@ struct Chart: Sendable {
         let yScale: (Double) -> Double
         if yLog {
             let lo = floor(log10(ys.min() ?? 1))
-            var hi = ceil(log10(ys.max() ?? 10))
+            let top = log10(ys.max() ?? 10)
+            var hi = ceil(top)
+            if hi - top < 0.25 { hi += 1 } // room above the highest point and its label
             if hi <= lo { hi = lo + 1 }
             yTicks = stride(from: lo, through: hi, by: 1).map { pow(10, $0) }
             for d in stride(from: lo, to: hi, by: 1) { for m in 2...9 { yMinorTicks.append(Double(m) * pow(10, d)) } }
