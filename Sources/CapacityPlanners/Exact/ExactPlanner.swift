@@ -45,6 +45,12 @@ public struct ExactPlanner: Planner {
             }
         }
         let warmValues = warm.flatMap { formulation.values(for: $0, problem: problem) }
+        if let limit = options.timeLimit, seconds(since: clock) >= limit, let warm {
+            // Building the model used the whole time limit: GLPK would only overrun it.
+            let details = PlanDetails(seconds: seconds(since: clock), model: formulation.size,
+                                      note: "the time limit ran out while building the model; returning the warm start")
+            return try warm.plan(for: problem, status: .feasible, solver: name, details: details).verified(for: problem)
+        }
 
         let solveOptions = makeSolveOptions(options, formulation: formulation, warmStart: warmValues, clock: clock)
         let result: SolveResult
