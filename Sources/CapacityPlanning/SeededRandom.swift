@@ -46,7 +46,7 @@ extension SeededGenerator {
     }
 
     /// A uniform double in `[0, 1)` with 53 random bits.
-    mutating func unit() -> Double {
+    public mutating func unit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
@@ -81,7 +81,7 @@ extension SeededGenerator {
 
     /// An index drawn with probability proportional to `weights` (non-positive weights are never drawn;
     /// index 0 when every weight is non-positive or the list is empty).
-    mutating func weighted(_ weights: [Double]) -> Int {
+    public mutating func weighted(_ weights: [Double]) -> Int {
         var total = 0.0
         for w in weights where w > 0 { total += w }
         guard total > 0 else { return 0 }

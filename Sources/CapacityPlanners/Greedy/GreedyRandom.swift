@@ -15,9 +15,7 @@ struct GreedyRandom {
     mutating func next() -> UInt64 { source.next() }
 
     /// A uniform double in `[0, 1)`.
-    mutating func unit() -> Double {
-        Double(source.next() >> 11) * 0x1.0p-53
-    }
+    mutating func unit() -> Double { source.unit() }
 
     /// A uniform integer in `0 ..< bound` (0 when `bound ≤ 1`).
     mutating func below(_ bound: Int) -> Int {
@@ -31,17 +29,5 @@ struct GreedyRandom {
     }
 
     /// An index drawn with probability proportional to `weights` (0 when all are ≤ 0).
-    mutating func weighted(_ weights: [Double]) -> Int {
-        var total = 0.0
-        for w in weights where w > 0 { total += w }
-        guard total > 0 else { return 0 }
-        var r = unit() * total
-        var last = 0
-        for (i, w) in weights.enumerated() where w > 0 {
-            if r < w { return i }
-            r -= w
-            last = i
-        }
-        return last
-    }
+    mutating func weighted(_ weights: [Double]) -> Int { source.weighted(weights) }
 }

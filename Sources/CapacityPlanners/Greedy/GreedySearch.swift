@@ -461,17 +461,20 @@ final class GreedyRun {
         }
     }
 
-    /// Move one cell's hours from a person to someone cheaper, already on the team, or on the baseline.
-    private func moveShift() -> Bool {
-        guard let j = randomSelected(withTeam: true), let member = rng.pick(state.team[j]) else { return false }
+    /// A random booked cell of a random team member of a random selected project:
+    /// project `j`, demand `d`, offset `o`, period `t`, person `p` and their hours `x`.
+    private func randomBookedCell() -> (j: Int, d: Int, o: Int, t: Int, p: Int, x: Double)? {
+        guard let j = randomSelected(withTeam: true), let member = rng.pick(state.team[j]) else { return nil }
         let dur = m.duration[j]
         let slots = member.hours.indices.filter { member.hours[$0] > 0 }
-        guard let slot = rng.pick(slots) else { return false }
-        let d = m.projectDemands[j][slot / dur]
+        guard let slot = rng.pick(slots) else { return nil }
         let o = slot % dur
-        let t = state.start[j] + o
-        let p = member.person
-        let x = member.hours[slot]
+        return (j, m.projectDemands[j][slot / dur], o, state.start[j] + o, member.person, member.hours[slot])
+    }
+
+    /// Move one cell's hours from a person to someone cheaper, already on the team, or on the baseline.
+    private func moveShift() -> Bool {
+        guard let (j, d, o, t, p, x) = randomBookedCell() else { return false }
         // Rank the recipients by an estimate of what each hour moved saves.
         var best: [(score: Double, person: Int)] = []
         for q in m.eligible[d] where q != p && state.residual(q, t) > 1e-9 && state.mayJoin(q, j, t) {
@@ -527,15 +530,7 @@ final class GreedyRun {
     /// that period to others (cheapest first): an ejection chain that cuts cost when the freed work
     /// goes to someone cheaper than the person the hours came from.
     private func moveChain() -> Bool {
-        guard let j = randomSelected(withTeam: true), let member = rng.pick(state.team[j]) else { return false }
-        let dur = m.duration[j]
-        let slots = member.hours.indices.filter { member.hours[$0] > 0 }
-        guard let slot = rng.pick(slots) else { return false }
-        let d = m.projectDemands[j][slot / dur]
-        let o = slot % dur
-        let t = state.start[j] + o
-        let p = member.person
-        let x = member.hours[slot]
+        guard let (j, d, o, t, p, x) = randomBookedCell() else { return false }
         let candidates = m.eligible[d].filter { $0 != p }
         guard let q = rng.pick(candidates) else { return false }
         if m.pinsOfPerson[p].contains(where: { m.pins[$0].project == j }) { return false }
