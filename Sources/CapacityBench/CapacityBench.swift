@@ -155,7 +155,7 @@ struct CapacityBench: ParsableCommand {
             guard let previous = ReportWriter.read(from: resolved.outputDirectory) else {
                 throw ValidationError("--report-only: no readable results.json in \(resolved.outputDirectory)")
             }
-            let writer = ReportWriter(run: previous)
+            let writer = ReportWriter(run: previous, external: try ReportWriter.readExternal(from: resolved.outputDirectory))
             print(writer.markdown())
             if !noWrite { try writer.write(to: resolved.outputDirectory) }
             return
@@ -193,7 +193,7 @@ struct CapacityBench: ParsableCommand {
         let run = BenchmarkRun(timeLimit: resolved.settings.timeLimit,
                                planners: plannerNames,
                                isolated: isolate, environment: Self.environment(), scenarios: scenarios)
-        let writer = ReportWriter(run: run)
+        let writer = ReportWriter(run: run, external: (try? ReportWriter.readExternal(from: resolved.outputDirectory)) ?? [])
         print(writer.markdown())
         if !noWrite {
             do {

@@ -6,6 +6,8 @@ import Foundation
 struct ReportWriter {
     /// The run.
     var run: BenchmarkRun
+    /// External solvers' results on the same scenarios' exported models (`external.json`), if any.
+    var external: [ExternalResult] = []
 
     /// Writes `results.json`, `results.md`, `time-vs-size.svg` and `gap-vs-size.svg` into `directory`.
     func write(to directory: String) throws {
@@ -17,6 +19,14 @@ struct ReportWriter {
         try Data(markdown().utf8).write(to: url.appendingPathComponent("results.md"))
         try Data(timeChart().svg().utf8).write(to: url.appendingPathComponent("time-vs-size.svg"))
         try Data(gapChart().svg().utf8).write(to: url.appendingPathComponent("gap-vs-size.svg"))
+    }
+
+    /// Reads the `external.json` that `scripts/highs_compare.py` writes into `directory`;
+    /// empty when there is none. A file that exists but cannot be read is an error.
+    static func readExternal(from directory: String) throws -> [ExternalResult] {
+        let url = URL(fileURLWithPath: directory).appendingPathComponent("external.json")
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        return try JSONDecoder().decode([ExternalResult].self, from: Data(contentsOf: url))
     }
 
     /// Reads a `results.json` written earlier, or `nil` if there is none or it cannot be read.
@@ -91,6 +101,9 @@ struct ReportWriter {
             }
         }
 
+        md += overTime()
+        md += againstExternal()
+
         let notes = run.scenarios.flatMap { s in
             s.planners.compactMap { r -> String? in
                 let text = [r.note, r.error].compactMap { $0 }.joined(separator: "; ")
@@ -128,6 +141,73 @@ struct ReportWriter {
         let failures = run.scenarios.filter(\.hasFailure)
         md += failures.isEmpty ? "\nEvery plan passed `PlanChecker.check`.\n"
             : "\n**\(failures.count) scenario(s) had a planner failure or an invalid plan** (see results.json).\n"
+        return md
+    }
+
+    /// The moments of the over-time table: 1, 5, 15 and 30 s where below the limit, and the limit.
+    var checkpoints: [Double] {
+        [1.0, 5, 15, 30].filter { $0 < run.timeLimit - 1e-9 } + [run.timeLimit]
+    }
+
+    /// Objective and bound over time, from the planners' traces, for scenarios of 60 people or more.
+    func overTime() -> String {
+        let scenarios = run.scenarios.filter { $0.size.people >= 60 && $0.planners.contains { $0.trace != nil } }
+        guard !scenarios.isEmpty else { return "" }
+        let names = run.planners.filter { $0 != PlannerResult.greedyConstruction }
+        var md = "\n## Over time\n\n"
+        md += "Each planner's incumbent objective (and, after the slash, its own bound) at each moment of its run, "
+        md += "from its progress reports; *best bound* is the smallest bound any exact planner proved on the scenario, "
+        md += "and the last column is the final plan's distance to it. – : no plan yet (for glpk, often still building "
+        md += "the model or solving the root LP). A planner that finished earlier keeps its final value.\n\n"
+        md += "| size | seed | planner |" + checkpoints.map { " at \(seconds($0)) |" }.joined() + " best bound | final gap to best bound |\n"
+        md += "|---|--:|---|" + String(repeating: "--:|", count: checkpoints.count) + "--:|--:|\n"
+        for s in scenarios {
+            for name in names {
+                guard let r = s.result(name), let trace = r.trace, !r.isFailure else { continue }
+                let end = r.seconds ?? run.timeLimit
+                var row = "| \(s.size.pretty) | \(s.seed) | \(name) |"
+                for t in checkpoints {
+                    // A finished planner's result holds from its end on; the checker's objective is the final word.
+                    let point = t >= end ? TracePoint(seconds: end, objective: r.objective, bound: r.bound) : TracePoint.at(t, in: trace)
+                    row += " \(money(point?.objective))\(point?.bound.map { " / " + money($0) } ?? "") |"
+                }
+                let gap = r.objective.flatMap { objective in s.bestBound.map { relativeGap(objective: objective, bound: $0) } }
+                row += " \(money(s.bestBound)) | \(percent(gap)) |"
+                md += row + "\n"
+            }
+        }
+        return md
+    }
+
+    /// `auto` at this run's time limit against what external solvers reached on the exported model.
+    func againstExternal() -> String {
+        guard !external.isEmpty else { return "" }
+        var md = "\n## Against an external MIP solver\n\n"
+        md += "The same scenarios' exact models, exported with `--export-mps` and solved by `scripts/highs_compare.py`; "
+        md += "their objective constant is added back, so the numbers compare with the planners'. "
+        md += "*auto − external* is relative to the external objective; ≥ 0 means `auto` at \(seconds(run.timeLimit)) "
+        md += "matched or beat it.\n\n"
+        md += "| size | seed | solver | limit | threads | status | external objective | external bound | auto objective | auto bound | auto − external |\n"
+        md += "|---|--:|---|--:|--:|---|--:|--:|--:|--:|--:|\n"
+        let ordered = external.sorted { a, b in
+            let (x, y) = (LadderSize(parsing: a.size), LadderSize(parsing: b.size))
+            if let x, let y, x != y { return x < y }
+            return a.seed < b.seed
+        }
+        for e in ordered {
+            let auto = run.scenarios.first { $0.size.description == e.size && $0.seed == e.seed }?.result("auto")
+            var difference: String = "–"
+            if let a = auto?.objective {
+                if let x = e.objective {
+                    difference = String(format: "%+.2f %%", 100 * (a - x) / max(1, abs(x)))
+                } else {
+                    difference = "no external plan"
+                }
+            }
+            md += "| \(LadderSize(parsing: e.size)?.pretty ?? e.size) | \(e.seed) | \(e.solver) | \(seconds(e.timeLimit)) "
+            md += "| \(e.threads.map(String.init) ?? "–") | \(e.status) | \(money(e.objective)) | \(money(e.bound)) "
+            md += "| \(money(auto?.objective)) | \(money(auto?.bound)) | \(difference) |\n"
+        }
         return md
     }
 

@@ -35,6 +35,9 @@ struct PlannerResult: Codable, Sendable {
     var violations: [String]?
     /// The planner's error, when it threw.
     var error: String?
+    /// Incumbent and bound as the planner reported them while it ran (thinned to at most
+    /// `TracePoint.maximumCount` points; the first and last are kept).
+    var trace: [TracePoint]?
 
     /// The name of the extra greedy run with `moveLimit` 0: its construction alone, no local search.
     static let greedyConstruction = "greedy-construction"
@@ -52,6 +55,54 @@ struct PlannerResult: Codable, Sendable {
 
     /// Whether the planner proved its plan optimal.
     var isOptimal: Bool { status == PlanStatus.optimal.rawValue }
+}
+
+/// One progress report: when, the incumbent's objective and the bound at that moment.
+struct TracePoint: Codable, Sendable, Equatable {
+    /// Seconds since the planner's `plan` call began (model building included).
+    var seconds: Double
+    /// The best objective found so far, as the planner reported it.
+    var objective: Double?
+    /// The best proven upper bound so far, as the planner reported it.
+    var bound: Double?
+
+    /// The most points a trace keeps.
+    static let maximumCount = 200
+
+    /// The last point at or before `time` in `trace` (ordered by time), or `nil`.
+    static func at(_ time: Double, in trace: [TracePoint]) -> TracePoint? {
+        trace.last { $0.seconds <= time + 1e-9 }
+    }
+
+    /// `trace` with at most `maximumCount` points: the first, the last, and evenly spaced ones between.
+    static func thinned(_ trace: [TracePoint]) -> [TracePoint] {
+        guard trace.count > maximumCount else { return trace }
+        let step = Double(trace.count - 1) / Double(maximumCount - 1)
+        return (0..<maximumCount).map { trace[Int((Double($0) * step).rounded())] }
+    }
+}
+
+/// What an external MIP solver reached on a scenario's exported model (written by
+/// `scripts/highs_compare.py` as `external.json` in the output folder; objective constant included).
+struct ExternalResult: Codable, Sendable {
+    /// `PEOPLExPROJECTSxPERIODS`.
+    var size: String
+    /// The generator's seed.
+    var seed: UInt64
+    /// The solver and its version, e.g. `HiGHS 1.15.1`.
+    var solver: String
+    /// The time limit it was given, in seconds.
+    var timeLimit: Double
+    /// Wall-clock seconds it ran.
+    var seconds: Double?
+    /// Its best objective, plus the objective constant: comparable with the planners' objectives.
+    var objective: Double?
+    /// Its best bound, plus the objective constant.
+    var bound: Double?
+    /// Its model status (e.g. `Optimal`, `Time limit reached`).
+    var status: String
+    /// Threads it was allowed.
+    var threads: Int?
 }
 
 /// Everything measured on one generated scenario.

@@ -100,17 +100,21 @@ struct ScenarioRunner {
         #endif
 
         let firstIncumbent = FirstIncumbent()
+        let trace = TraceRecorder()
         var options = PlanningOptions(timeLimit: settings.timeLimit, moveLimit: moveLimit)
         let start = ContinuousClock.now
         let cpuStart = Measure.cpuSeconds()
         options.progress = { report in
-            if report.incumbent != nil { firstIncumbent.record(Measure.seconds(since: start)) }
+            let now = Measure.seconds(since: start)
+            if report.incumbent != nil { firstIncumbent.record(now) }
+            trace.record(TracePoint(seconds: now, objective: report.incumbent, bound: report.bound))
         }
         log("\(label): \(name): planning (time limit \(seconds(settings.timeLimit))\(moveLimit.map { ", move limit \($0)" } ?? ""))")
         do {
             let plan = try planner.plan(problem, options: options)
             result.seconds = Measure.seconds(since: start)
             result.firstIncumbentSeconds = firstIncumbent.seconds
+            trace.record(TracePoint(seconds: result.seconds ?? 0, objective: plan.objective, bound: plan.bound), final: true)
             result.status = plan.status.rawValue
             result.bound = plan.bound
             result.nodes = plan.details?.nodes
@@ -125,6 +129,7 @@ struct ScenarioRunner {
                 result.violations = error.violations.map(\.description)
             }
         }
+        result.trace = trace.points
         if let cpuStart, let cpuEnd = Measure.cpuSeconds() { result.cpuSeconds = cpuEnd - cpuStart }
         result.peakMemoryMiB = Measure.peakResidentMiB()
         report(result, label: label)
@@ -249,4 +254,24 @@ final class FirstIncumbent: Sendable {
 
     /// The recorded time.
     var seconds: Double? { value.withLock { $0 } }
+}
+
+/// Collects a planner's progress reports as a trace, keeping only reports that change the
+/// incumbent or the bound. Thread-safe: planners report from their own threads.
+final class TraceRecorder: Sendable {
+    private let state = Mutex<[TracePoint]>([])
+
+    /// Adds `point` if its objective or bound differs from the last one's (or `final` is set).
+    func record(_ point: TracePoint, final: Bool = false) {
+        state.withLock { points in
+            if let last = points.last, !final, last.objective == point.objective, last.bound == point.bound { return }
+            points.append(point)
+        }
+    }
+
+    /// The trace, thinned to `TracePoint.maximumCount` points; `nil` when nothing was reported.
+    var points: [TracePoint]? {
+        let all = state.withLock { $0 }
+        return all.isEmpty ? nil : TracePoint.thinned(all)
+    }
 }
