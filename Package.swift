@@ -4,9 +4,9 @@
 //
 // Module graph (dependencies point one way):
 //
-//   capacity-planner (CLI) ──► CapacityPlanners ──► CapacityPlanning (domain, no GLPK)
-//                                     │
-//                                     └──(GLPK trait)──► Optimization ──► CGLPK ──► libglpk
+//   capacity-planner (CLI) ──► ConflictAnalysis ──► CapacityPlanners ──► CapacityPlanning (domain, no GLPK)
+//                                                          │
+//                                                          └──(GLPK trait)──► Optimization ──► CGLPK ──► libglpk
 //
 // The `GLPK` trait is on by default. `swift build --disable-default-traits`
 // builds every product without compiling or linking any GLPK code: the
@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "Optimization", targets: ["Optimization"]),
         .library(name: "CapacityPlanning", targets: ["CapacityPlanning"]),
         .library(name: "CapacityPlanners", targets: ["CapacityPlanners"]),
+        .library(name: "ConflictAnalysis", targets: ["ConflictAnalysis"]),
         .executable(name: "capacity-planner", targets: ["CapacityPlannerCLI"]),
         .executable(name: "capacity-bench", targets: ["CapacityBench"]),
     ],
@@ -69,9 +70,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Conflict analysis: what breaks in a plan, why, and what each fix is worth (re-solving with the planners).
+        .target(
+            name: "ConflictAnalysis",
+            dependencies: ["CapacityPlanners", "CapacityPlanning"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "CapacityPlannerCLI",
             dependencies: [
+                "ConflictAnalysis",
                 "CapacityPlanners",
                 "CapacityPlanning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -101,6 +109,11 @@ let package = Package(
         .testTarget(
             name: "CapacityPlannerCLITests",
             dependencies: ["CapacityPlannerCLI", "CapacityPlanning"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConflictAnalysisTests",
+            dependencies: ["ConflictAnalysis", "CapacityPlanners", "CapacityPlanning"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -31,6 +31,24 @@ public struct ExactFormulation: Sendable {
     public private(set) var slacks: [(variable: Variable, label: String, scale: Double)] = []
     /// Which projects the model decides.
     public let free: [Bool]
+    /// Coverage rows (rule 5), keyed by demand and period: `Σ_p x(p,d,t) − Σ_s h·z(j,s)`,
+    /// `= 0` for non-mandatory projects and `≤ 0` for mandatory ones. Their duals in the LP
+    /// relaxation price an hour of the demand's skill (see `ShadowPrices`).
+    public private(set) var coverageRows: [DemandPeriod: ConstraintRef] = [:]
+
+    /// A (demand, period) key.
+    public struct DemandPeriod: Hashable, Sendable {
+        /// The demand's dense index.
+        public let demand: Int
+        /// The period.
+        public let period: Int
+
+        /// Creates a key.
+        public init(demand: Int, period: Int) {
+            self.demand = demand
+            self.period = period
+        }
+    }
 
     /// A (person, project, period) key.
     public struct WorkKey: Hashable, Sendable {
@@ -61,6 +79,7 @@ public struct ExactFormulation: Sendable {
         self.overlaps = builder.overlaps
         self.slacks = builder.slacks
         self.free = builder.scope.free
+        self.coverageRows = builder.coverageRows
     }
 
     /// `allocation` with the free projects' starts and hours replaced by `part`'s.
@@ -138,6 +157,7 @@ private struct Builder {
     var pairs: [Int: Variable] = [:]
     var overlaps: [CellKey: Variable] = [:]
     var slacks: [(variable: Variable, label: String, scale: Double)] = []
+    var coverageRows: [ExactFormulation.DemandPeriod: ConstraintRef] = [:]
     /// Objective coefficients, applied at the end (elastic models replace them).
     var objective: [Variable: Double] = [:]
     /// Hours variables per (person, period).
@@ -283,8 +303,9 @@ private struct Builder {
                     }
                 }
                 guard coefs.contains(where: { $0 < 0 }) else { continue }
-                model.addConstraint(variables: vars, coefficients: coefs, lower: info.mandatory ? nil : 0, upper: 0,
-                                    name: name("cover[\(info.id).\(demand.id),\(t)]"))
+                let row = model.addConstraint(variables: vars, coefficients: coefs, lower: info.mandatory ? nil : 0, upper: 0,
+                                              name: name("cover[\(info.id).\(demand.id),\(t)]"))
+                coverageRows[ExactFormulation.DemandPeriod(demand: demand.index, period: t)] = row
             }
         }
     }

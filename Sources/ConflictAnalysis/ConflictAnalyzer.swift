@@ -1,0 +1,243 @@
+// analyze(scenario, plan?): conflicts, their causes, and what each fix is worth (Docs/analysis.md).
+public import CapacityPlanners
+public import CapacityPlanning
+
+/// How much work the analysis may do.
+public struct AnalysisOptions: Sendable {
+    /// The planner of every solve (the reference and each re-solve). `auto` by default;
+    /// `glpk` proves optimality on small scenarios, so every change in objective is exact.
+    public var planner: PlannerKind
+    /// Time limit of each solve, in seconds.
+    public var timeLimit: Double
+    /// Seed of every solve (the same seed for all, so differences come from the scenario).
+    public var seed: UInt64
+    /// Most projects left out that are forced in and re-solved (highest value first).
+    public var maxForcedSelections: Int
+    /// Most resolutions evaluated.
+    public var maxResolutions: Int
+    /// Most (skill, level) pairs whose marginal value is confirmed by re-solving.
+    public var maxMarginalResolves: Int
+    /// Budgets on the trade-off curve, as fractions of the portfolio budget (or, without one,
+    /// of the reference plan's staff cost); an unlimited budget is always added. Empty: no curve.
+    public var tradeOffFractions: [Double]
+    /// Called with a short line before each solve (from the calling thread).
+    public var progress: (@Sendable (String) -> Void)?
+
+    /// Creates options; the defaults suit a scenario of tens of people.
+    public init(planner: PlannerKind = .auto, timeLimit: Double = 5, seed: UInt64 = 1,
+                maxForcedSelections: Int = 8, maxResolutions: Int = 10, maxMarginalResolves: Int = 4,
+                tradeOffFractions: [Double] = [0.25, 0.5, 0.75, 1, 1.25, 1.5],
+                progress: (@Sendable (String) -> Void)? = nil) {
+        self.planner = planner
+        self.timeLimit = timeLimit
+        self.seed = seed
+        self.maxForcedSelections = maxForcedSelections
+        self.maxResolutions = maxResolutions
+        self.maxMarginalResolves = maxMarginalResolves
+        self.tradeOffFractions = tradeOffFractions
+        self.progress = progress
+    }
+}
+
+/// Why an analysis could not run.
+public struct AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The kind of failure.
+    public enum Code: String, Sendable, Equatable {
+        /// The scenario is invalid (the issues say why).
+        case invalidScenario
+        /// The plan cannot be analysed (e.g. it says `infeasible`).
+        case invalidPlan
+        /// An option is out of range.
+        case invalidOptions
+        /// The planner is not built in.
+        case unavailable
+    }
+
+    /// The kind of failure.
+    public var code: Code
+    /// What went wrong, naming the field.
+    public var message: String
+    /// The scenario's issues, for `invalidScenario`.
+    public var issues: [ScenarioIssue]
+
+    /// Creates an error.
+    public init(_ code: Code, _ message: String, issues: [ScenarioIssue] = []) {
+        self.code = code
+        self.message = message
+        self.issues = issues
+    }
+
+    /// `code: message`.
+    public var description: String { "\(code.rawValue): \(message)" }
+}
+
+/// Finds where a plan breaks, why, and what each fix is worth.
+///
+/// Conflicts (over-allocation, orphaned work, skill shortages, contention, deadline risk) are
+/// formulas over the scenario and the plan; causes and values (why a project is out, marginal
+/// values, resolutions, the trade-off curve) come from re-solving changed scenarios with the
+/// analysis planner, each measured against one reference solve of the unchanged scenario.
+public struct ConflictAnalyzer: Sendable {
+    /// The options.
+    public var options: AnalysisOptions
+
+    /// Creates an analyzer.
+    public init(options: AnalysisOptions = AnalysisOptions()) {
+        self.options = options
+    }
+
+    /// Analyses `plan` — by default the scenario's baseline when it has one, else a fresh plan.
+    ///
+    /// - Throws: `AnalysisError` for an invalid scenario, a plan that says `infeasible`, bad
+    ///   options or a planner this build lacks. A planner that finds no plan is not an error:
+    ///   the report says so and skips what needs a plan.
+    public func analyze(_ scenario: Scenario, plan given: Plan? = nil) throws(AnalysisError) -> ConflictReport {
+        guard options.timeLimit.isFinite, options.timeLimit > 0 else {
+            throw AnalysisError(.invalidOptions, "timeLimit must be a number of seconds > 0, got \(options.timeLimit)")
+        }
+        guard options.planner.isAvailable else {
+            throw AnalysisError(.unavailable, "the \(options.planner.rawValue) planner is not built in (this build has no GLPK)")
+        }
+        let problem: PlanningProblem
+        do {
+            problem = try PlanningProblem(scenario)
+        } catch {
+            throw AnalysisError(.invalidScenario, "the scenario is invalid: \(error)", issues: error.issues)
+        }
+        if let given, given.status == .infeasible {
+            throw AnalysisError(.invalidPlan, "plan.status: the plan says infeasible, so it has nothing to analyse")
+        }
+
+        let solver = Resolver(options: options)
+        options.progress?("solving the scenario as given (reference)")
+        let reference = solver.solve(scenario, warmStart: given)
+
+        let source: AnalysedPlan.Source
+        let plan: Plan
+        if let given {
+            (source, plan) = (.given, given)
+        } else if let baseline = scenario.baseline {
+            (source, plan) = (.baseline, Self.plan(of: baseline, problem: problem))
+        } else {
+            (source, plan) = (.fresh, reference.plan ?? Self.emptyPlan(problem))
+        }
+        let check = PlanChecker.check(plan, for: problem)
+        let allocation = Allocation(plan: plan, problem: problem)
+        var report = ConflictReport(
+            plan: AnalysedPlan(
+                source: source, objective: check.objective.total, valid: check.isValid,
+                violations: check.violations.map(\.description),
+                selectedProjects: allocation.starts.compactMap { $0 }.count,
+                staffCost: check.objective.staffCost, unmetHours: check.objective.unmetHours),
+            reference: reference.outcome)
+        if reference.plan == nil {
+            report.notes.append("The planner found no plan for the scenario as given (\(reference.outcome.error ?? "no reason given")); "
+                                + "changes in objective cannot be measured, so re-solves were skipped.")
+        }
+
+        let capacity = CapacityView(problem: problem)
+        report.overAllocations = capacity.overAllocations(allocation)
+        report.orphanedWork = capacity.orphanedWork(scenario)
+        let shortages = ShortageFinder(problem: problem, allocation: allocation)
+        let found = shortages.find()
+        report.skillShortages = found.shortages
+        report.contention = found.contention
+        let staffing = StaffingCheck(problem: problem, allocation: allocation)
+        report.contention += shortages.displacements(staffing: staffing)
+        report.deadlineRisks = staffing.deadlineRisks()
+        let selection = SelectionAnalysis(problem: problem, allocation: allocation, staffing: staffing)
+        report.notSelected = selection.reasons()
+
+        if let referencePlan = reference.plan, let referenceObjective = reference.outcome.objective {
+            let base = Reference(scenario: scenario, problem: problem, plan: referencePlan, objective: referenceObjective)
+            selection.forceIn(&report.notSelected, base: base, solver: solver, limit: options.maxForcedSelections)
+            let marginal = MarginalValues(problem: problem, base: base, solver: solver, limit: options.maxMarginalResolves)
+            let (values, notes) = marginal.evaluate()
+            report.marginalValues = values
+            report.notes += notes
+            let planner = ResolutionPlanner(problem: problem, base: base, solver: solver, report: report,
+                                            allocation: allocation, limit: options.maxResolutions)
+            report.resolutions = planner.evaluate()
+            report.tradeOff = TradeOff(base: base, solver: solver, fractions: options.tradeOffFractions).curve()
+        }
+        return report
+    }
+
+    /// The baseline as a plan: its decisions, every project it does not mention left out, and
+    /// the assignments that still name a person, project, demand and period of the scenario.
+    static func plan(of baseline: Baseline, problem: PlanningProblem) -> Plan {
+        var decisions: [String: ProjectDecision] = [:]
+        for decision in baseline.projects where problem.projectIndex[decision.id] != nil {
+            decisions[decision.id] = ProjectDecision(id: decision.id, selected: decision.selected,
+                                                     start: decision.selected ? decision.start : nil)
+        }
+        let projects = problem.projects.map { decisions[$0.id] ?? ProjectDecision(id: $0.id, selected: false) }
+        let assignments = baseline.assignments.filter { a in
+            problem.personIndex[a.person] != nil && problem.demandIndex(projectID: a.project, demandID: a.demand) != nil
+                && a.period >= 0 && a.period < problem.periodCount
+        }
+        return Plan(status: .feasible, solver: "baseline", projects: projects, assignments: assignments)
+    }
+
+    static func emptyPlan(_ problem: PlanningProblem) -> Plan {
+        Plan(status: .feasible, solver: "none", projects: problem.projects.map { ProjectDecision(id: $0.id, selected: false) },
+             assignments: [])
+    }
+}
+
+/// The reference solve everything is measured against.
+struct Reference {
+    /// The unchanged scenario.
+    var scenario: Scenario
+    /// Its problem.
+    var problem: PlanningProblem
+    /// The reference plan.
+    var plan: Plan
+    /// The reference plan's objective.
+    var objective: Double
+
+    /// Ids of the projects the reference plan selects.
+    var selected: Set<String> { Set(plan.projects.filter(\.selected).map(\.id)) }
+}
+
+/// Runs the analysis planner on (changed) scenarios.
+struct Resolver: Sendable {
+    /// A solve's outcome and plan.
+    struct Result {
+        /// What the report records.
+        var outcome: SolveOutcome
+        /// The plan, when one was found.
+        var plan: Plan?
+    }
+
+    var options: AnalysisOptions
+
+    /// Solves `scenario`; `warmStart` is used when it is valid for it.
+    func solve(_ scenario: Scenario, warmStart: Plan? = nil) -> Result {
+        let clock = ContinuousClock.now
+        func elapsed() -> Double {
+            let d = ContinuousClock.now - clock
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        let name = options.planner.rawValue
+        let problem: PlanningProblem
+        do {
+            problem = try PlanningProblem(scenario)
+        } catch {
+            return Result(outcome: SolveOutcome(status: nil, solver: name, seconds: elapsed(),
+                                                error: "the changed scenario is invalid: \(error)"), plan: nil)
+        }
+        var planning = PlanningOptions(timeLimit: options.timeLimit, seed: options.seed)
+        if let warmStart, PlanChecker.check(warmStart, for: problem).isValid { planning.warmStart = warmStart }
+        do {
+            let planner = try options.planner.makePlanner()
+            let plan = try planner.plan(problem, options: planning)
+            let objective = plan.status == .infeasible ? nil : PlanChecker.check(plan, for: problem).objective.total
+            return Result(outcome: SolveOutcome(status: plan.status, objective: objective, bound: plan.bound,
+                                                solver: plan.solver ?? name, seconds: elapsed()),
+                          plan: plan.status == .infeasible ? nil : plan)
+        } catch {
+            return Result(outcome: SolveOutcome(status: nil, solver: name, seconds: elapsed(), error: error.description), plan: nil)
+        }
+    }
+}
