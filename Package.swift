@@ -108,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CapacityPlannerCLITests",
-            dependencies: ["CapacityPlannerCLI", "CapacityPlanning"],
+            dependencies: ["CapacityPlannerCLI", "CapacityPlanning", "ConflictAnalysis"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

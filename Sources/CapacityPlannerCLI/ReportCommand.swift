@@ -1,6 +1,7 @@
 // `capacity-planner report`
 import ArgumentParser
 import CapacityPlanning
+import ConflictAnalysis
 import Foundation
 
 /// `report SCENARIO [--plan PLAN] -o report.html`: one self-contained HTML page for a PMO's audience.
@@ -47,6 +48,10 @@ struct ReportCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "The HTML file to write, or '-' for standard output.")
     var output: String = "-"
 
+    /// Whether to add the conflict analysis.
+    @Flag(help: "Add conflicts and resolutions (runs capacity-planner analyze on the plan: about 30 solves of --time-limit, default 5 s, each).")
+    var analyze = false
+
     /// Rejects reading both files from standard input.
     func validate() throws {
         if scenario == "-" && plan == "-" {
@@ -59,7 +64,17 @@ struct ReportCommand: ParsableCommand {
         let problem = try loadProblem(scenario)
         let plan = try self.plan.map(loadPlan) ?? solving.plan(problem)
         let data = ReportData(title: title ?? Self.defaultTitle(for: scenario), problem: problem, plan: plan)
-        try writeOutput(Data(HTMLReport.render(data).utf8), to: output)
+        var analysis: ConflictReport?
+        if analyze && plan.status != .infeasible {
+            let options = AnalysisOptions(planner: solving.solver, timeLimit: solving.timeLimit ?? 5, seed: solving.seed)
+            do throws(AnalysisError) {
+                analysis = try ConflictAnalyzer(options: options).analyze(problem.scenario, plan: plan)
+            } catch {
+                printError("error: the analysis failed: \(error.message)")
+                throw Exit.usage
+            }
+        }
+        try writeOutput(Data(HTMLReport.render(data, analysis: analysis).utf8), to: output)
         if output != "-" { printError("wrote \(output)") }
         if plan.status == .infeasible {
             printError("no valid plan exists:")

@@ -1,5 +1,6 @@
 // The report as one self-contained HTML page: inline CSS and SVG, no scripts, no network.
 import CapacityPlanning
+import ConflictAnalysis
 
 /// Renders `ReportData` as a single HTML document for a PMO's audience.
 ///
@@ -12,7 +13,7 @@ enum HTMLReport {
     static let foldPeopleAbove = 60
 
     /// The whole page.
-    static func render(_ data: ReportData) -> String {
+    static func render(_ data: ReportData, analysis: ConflictReport? = nil) -> String {
         var body = header(data)
         if !data.hasPlan {
             body += infeasibleSection(data)
@@ -35,6 +36,11 @@ enum HTMLReport {
             body += section("Demand and supply by skill", subtitle: "Hours the selected projects need (staffed and unstaffed) against the "
                             + "usable hours of everyone with the skill. People with several skills count in each; busiest skills first.",
                             SkillCharts.render(data))
+            if let analysis {
+                body += section("Conflicts and resolutions", subtitle: "From capacity-planner analyze: where capacity breaks, "
+                                + "and what hiring, moving, dropping or more budget is worth (Docs/analysis.md).",
+                                ConflictSection.render(analysis, labels: data.labels))
+            }
         }
         body += notes(data)
         return """
