@@ -4,9 +4,11 @@
 //
 // Module graph (dependencies point one way):
 //
-//   capacity-planner (CLI) ──► ConflictAnalysis ──► CapacityPlanners ──► CapacityPlanning (domain, no GLPK)
-//                                                          │
-//                                                          └──(GLPK trait)──► Optimization ──► CGLPK ──► libglpk
+//   capacity-planner (CLI) ──► CapacityPlannerServer (HTTP, Hummingbird)
+//            │                          │
+//            └──────────────────────────┴──► ConflictAnalysis ──► CapacityPlanners ──► CapacityPlanning (domain, no GLPK)
+//                                                                       │
+//                                                                       └──(GLPK trait)──► Optimization ──► CGLPK ──► libglpk
 //
 // The `GLPK` trait is on by default. `swift build --disable-default-traits`
 // builds every product without compiling or linking any GLPK code: the
@@ -27,6 +29,7 @@ let package = Package(
         .library(name: "CapacityPlanning", targets: ["CapacityPlanning"]),
         .library(name: "CapacityPlanners", targets: ["CapacityPlanners"]),
         .library(name: "ConflictAnalysis", targets: ["ConflictAnalysis"]),
+        .library(name: "CapacityPlannerServer", targets: ["CapacityPlannerServer"]),
         .executable(name: "capacity-planner", targets: ["CapacityPlannerCLI"]),
         .executable(name: "capacity-bench", targets: ["CapacityBench"]),
     ],
@@ -40,6 +43,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The C shim: glpk.h plus guarded entry points that turn GLPK's abort() into an error code.
@@ -76,9 +82,24 @@ let package = Package(
             dependencies: ["CapacityPlanners", "CapacityPlanning"],
             swiftSettings: swiftSettings
         ),
+        // The HTTP service: plans, checks, analyses and jobs (Docs/service.md).
+        .target(
+            name: "CapacityPlannerServer",
+            dependencies: [
+                "ConflictAnalysis",
+                "CapacityPlanners",
+                "CapacityPlanning",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "CapacityPlannerCLI",
             dependencies: [
+                "CapacityPlannerServer",
                 "ConflictAnalysis",
                 "CapacityPlanners",
                 "CapacityPlanning",
@@ -109,6 +130,16 @@ let package = Package(
         .testTarget(
             name: "CapacityPlannerCLITests",
             dependencies: ["CapacityPlannerCLI", "CapacityPlanning", "ConflictAnalysis"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CapacityPlannerServerTests",
+            dependencies: [
+                "CapacityPlannerServer",
+                "CapacityPlanning",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

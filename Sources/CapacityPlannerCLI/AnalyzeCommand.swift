@@ -58,6 +58,12 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "json (the documented report) or text (for people).")
     var format: OutputFormat = .json
 
+    /// A saved report to print instead of analysing.
+    @Option(name: .customLong("from-report"), help: ArgumentHelp(
+        "Print a report saved earlier with --format json (in --format) instead of analysing; SCENARIO is still checked.",
+        valueName: "report.json"))
+    var fromReport: String?
+
     /// The report file; standard output when absent.
     @Option(name: [.short, .long], help: "Write the report here instead of standard output.")
     var output: String?
@@ -76,6 +82,17 @@ struct AnalyzeCommand: ParsableCommand {
     /// Analyses and writes the report.
     func run() throws {
         let problem = try loadProblem(scenario)
+        if let fromReport {
+            let report: ConflictReport
+            do {
+                report = try JSONDecoder().decode(ConflictReport.self, from: try readInput(fromReport))
+            } catch {
+                printError("error: \(displayName(fromReport)) is not a saved analysis report: \(describe(error))")
+                throw Exit.usage
+            }
+            try write(report)
+            return
+        }
         let given = try plan.map(loadPlan)
         let quiet = !Terminal.isTerminal(STDERR_FILENO)
         let options = AnalysisOptions(
@@ -92,6 +109,10 @@ struct AnalyzeCommand: ParsableCommand {
             case .invalidPlan, .invalidOptions, .unavailable: throw Exit.usage
             }
         }
+        try write(report)
+    }
+
+    private func write(_ report: ConflictReport) throws {
         switch format {
         case .json: try writeOutput(try encodeJSON(report), to: output)
         case .text: try writeOutput(Data(report.text().utf8), to: output)

@@ -6,7 +6,7 @@ import Foundation
 /// 3 no valid plan exists (spec section 3); `check` and `report --plan` exit 4 for an
 /// invalid plan; 70 when a planner fails (see `Exit`).
 @main
-struct CapacityPlannerCommand: ParsableCommand {
+struct CapacityPlannerCommand: AsyncParsableCommand {
     /// The tool's name, abstract, help text and subcommands.
     static let configuration = CommandConfiguration(
         commandName: "capacity-planner",
@@ -19,14 +19,18 @@ struct CapacityPlannerCommand: ParsableCommand {
               capacity-planner solve Examples/small-team.json --format text
             """,
         subcommands: [SolveCommand.self, CheckCommand.self, AnalyzeCommand.self, ReportCommand.self, ImportCommand.self, GenerateCommand.self,
-                      ExportCommand.self]
+                      ExportCommand.self, ServeCommand.self]
     )
 
     /// Parses and runs, mapping usage errors to exit code 2 as the spec asks.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

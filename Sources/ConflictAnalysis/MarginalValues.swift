@@ -12,13 +12,17 @@ struct MarginalValues {
     /// The most (skill, level, period) values listed.
     static let maximumListed = 60
 
+    /// Seconds the LP relaxation may take: four solves' worth, at least 30 (GLPK's simplex
+    /// needs 5–30 s on a model of some 10,000 columns).
+    static func relaxationTimeLimit(_ solveLimit: Double) -> Double { max(30, 4 * solveLimit) }
+
     /// The values, highest LP value first, and notes on what was skipped.
     func evaluate() -> ([MarginalValue], [String]) {
         #if GLPK
         solver.options.progress?("solving the LP relaxation for shadow prices")
         let prices: ShadowPrices
         do {
-            prices = try ShadowPrices.compute(for: problem, timeLimit: max(solver.options.timeLimit, 10))
+            prices = try ShadowPrices.compute(for: problem, timeLimit: Self.relaxationTimeLimit(solver.options.timeLimit))
         } catch {
             return ([], ["Marginal values skipped: \(error.message)"])
         }

@@ -106,7 +106,14 @@ private struct Search {
         if let reasons = ExactPlanner.structuralInfeasibility(problem) {
             return ExactPlanner.infeasiblePlan(problem, solver: planner.name, diagnosis: reasons, seconds: elapsed)
         }
-        var current = try startingPoint()
+        var current: Allocation
+        switch try startingPoint() {
+        case .allocation(let allocation): current = allocation
+        case .infeasible(var plan):
+            // The exact planner proved that no valid plan exists: say so, as the exact planner does.
+            plan.solver = planner.name
+            return plan
+        }
         var objective = ObjectiveBreakdown(allocation: current, problem: problem).total
         let simple = simpleBound()
         let relaxation = startBound(incumbent: objective)
@@ -163,10 +170,18 @@ private struct Search {
 
     // MARK: - Start, bound, steps
 
+    /// Where the search starts: a plan, or the exact planner's proof that none exists.
+    enum Start {
+        /// A valid allocation to improve.
+        case allocation(Allocation)
+        /// The exact planner's `infeasible` plan, with its diagnosis.
+        case infeasible(Plan)
+    }
+
     /// The warm start when the checker accepts it, else the greedy plan, else the exact planner's first plan.
-    mutating func startingPoint() throws(PlanningError) -> Allocation {
+    mutating func startingPoint() throws(PlanningError) -> Start {
         if let plan = options.warmStart, plan.status != .infeasible, PlanChecker.check(plan, for: problem).isValid {
-            return Allocation(plan: plan, problem: problem)
+            return .allocation(Allocation(plan: plan, problem: problem))
         }
         var greedyOptions = options
         greedyOptions.progress = nil
@@ -175,7 +190,7 @@ private struct Search {
         if deterministic { greedyOptions.timeLimit = nil }
         do throws(PlanningError) {
             let greedy = try GreedyPlanner().plan(problem, options: greedyOptions)
-            if greedy.status != .infeasible { return Allocation(plan: greedy, problem: problem) }
+            if greedy.status != .infeasible { return .allocation(Allocation(plan: greedy, problem: problem)) }
         } catch {
             // Fall through to the exact planner, which can also prove infeasibility.
         }
@@ -183,10 +198,8 @@ private struct Search {
         exactOptions.progress = nil
         exactOptions.timeLimit = remaining.map { max(0.1, $0 * 0.5) } ?? 60
         let exact = try ExactPlanner(warmStartWithGreedy: false).plan(problem, options: exactOptions)
-        guard exact.status != .infeasible else {
-            throw PlanningError(.noPlanFound, "no valid plan exists: \((exact.details?.diagnosis ?? []).joined(separator: "; "))")
-        }
-        return Allocation(plan: exact, problem: problem)
+        guard exact.status != .infeasible else { return .infeasible(exact) }
+        return .allocation(Allocation(plan: exact, problem: problem))
     }
 
     /// The number of hours variables the whole problem's model would have.

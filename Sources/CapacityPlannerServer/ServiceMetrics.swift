@@ -1,0 +1,64 @@
+// Prometheus metrics (swift-prometheus): requests, latencies, solves running and queued, solve seconds.
+import Hummingbird
+import Prometheus
+
+/// The service's metrics, in their own registry (no global bootstrap, so several services can
+/// run in one process, as the tests do). `GET /metrics` emits them in the text format.
+final class ServiceMetrics: Sendable {
+    let registry = PrometheusCollectorRegistry()
+    let solvesRunning: Gauge
+    let solvesQueued: Gauge
+    let solveSeconds: DurationHistogram
+    let jobsRetained: Gauge
+
+    init() {
+        solvesRunning = registry.makeGauge(descriptor: MetricNameDescriptor(
+            namespace: "capacity_planner", metricName: "solves", unitName: "running", helpText: "Solves running now."))
+        solvesQueued = registry.makeGauge(descriptor: MetricNameDescriptor(
+            namespace: "capacity_planner", metricName: "solves", unitName: "queued", helpText: "Solves waiting for a slot."))
+        solveSeconds = registry.makeDurationHistogram(
+            descriptor: MetricNameDescriptor(namespace: "capacity_planner", metricName: "solve_duration", unitName: "seconds",
+                                             helpText: "Wall-clock seconds of each solve (plans, jobs, analyses)."),
+            buckets: [.milliseconds(10), .milliseconds(100), .milliseconds(500), .seconds(1), .seconds(5), .seconds(15),
+                      .seconds(30), .seconds(60), .seconds(300)])
+        jobsRetained = registry.makeGauge(descriptor: MetricNameDescriptor(
+            namespace: "capacity_planner", metricName: "jobs", unitName: "retained", helpText: "Jobs the service holds (any state)."))
+    }
+
+    /// Counts a request by method, route and status, and records its latency.
+    func record(method: String, route: String, status: Int, duration: Duration) {
+        let labels = [("method", method), ("route", route), ("status", String(status))]
+        registry.makeCounter(descriptor: MetricNameDescriptor(namespace: "http", metricName: "requests", unitName: "total",
+                                                              helpText: "HTTP requests answered."), labels: labels).increment()
+        registry.makeDurationHistogram(
+            descriptor: MetricNameDescriptor(namespace: "http", metricName: "request_duration", unitName: "seconds",
+                                             helpText: "Latency of HTTP requests."),
+            labels: [("method", method), ("route", route)],
+            buckets: [.milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(500),
+                      .seconds(1), .seconds(5), .seconds(30), .seconds(120)]).record(duration)
+    }
+
+    /// The metrics in Prometheus's text format.
+    func exposition() -> [UInt8] { registry.emitToBuffer() }
+}
+
+/// Records every request's method, route, status and latency; adds `X-Request-ID`.
+struct MetricsAndRequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: ServiceMetrics
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        let route = { context.endpointPath ?? "unmatched" }
+        do {
+            var response = try await next(request, context)
+            response.headers[.init("X-Request-ID")!] = context.id
+            metrics.record(method: request.method.rawValue, route: route(), status: Int(response.status.code),
+                           duration: ContinuousClock.now - start)
+            return response
+        } catch {
+            let status = (error as? HTTPResponseError)?.status.code ?? 500
+            metrics.record(method: request.method.rawValue, route: route(), status: Int(status), duration: ContinuousClock.now - start)
+            throw error
+        }
+    }
+}

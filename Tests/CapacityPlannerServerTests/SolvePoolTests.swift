@@ -1,0 +1,58 @@
+// Bounded concurrency, the bounded queue, and cancellation on shutdown.
+import CapacityPlanners
+@testable import CapacityPlannerServer
+import Foundation
+import Synchronization
+import Testing
+
+@Suite("SolvePool")
+struct SolvePoolTests {
+    @Test("at most maxConcurrent run at once; the queue holds maxQueued more; beyond that, busy")
+    func bounds() async throws {
+        let pool = SolvePool(maxConcurrent: 2, maxQueued: 1, metrics: ServiceMetrics())
+        let reservations = try (0..<3).map { _ in try pool.reserve() }
+        #expect(throws: Problem.self) { try pool.reserve() }
+        let counter = Concurrency()
+        await withTaskGroup(of: Void.self) { group in
+            for reservation in reservations {
+                group.addTask {
+                    _ = await pool.run(reservation) { _ in
+                        counter.enter()
+                        Thread.sleep(forTimeInterval: 0.2)
+                        counter.leave()
+                        return 0
+                    }
+                }
+            }
+        }
+        #expect(counter.peak == 2)
+        #expect(pool.running == 0 && pool.queued == 0)
+        _ = try pool.reserve()  // places are given back
+    }
+
+    @Test("shutdown cancels running solves at once and refuses new ones")
+    func shutdown() async throws {
+        let pool = SolvePool(maxConcurrent: 1, maxQueued: 1, metrics: ServiceMetrics())
+        let reservation = try pool.reserve()
+        let began = ContinuousClock.now
+        async let finished: Bool = pool.run(reservation) { token in
+            let deadline = Date().addingTimeInterval(30)
+            while !token.isCancelled && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            return token.isCancelled
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        pool.shutDown()
+        #expect(await finished)
+        #expect(ContinuousClock.now - began < .seconds(10))
+        #expect(throws: Problem.self) { try pool.reserve() }
+    }
+}
+
+/// Counts work running at once and remembers the most.
+final class Concurrency: Sendable {
+    private let state = Mutex((current: 0, peak: 0))
+
+    func enter() { state.withLock { $0.current += 1; $0.peak = max($0.peak, $0.current) } }
+    func leave() { state.withLock { $0.current -= 1 } }
+    var peak: Int { state.withLock { $0.peak } }
+}
