@@ -1,0 +1,247 @@
+#!/usr/bin/env python3
+"""Load test of `capacity-planner serve`, on loopback only, bounded in count and time.
+
+Usage:
+    swift build -c release --product capacity-planner
+    python3 scripts/load_test.py --binary .build/release/capacity-planner [--requests 600] [--clients 16]
+
+It starts the service on a free loopback port, sends REQUESTS mixed requests from CLIENTS
+concurrent clients — valid plans (greedy and auto), invalid scenarios, bad parameters,
+oversized bodies, checks, analyses, jobs that are cancelled or polled to the end, health
+checks — and then:
+  * fails if any response is a 5xx other than the documented 503 (queue full), or if the
+    server dies;
+  * checks every plan it received with POST /v1/checks (the plan checker) and fails on any
+    invalid one;
+  * measures resident memory before, at peak and after two rounds (flat means the second
+    round's end is within 25 % of the first's);
+  * prints throughput and latency percentiles per kind, and writes them as JSON (--output).
+Everything stops after --max-seconds (default 600).
+"""
+import argparse
+import http.client
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_kib(pid, key="VmRSS"):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+class Client:
+    def __init__(self, port):
+        self.port = port
+
+    def request(self, method, path, body=None, timeout=120):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            headers = {"Content-Type": "application/json"} if body is not None else {}
+            started = time.monotonic()
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            data = response.read()
+            return response.status, dict(response.getheaders()), data, time.monotonic() - started
+        finally:
+            conn.close()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/capacity-planner"))
+    parser.add_argument("--requests", type=int, default=600, help="requests per round (two rounds)")
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--max-seconds", type=float, default=600)
+    parser.add_argument("--output", default=None, help="write the figures here as JSON")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    random.seed(args.seed)
+    deadline = time.monotonic() + args.max_seconds
+
+    small = open(os.path.join(ROOT, "Examples/small-team.json"), "rb").read()
+    mid = open(os.path.join(ROOT, "Examples/mid-size-pmo.json"), "rb").read()
+    typo = small.replace(b'"costPerHour"', b'"costPerHuor"', 1)
+    oversized = b" " * (9 << 20) + small
+
+    port = free_port()
+    server = subprocess.Popen([args.binary, "serve", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
+                               "--max-queued-solves", "32"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    client = Client(port)
+    for _ in range(200):
+        try:
+            if client.request("GET", "/healthz", timeout=2)[0] == 200:
+                break
+        except OSError:
+            time.sleep(0.05)
+    else:
+        server.kill()
+        sys.exit("the server did not start")
+
+    lock = threading.Lock()
+    results = []  # (kind, status, seconds)
+    plans = []    # (scenario bytes, plan bytes)
+    failures = []
+
+    def one(kind):
+        if time.monotonic() > deadline:
+            return
+        try:
+            if kind == "plan-greedy":
+                status, _, body, t = client.request("POST", "/v1/plans?solver=greedy&timeLimit=2", small)
+                if status == 200:
+                    with lock:
+                        plans.append((small, body))
+            elif kind == "plan-auto":
+                status, _, body, t = client.request("POST", "/v1/plans?solver=auto&timeLimit=1", small)
+                if status == 200:
+                    with lock:
+                        plans.append((small, body))
+            elif kind == "invalid-scenario":
+                status, _, body, t = client.request("POST", "/v1/plans", typo)
+                if status == 422 and b"costPerHuor" not in body:
+                    failures.append("invalid-scenario: the problem does not name the field")
+            elif kind == "bad-parameter":
+                status, _, body, t = client.request("POST", "/v1/plans?timeLimit=-3", small)
+            elif kind == "oversized":
+                try:
+                    status, _, body, t = client.request("POST", "/v1/plans", oversized)
+                except (ConnectionResetError, BrokenPipeError):
+                    status, t = 413, 0.0  # the server may close the connection while the client still sends
+            elif kind == "check":
+                body_in = b'{"scenario": ' + small + b', "plan": {"status": "feasible", "projects": [], "assignments": []}}'
+                status, _, body, t = client.request("POST", "/v1/checks", body_in)
+            elif kind == "analysis":
+                status, _, body, t = client.request("POST", "/v1/analyses?solver=greedy&timeLimit=0.2",
+                                                    b'{"scenario": ' + small + b"}")
+            elif kind == "job-cancel":
+                status, headers, body, t = client.request("POST", "/v1/jobs?solver=auto&timeLimit=60", mid)
+                if status == 202:
+                    location = headers.get("Location")
+                    time.sleep(random.uniform(0.05, 0.5))
+                    s2, _, _, t2 = client.request("DELETE", location)
+                    t += t2
+                    if s2 != 202:
+                        status = s2
+                    for _ in range(600):
+                        s3, _, b3, _ = client.request("GET", location)
+                        job = json.loads(b3)
+                        if job["state"] in ("cancelled", "succeeded", "failed"):
+                            if job.get("plan") and job["plan"].get("status") != "infeasible":
+                                with lock:
+                                    plans.append((mid, json.dumps(job["plan"]).encode()))
+                            break
+                        time.sleep(0.1)
+            elif kind == "job-complete":
+                status, headers, body, t = client.request("POST", "/v1/jobs?solver=greedy&timeLimit=2", small)
+                if status == 202:
+                    location = headers.get("Location")
+                    for _ in range(600):
+                        s3, _, b3, _ = client.request("GET", location)
+                        job = json.loads(b3)
+                        if job["state"] in ("cancelled", "succeeded", "failed"):
+                            if job.get("plan"):
+                                with lock:
+                                    plans.append((small, json.dumps(job["plan"]).encode()))
+                            break
+                        time.sleep(0.05)
+            else:  # health
+                status, _, body, t = client.request("GET", "/healthz")
+        except Exception as error:  # noqa: BLE001 — any transport failure is a finding
+            with lock:
+                failures.append(f"{kind}: {type(error).__name__}: {error}")
+            return
+        with lock:
+            results.append((kind, status, t))
+            if status >= 500 and status != 503:
+                failures.append(f"{kind}: HTTP {status}")
+
+    mix = (["plan-greedy"] * 30 + ["plan-auto"] * 8 + ["invalid-scenario"] * 12 + ["bad-parameter"] * 6 + ["oversized"] * 3
+           + ["check"] * 10 + ["analysis"] * 4 + ["job-cancel"] * 6 + ["job-complete"] * 6 + ["health"] * 15)
+
+    pid = server.pid
+    memory = {"startKiB": rss_kib(pid)}
+    began = time.monotonic()
+    rounds = []
+    for round_number in (1, 2):
+        kinds = [random.choice(mix) for _ in range(args.requests)]
+        start = time.monotonic()
+        with ThreadPoolExecutor(max_workers=args.clients) as pool:
+            list(pool.map(one, kinds))
+        time.sleep(2)
+        rounds.append({"seconds": time.monotonic() - start, "rssKiB": rss_kib(pid)})
+    memory["peakKiB"] = rss_kib(pid, "VmHWM")
+    memory["afterRound1KiB"] = rounds[0]["rssKiB"]
+    memory["afterRound2KiB"] = rounds[1]["rssKiB"]
+    elapsed = time.monotonic() - began
+
+    # Every plan received, checked by the service's plan checker.
+    invalid = 0
+    for scenario, plan in plans:
+        status, _, body, _ = client.request("POST", "/v1/checks", b'{"scenario": ' + scenario + b', "plan": ' + plan + b"}")
+        if status != 200 or not json.loads(body)["valid"]:
+            invalid += 1
+    alive = server.poll() is None
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        failures.append("the server did not stop within 30 s of SIGTERM")
+
+    by_kind = {}
+    for kind, status, t in results:
+        entry = by_kind.setdefault(kind, {"count": 0, "statuses": {}, "latencies": []})
+        entry["count"] += 1
+        entry["statuses"][str(status)] = entry["statuses"].get(str(status), 0) + 1
+        entry["latencies"].append(t)
+
+    def pct(values, p):
+        values = sorted(values)
+        return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else None
+
+    summary = {
+        "requests": len(results), "clients": args.clients, "seconds": round(elapsed, 2),
+        "throughput": round(len(results) / elapsed, 1),
+        "latency": {p: round(pct([r[2] for r in results], p) * 1000, 1) for p in (50, 90, 99)},
+        "byKind": {k: {"count": v["count"], "statuses": v["statuses"],
+                       "p50ms": round(pct(v["latencies"], 50) * 1000, 1), "p99ms": round(pct(v["latencies"], 99) * 1000, 1)}
+                   for k, v in sorted(by_kind.items())},
+        "plansChecked": len(plans), "invalidPlans": invalid,
+        "memoryMiB": {k: round(v / 1024, 1) for k, v in memory.items()},
+        "serverAlive": alive, "failures": failures[:20],
+    }
+    flat = memory["afterRound2KiB"] <= 1.25 * memory["afterRound1KiB"]
+    summary["memoryFlat"] = flat
+    print(json.dumps(summary, indent=2))
+    if args.output:
+        with open(args.output, "w") as f:
+            json.dump(summary, f, indent=2)
+            f.write("\n")
+    ok = alive and not failures and invalid == 0 and flat and len(results) >= 500
+    if not ok:
+        print("LOAD TEST FAILED", file=sys.stderr)
+        sys.exit(1)
+    print("load test passed", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
