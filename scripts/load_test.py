@@ -72,6 +72,8 @@ def main():
     parser.add_argument("--max-seconds", type=float, default=600)
     parser.add_argument("--output", default=None, help="write the figures here as JSON")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--max-queued-solves", type=int, default=32,
+                        help="the server's queue length (a small one shows the documented 503s)")
     args = parser.parse_args()
     random.seed(args.seed)
     deadline = time.monotonic() + args.max_seconds
@@ -83,7 +85,7 @@ def main():
 
     port = free_port()
     server = subprocess.Popen([args.binary, "serve", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-                               "--max-queued-solves", "32"],
+                               "--max-queued-solves", str(args.max_queued_solves)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     client = Client(port)
     for _ in range(200):
@@ -219,14 +221,14 @@ def main():
         return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else None
 
     summary = {
-        "requests": len(results), "clients": args.clients, "seconds": round(elapsed, 2),
+        "requests": len(results), "clients": args.clients, "maxQueuedSolves": args.max_queued_solves, "seconds": round(elapsed, 2),
         "throughput": round(len(results) / elapsed, 1),
         "latency": {p: round(pct([r[2] for r in results], p) * 1000, 1) for p in (50, 90, 99)},
         "byKind": {k: {"count": v["count"], "statuses": v["statuses"],
                        "p50ms": round(pct(v["latencies"], 50) * 1000, 1), "p99ms": round(pct(v["latencies"], 99) * 1000, 1)}
                    for k, v in sorted(by_kind.items())},
         "plansChecked": len(plans), "invalidPlans": invalid,
-        "memoryMiB": {k: round(v / 1024, 1) for k, v in memory.items()},
+        "memoryMiB": {k.replace("KiB", ""): round(v / 1024, 1) for k, v in memory.items()},
         "serverAlive": alive, "failures": failures[:20],
     }
     flat = memory["afterRound2KiB"] <= 1.25 * memory["afterRound1KiB"]

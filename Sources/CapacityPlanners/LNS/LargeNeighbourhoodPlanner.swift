@@ -154,8 +154,9 @@ private struct Search {
             adapt(kind: kind, gain: gain, objective: objective, outcome: outcome)
         }
 
-        if !proven, let remaining {
-            // The search is over; give the relaxation the time that is left to finish its bound.
+        if !proven, options.cancellation?.isCancelled != true, let remaining {
+            // The search is over; give the relaxation the time that is left to finish its bound
+            // (not when cancelled: the caller wants the plan now).
             relaxation.wait(seconds: remaining)
         }
         var details = PlanDetails(seconds: elapsed, warnings: problem.warnings.isEmpty ? nil : problem.warnings.map(\.description))
