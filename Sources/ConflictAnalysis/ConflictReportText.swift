@@ -64,8 +64,10 @@ extension ConflictReport {
                     if forced.unmetHours > 0 { line += ", still \(StaffingCheck.hours(forced.unmetHours)) short" }
                     if !forced.displaced.isEmpty { line += ", displaces \(forced.displaced.joined(separator: ", "))" }
                     line += " [\(forced.outcome.status?.rawValue ?? "no plan")]."
+                } else if forced.outcome.status == .infeasible {
+                    line += " Forced in: impossible — \(forced.outcome.error ?? "no valid plan has it fully staffed") [infeasible]."
                 } else {
-                    line += " Forced in: no plan (\(forced.outcome.error ?? "no reason given"))."
+                    line += " Forced in: no plan found in the time (\(forced.outcome.error ?? "no reason given"))."
                 }
             }
             return line
