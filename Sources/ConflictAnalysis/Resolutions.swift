@@ -162,7 +162,9 @@ enum ConflictKeys {
         for over in CapacityView(problem: problem).overAllocations(allocation) {
             keys.insert("over-allocated: \(over.person) in period \(over.period)")
         }
-        for info in problem.projects where allocation.starts[info.index] == nil && info.startRange != nil {
+        // Every project not selected, whether or not it could be: a change that makes a project
+        // impossible (a drop, a delay past its dependents' windows) does not "clear" it.
+        for info in problem.projects where allocation.starts[info.index] == nil {
             keys.insert("left out: \(info.id)")
         }
         return keys
