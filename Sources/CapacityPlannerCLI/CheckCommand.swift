@@ -51,49 +51,8 @@ struct CheckCommand: ParsableCommand {
             let text = TextReport.check(check, plan: plan, style: .forStream(STDOUT_FILENO))
             try writeOutput(Data(text.utf8), to: nil)
         case .json:
-            try writeOutput(try encodeJSON(CheckOutput(check, plan: plan)), to: nil)
+            try writeOutput(try encodeJSON(PlanCheckReport(check, plan: plan)), to: nil)
         }
         if !check.isValid { throw Exit.invalidPlan }
-    }
-}
-
-/// The JSON form of a check (`check --format json`).
-struct CheckOutput: Encodable {
-    /// One broken rule.
-    struct Violation: Encodable {
-        /// The rule's number in spec section 2 (0 for the plan's shape).
-        var rule: Int
-        /// What is wrong.
-        var message: String
-        /// People involved.
-        var people: [String]
-        /// Projects involved.
-        var projects: [String]
-        /// Periods involved.
-        var periods: [Int]
-        /// By how much the limit is missed, when it is a quantity.
-        var amount: Double?
-    }
-    /// Whether the plan breaks no rule.
-    var valid: Bool
-    /// The objective computed from the plan's contents.
-    var objective: Double
-    /// The objective the plan states, if any.
-    var statedObjective: Double?
-    /// The objective term by term.
-    var terms: ObjectiveBreakdown
-    /// Every rule broken.
-    var violations: [Violation]
-
-    /// The JSON form of `check` of `plan`.
-    init(_ check: PlanCheck, plan: Plan) {
-        valid = check.isValid
-        objective = check.objective.total
-        statedObjective = plan.objective
-        terms = check.objective
-        violations = check.violations.map {
-            Violation(rule: $0.rule.rawValue, message: $0.message, people: $0.people, projects: $0.projects,
-                      periods: $0.periods, amount: $0.amount)
-        }
     }
 }

@@ -34,7 +34,7 @@ enum OpenAPIDocument {
         "operationId": "checkPlan",
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CheckRequest" } } } },
         "responses": {
-          "200": { "description": "Whether the plan is valid, its objective term by term, and every broken rule", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CheckResult" } } } },
+          "200": { "description": "Whether the plan is valid, its objective term by term, and every broken rule", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PlanCheckReport" } } } },
           "413": { "$ref": "#/components/responses/TooLarge" },
           "422": { "$ref": "#/components/responses/Invalid" }
         }
@@ -166,12 +166,13 @@ enum OpenAPIDocument {
         "required": ["scenario", "plan"],
         "properties": { "scenario": { "$ref": "#/components/schemas/Scenario" }, "plan": { "$ref": "#/components/schemas/Plan" } }
       },
-      "CheckResult": {
+      "PlanCheckReport": {
         "type": "object",
         "required": ["valid", "objective", "terms", "violations"],
         "properties": {
           "valid": { "type": "boolean" },
           "objective": { "type": "number" },
+          "statedObjective": { "type": "number", "description": "The objective the plan states, if any" },
           "terms": { "type": "object", "required": ["value", "staffCost", "unmetPenalty", "assignmentPenalty", "changePenalty", "startChangePenalty"] },
           "violations": { "type": "array", "items": { "type": "object", "required": ["rule", "message", "people", "projects", "periods"] } }
         }

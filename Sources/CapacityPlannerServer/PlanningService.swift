@@ -228,7 +228,7 @@ struct Handlers: Sendable {
         let planValue = try Self.member(body, "plan", required: true)
         let problem = try Self.scenario(scenarioValue ?? .null, prefix: "scenario")
         let plan = try Self.plan(planValue ?? .null, field: "plan")
-        return try Self.json(CheckResult(PlanChecker.check(plan, for: problem)))
+        return try Self.json(PlanCheckReport(PlanChecker.check(plan, for: problem), plan: plan))
     }
 
     /// `POST /v1/analyses`: `{"scenario": …, "plan"?: …}` in, a conflict report out.
@@ -337,33 +337,5 @@ struct Handlers: Sendable {
     static func answer(_ outcome: SolveOutcome) throws -> Response {
         if let plan = outcome.plan { return try json(plan) }
         throw outcome.error ?? Problem(.internalServerError, type: "/problems/internal", title: "Internal error", detail: "no plan and no error")
-    }
-}
-
-/// The answer of `POST /v1/checks`.
-struct CheckResult: Codable, Sendable {
-    /// One broken rule.
-    struct Violation: Codable, Sendable {
-        var rule: Int
-        var message: String
-        var people: [String]
-        var projects: [String]
-        var periods: [Int]
-        var amount: Double?
-    }
-
-    var valid: Bool
-    var objective: Double
-    var terms: ObjectiveBreakdown
-    var violations: [Violation]
-
-    init(_ check: PlanCheck) {
-        valid = check.isValid
-        objective = check.objective.total
-        terms = check.objective
-        violations = check.violations.map {
-            Violation(rule: $0.rule.rawValue, message: $0.message, people: $0.people, projects: $0.projects,
-                      periods: $0.periods, amount: $0.amount)
-        }
     }
 }
