@@ -1,11 +1,13 @@
 // Bounded concurrency for solves: a fixed number run at once on their own threads, a bounded queue waits.
 import CapacityPlanners
-import Dispatch
+import Foundation
 import Synchronization
 
-/// Runs solves off the event loop: at most `maxConcurrent` at once, each on a Dispatch worker
-/// thread (a solve is synchronous and CPU-bound, so it must not occupy a Swift concurrency or
-/// NIO thread), and at most `maxQueued` waiting. A request beyond that is refused at once
+/// Runs solves off the event loop: at most `maxConcurrent` at once, each on a thread of its own
+/// (a solve is synchronous and CPU-bound, so it must not occupy a Swift concurrency or NIO
+/// thread; nor a Dispatch global-queue thread, whose pool is as wide as the cores and shared
+/// with the rest of the process, so a solve could wait there behind other work), and at most
+/// `maxQueued` waiting. A request beyond that is refused at once
 /// (`reserve()` throws), so a burst never piles up unbounded work.
 final class SolvePool: Sendable {
     /// A place in the pool: taken by `reserve()`, used by `run`, given back by `run` or `cancel`.
@@ -65,9 +67,12 @@ final class SolvePool: Sendable {
         updateGauges()
         let clock = ContinuousClock.now
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
-            DispatchQueue.global(qos: .userInitiated).async {
+            let thread = Thread {
                 continuation.resume(returning: work(token))
             }
+            thread.name = "capacity-planner.solve"
+            thread.stackSize = 8 << 20
+            thread.start()
         }
         metrics.solveSeconds.record(ContinuousClock.now - clock)
         release(reservation)
