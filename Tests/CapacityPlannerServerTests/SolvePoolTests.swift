@@ -34,7 +34,6 @@ struct SolvePoolTests {
     func shutdown() async throws {
         let pool = SolvePool(maxConcurrent: 1, maxQueued: 1, metrics: ServiceMetrics())
         let reservation = try pool.reserve()
-        let began = ContinuousClock.now
         async let finished: Bool = pool.run(reservation) { token in
             let deadline = Date().addingTimeInterval(30)
             while !token.isCancelled && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
@@ -42,8 +41,9 @@ struct SolvePoolTests {
         }
         try await Task.sleep(for: .milliseconds(100))
         pool.shutDown()
+        // True only if the work saw the cancellation (otherwise it runs to its 30 s deadline).
+        // No wall-clock bound: under a parallel test run this task may wait for a thread.
         #expect(await finished)
-        #expect(ContinuousClock.now - began < .seconds(10))
         #expect(throws: Problem.self) { try pool.reserve() }
     }
 }
