@@ -168,7 +168,7 @@ public struct ConflictAnalyzer: Sendable {
             report.marginalValues = values
             report.notes += notes
             let planner = ResolutionPlanner(problem: problem, base: base, solver: solver, report: report,
-                                            allocation: allocation, limit: options.maxResolutions)
+                                            allocation: allocation, staffing: staffing, limit: options.maxResolutions)
             report.resolutions = planner.evaluate()
             report.tradeOff = TradeOff(base: base, solver: solver, fractions: options.tradeOffFractions).curve()
         }

@@ -65,7 +65,7 @@ struct MarginalValues {
         solver.options.progress?("re-solving with one more hour of \(value.skill) ≥ \(value.level) in period \(value.period)")
         let hourResult = resolve(hour)
         value.resolvedHourValue = hourResult?.objective.map { $0 - base.objective }
-        let (weekly, rate) = typicalPerson(skill: value.skill, level: value.level)
+        let (weekly, rate) = typicalPerson(skill: value.skill, level: value.level, in: problem)
         let person = ScenarioChange.hire(skill: value.skill, level: value.level, hoursPerPeriod: weekly,
                                          periods: 0...(problem.periodCount - 1), costPerHour: rate)
         solver.options.progress?("re-solving with one more person of \(value.skill) ≥ \(value.level)")
@@ -83,19 +83,20 @@ struct MarginalValues {
         // The reference plan stays valid with an extra person, so the re-solve cannot end below it.
         return solver.solve(scenario, warmStart: base.plan).outcome
     }
+}
 
-    /// Median usable hours a period and median cost per hour of the people with `skill` at
-    /// `level` or above (of everyone when nobody has it).
-    func typicalPerson(skill: String, level: Int) -> (hours: Double, costPerHour: Double) {
-        let s = problem.skills.firstIndex(of: skill)
-        var qualified = problem.people.filter { person in s.map { person.levels[$0] >= level } ?? false }
-        if qualified.isEmpty { qualified = problem.people }
-        let hours = qualified.map { person in
-            let positive = person.capacity.filter { $0 > 0 }
-            return positive.isEmpty ? 0 : positive.reduce(0, +) / Double(positive.count)
-        }
-        return (max(1, median(hours)), median(qualified.map(\.costPerHour)))
+/// Median usable hours a period and median cost per hour of the people with `skill` at
+/// `level` or above (of everyone when nobody has it): the hire a resolution or a marginal
+/// value assumes.
+func typicalPerson(skill: String, level: Int, in problem: PlanningProblem) -> (hours: Double, costPerHour: Double) {
+    let s = problem.skills.firstIndex(of: skill)
+    var qualified = problem.people.filter { person in s.map { person.levels[$0] >= level } ?? false }
+    if qualified.isEmpty { qualified = problem.people }
+    let hours = qualified.map { person in
+        let positive = person.capacity.filter { $0 > 0 }
+        return positive.isEmpty ? 0 : positive.reduce(0, +) / Double(positive.count)
     }
+    return (max(1, median(hours)), median(qualified.map(\.costPerHour)))
 }
 
 /// The median of `values` (0 when empty).

@@ -10,6 +10,8 @@ struct ResolutionPlanner {
     let report: ConflictReport
     /// The analysed plan, whose conflicts the candidates address.
     let allocation: Allocation
+    /// Staffing checks against the analysed plan (shared with the analysis: answers are remembered).
+    let staffing: StaffingCheck
     let limit: Int
 
     /// The evaluated resolutions, best change in objective first.
@@ -79,8 +81,8 @@ struct ResolutionPlanner {
         for entry in report.notSelected {
             guard let j = problem.projectIndex[entry.project] else { continue }
             if entry.reasons.contains(where: { $0.kind == .skill }),
-               let staffing = StaffingCheck(problem: problem, allocation: allocation).bestStart(j, supply: .besideThePlan),
-               let hire = hire(for: staffing.lines, project: j) {
+               let best = staffing.bestStart(j, supply: .besideThePlan),
+               let hire = hire(for: best.lines, project: j) {
                 add(hire.0, hire.1 + " so \(entry.project) can go ahead")
             }
             if entry.reasons.contains(where: { $0.kind == .projectBudget }) {
@@ -142,7 +144,7 @@ struct ResolutionPlanner {
     }
 
     private func typical(skill: String, level: Int) -> (Double, Double) {
-        MarginalValues(problem: problem, base: base, solver: solver, limit: 0).typicalPerson(skill: skill, level: level)
+        typicalPerson(skill: skill, level: level, in: problem)
     }
 }
 

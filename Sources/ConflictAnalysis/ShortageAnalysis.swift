@@ -22,9 +22,11 @@ struct ShortageFinder {
         for t in 0..<problem.periodCount {
             let lines = demandLines(period: t)
             guard !lines.isEmpty else { continue }
-            let flow = SupplyFlow(lines: lines.map { line(of: $0, period: t) }, capacity: { problem.people[$0].capacity[t] })
+            let flowLines = lines.map { line(of: $0, period: t) }
+            let flow = SupplyFlow(lines: flowLines, capacity: { problem.people[$0].capacity[t] })
             for group in flow.shortGroups() {
                 let members = group.lines.map { lines[$0] }
+                let memberLines = group.lines.map { flowLines[$0] }
                 shortages.append(shortage(members, group: group, period: t))
                 let projects = Array(Set(members.map(\.project))).sorted()
                 guard projects.count >= 2 else { continue }
@@ -37,15 +39,14 @@ struct ShortageFinder {
                 entry.people = Array(Set(entry.people + group.people.map { problem.people[$0].id })).sorted()
                 entry.shortageHours += group.shortage
                 for (k, j) in projects.enumerated() {
-                    let own = members.filter { $0.project == j }
-                    let others = members.filter { $0.project != j }
-                    entry.projects[k].demandHours += own.reduce(0) { $0 + $1.hours }
-                    let without = SupplyFlow(lines: others.map { line(of: $0, period: t) },
-                                             capacity: { problem.people[$0].capacity[t] })
+                    let own = members.indices.filter { members[$0].project == j }
+                    let others = members.indices.filter { members[$0].project != j }
+                    entry.projects[k].demandHours += own.reduce(0) { $0 + members[$1].hours }
+                    let without = SupplyFlow(lines: others.map { memberLines[$0] }, capacity: { problem.people[$0].capacity[t] })
                     entry.projects[k].shortageExplained += max(0, group.shortage - without.shortage)
-                    let ownPeople = Set(own.flatMap { line(of: $0, period: t).people })
-                    let rivals = Set(others.filter { !ownPeople.isDisjoint(with: line(of: $0, period: t).people) }
-                        .map { problem.projects[$0.project].id })
+                    let ownPeople = Set(own.flatMap { memberLines[$0].people })
+                    let rivals = Set(others.filter { !ownPeople.isDisjoint(with: memberLines[$0].people) }
+                        .map { problem.projects[members[$0].project].id })
                     entry.projects[k].competitors = Array(Set(entry.projects[k].competitors).union(rivals)).sorted()
                 }
                 contention[key] = entry

@@ -2,9 +2,36 @@
 import CapacityPlanning
 
 /// Staffing checks for one project at a time, by max flow per period.
+///
+/// The plan's bookings are indexed once (per period, person and project), and each project's
+/// best start under each supply is computed once and remembered: deadline risk, contention and
+/// the reasons a project is left out all ask for the same answers.
 struct StaffingCheck {
     let problem: PlanningProblem
     let allocation: Allocation
+    /// `bookings[t][p][j]`: hours the plan books for person `p` on project `j` in period `t`.
+    private let bookings: [[Int: [Int: Double]]]
+    /// Hours the plan covers per demand and period (`demand · T + period`).
+    private let covered: [Int: Double]
+    private let memo = Memo()
+
+    /// Best starts already computed.
+    private final class Memo {
+        var best: [Int: Shortfall?] = [:]
+    }
+
+    init(problem: PlanningProblem, allocation: Allocation) {
+        self.problem = problem
+        self.allocation = allocation
+        var bookings = [[Int: [Int: Double]]](repeating: [:], count: problem.periodCount)
+        var covered: [Int: Double] = [:]
+        for (cell, h) in allocation.hours where h > 0 && cell.period >= 0 && cell.period < problem.periodCount {
+            bookings[cell.period][cell.person, default: [:]][problem.demands[cell.demand].project, default: 0] += h
+            covered[cell.demand * problem.periodCount + cell.period, default: 0] += h
+        }
+        self.bookings = bookings
+        self.covered = covered
+    }
 
     /// How short a project is at one start.
     struct Shortfall {
@@ -31,13 +58,17 @@ struct StaffingCheck {
 
     /// The start of `project` that leaves it least short under `supply`, or `nil` when it has no start.
     func bestStart(_ j: Int, supply: Supply) -> Shortfall? {
-        guard let range = problem.projects[j].startRange else { return nil }
+        let key = j * 3 + (supply == .alone ? 0 : supply == .besideThePlan ? 1 : 2)
+        if let known = memo.best[key] { return known }
         var best: Shortfall?
-        for s in Self.sample(range) {
-            let shortfall = self.shortfall(j, start: s, supply: supply)
-            if best == nil || shortfall.hours < (best?.hours ?? .infinity) - 1e-9 { best = shortfall }
-            if shortfall.hours <= 1e-6 { break }
+        if let range = problem.projects[j].startRange {
+            for s in Self.sample(range) {
+                let shortfall = self.shortfall(j, start: s, supply: supply)
+                if best == nil || shortfall.hours < (best?.hours ?? .infinity) - 1e-9 { best = shortfall }
+                if shortfall.hours <= 1e-6 { break }
+            }
         }
+        memo.best[key] = best
         return best
     }
 
@@ -57,7 +88,12 @@ struct StaffingCheck {
             let t = s + offset
             let demands = info.demands.filter { problem.demands[$0].hours(start: s, period: t) > 0 }
             guard !demands.isEmpty else { continue }
-            let available = hours(excluding: j, period: t, supply: supply)
+            var available: [Int: Double] = [:]
+            for d in demands {
+                for p in problem.demands[d].eligiblePeople where available[p] == nil {
+                    available[p] = hours(of: p, excluding: j, period: t, supply: supply)
+                }
+            }
             let flowLines = demands.map { d in
                 SupplyFlow.Line(hours: problem.demands[d].hours(start: s, period: t),
                                 people: problem.demands[d].eligiblePeople.filter { (available[$0] ?? 0) > 1e-9 })
@@ -74,34 +110,26 @@ struct StaffingCheck {
         return Shortfall(start: s, hours: total, lines: lines)
     }
 
-    /// Hours each person has in period `t` for project `j` under `supply`.
-    func hours(excluding j: Int, period t: Int, supply: Supply) -> [Int: Double] {
-        var available: [Int: Double] = [:]
-        for person in problem.people where person.capacity[t] > 0 { available[person.index] = person.capacity[t] }
-        guard supply != .alone else { return available }
-        var projectsOf: [Int: Set<Int>] = [:]
-        for (cell, h) in allocation.hours where cell.period == t && h > 0 {
-            let project = problem.demands[cell.demand].project
-            guard project != j else { continue }
-            available[cell.person] = max(0, (available[cell.person] ?? 0) - h)
-            projectsOf[cell.person, default: []].insert(project)
+    /// Hours person `p` has in period `t` for project `j` under `supply`.
+    func hours(of p: Int, excluding j: Int, period t: Int, supply: Supply) -> Double {
+        let capacity = problem.people[p].capacity[t]
+        guard supply != .alone, capacity > 0, let byProject = bookings[t][p] else { return max(0, capacity) }
+        var booked = 0.0
+        var others = 0
+        for (project, h) in byProject where project != j {
+            booked += h
+            others += 1
         }
-        if supply == .besideThePlanWithConcurrency {
-            for (p, projects) in projectsOf {
-                if let limit = problem.people[p].maxConcurrentProjects, projects.count >= limit { available[p] = 0 }
-            }
+        if supply == .besideThePlanWithConcurrency, let limit = problem.people[p].maxConcurrentProjects, others >= limit {
+            return 0
         }
-        return available
+        return max(0, capacity - booked)
     }
 
     /// Unmet hours of selected project `j` in the plan, by demand and period.
     func unmet(_ j: Int) -> [UnmetDemand] {
         guard let s = allocation.starts[j] else { return [] }
         let info = problem.projects[j]
-        var covered: [Int: Double] = [:]  // demand·T + period
-        for (cell, h) in allocation.hours where problem.demands[cell.demand].project == j {
-            covered[cell.demand * problem.periodCount + cell.period, default: 0] += h
-        }
         var out: [UnmetDemand] = []
         for offset in info.offsetsInHorizon(start: s, periods: problem.periodCount) {
             let t = s + offset

@@ -164,45 +164,35 @@ struct FlowGraph {
 
     /// Nodes reachable from `source` through edges with residual capacity.
     func reachableFromSource(_ source: Int) -> [Bool] {
-        var seen = Array(repeating: false, count: head.count)
+        levels(from: source).map { $0 >= 0 }
+    }
+
+    /// Breadth-first distance of every node from `source` through edges with residual
+    /// capacity (−1 where unreachable): Dinic's level graph, and the minimum cut's source side.
+    private func levels(from source: Int) -> [Int] {
+        var level = Array(repeating: -1, count: head.count)
+        level[source] = 0
         var queue = [source]
-        seen[source] = true
         var i = 0
         while i < queue.count {
             let u = queue[i]
             i += 1
             var e = head[u]
             while e >= 0 {
-                if capacity[e] > 1e-9, !seen[to[e]] {
-                    seen[to[e]] = true
+                if capacity[e] > 1e-9, level[to[e]] < 0 {
+                    level[to[e]] = level[u] + 1
                     queue.append(to[e])
                 }
                 e = next[e]
             }
         }
-        return seen
+        return level
     }
 
     /// Pushes the maximum flow from `source` to `sink`.
     mutating func maxFlow(source: Int, sink: Int) {
-        let n = head.count
         while true {
-            var level = Array(repeating: -1, count: n)
-            level[source] = 0
-            var queue = [source]
-            var i = 0
-            while i < queue.count {
-                let u = queue[i]
-                i += 1
-                var e = head[u]
-                while e >= 0 {
-                    if capacity[e] > 1e-9, level[to[e]] < 0 {
-                        level[to[e]] = level[u] + 1
-                        queue.append(to[e])
-                    }
-                    e = next[e]
-                }
-            }
+            var level = levels(from: source)
             guard level[sink] >= 0 else { return }
             var cursor = head
             while true {
