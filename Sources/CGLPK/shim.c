@@ -357,6 +357,8 @@ static int intopt_body(void *arg) {
     parm.tm_lim = p->tm_lim;
     parm.presolve = p->presolve;
     parm.mip_gap = p->mip_gap;
+    if (p->br_tech >= GLP_BR_FFV && p->br_tech <= GLP_BR_PCH) parm.br_tech = p->br_tech;
+    if (p->bt_tech >= GLP_BT_DFS && p->bt_tech <= GLP_BT_BPH) parm.bt_tech = p->bt_tech;
     if (p->cuts == GLP_ON) {
         parm.gmi_cuts = GLP_ON;
         parm.mir_cuts = GLP_ON;

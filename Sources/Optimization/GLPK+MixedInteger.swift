@@ -53,6 +53,19 @@ extension GLPK {
         params.tm_lim = GLPKCall.timeLimit(left)
         params.presolve = presolve ? GLP_ON : GLP_OFF
         params.cuts = options.cuts ? GLP_ON : GLP_OFF
+        params.br_tech = switch options.branching {
+        case .firstFractional: GLP_BR_FFV
+        case .lastFractional: GLP_BR_LFV
+        case .mostFractional: GLP_BR_MFV
+        case .driebeckTomlin: GLP_BR_DTH
+        case .hybridPseudocost: GLP_BR_PCH
+        }
+        params.bt_tech = switch options.nodeSelection {
+        case .depthFirst: GLP_BT_DFS
+        case .breadthFirst: GLP_BT_BFS
+        case .bestLocalBound: GLP_BT_BLB
+        case .bestProjection: GLP_BT_BPH
+        }
         params.mip_gap = options.relativeGap
         params.context = Unmanaged.passUnretained(monitor).toOpaque()
         params.progress = { context, progress in

@@ -28,6 +28,17 @@ struct MixedIntegerTests {
         #expect(result.objective == Double(knapsack.optimum))
     }
 
+    @Test("every branching and node-selection rule reaches the optimum",
+          arguments: Branching.allCases, NodeSelection.allCases)
+    func searchRules(branching: Branching, nodeSelection: NodeSelection) throws {
+        let knapsack = Knapsack.random(items: 30, seed: 11)
+        let (model, _) = knapsack.model()
+        let options = SolveOptions(relativeGap: 0, presolve: false, branching: branching, nodeSelection: nodeSelection)
+        let result = try GLPK.solve(model, options: options)
+        #expect(result.termination == .optimal)
+        #expect(result.objective == Double(knapsack.optimum))
+    }
+
     @Test("infeasible MIP, with and without presolve", arguments: [true, false])
     func infeasible(presolve: Bool) throws {
         var model = Model()

@@ -117,6 +117,8 @@ typedef struct cglpk_mip_params {
     int tm_lim;                 /* milliseconds; INT_MAX for none */
     int presolve;               /* GLP_ON needs no LP first; GLP_OFF needs an optimal basis */
     int cuts;                   /* GLP_ON enables Gomory, MIR, cover and clique cuts */
+    int br_tech;                /* GLPK's branching technique (GLP_BR_*); 0 keeps GLPK's default */
+    int bt_tech;                /* GLPK's backtracking technique (GLP_BT_*); 0 keeps GLPK's default */
     double mip_gap;
     const double *warm_start;   /* NULL, or 1-based x[1..cols] given to glp_ios_heur_sol at the first IHEUR */
     cglpk_progress_fn progress; /* NULL or the progress function */
