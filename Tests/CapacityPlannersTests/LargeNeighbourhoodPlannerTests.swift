@@ -1,5 +1,6 @@
 #if GLPK
 import Testing
+import Foundation
 import CapacityPlanning
 import CapacityPlanners
 
@@ -56,6 +57,40 @@ struct LargeNeighbourhoodPlannerTests {
         let bound = try #require(plan.bound)
         #expect(bound >= objective)
         #expect(plan.details?.note?.contains("neighbourhoods") == true)
+    }
+
+    @Test func aSecondSearchJoinsOnceTheBoundIsKnownAndSharesItsPlans() throws {
+        // 40 × 15 × 12: the LP bound takes well under a second, then the second search runs.
+        let scenario = ScenarioGenerator(people: 40, projects: 15, periods: 12, seed: 5).generate()
+        let problem = try PlanningProblem(scenario)
+        let greedy = try GreedyPlanner().plan(problem, options: PlanningOptions(seed: 5))
+        let plan = try LargeNeighbourhoodPlanner(searches: 2).plan(problem, options: PlanningOptions(timeLimit: 4, seed: 5))
+        #expect(PlanChecker.check(plan, for: problem).isValid)
+        #expect(try #require(plan.objective) >= try #require(greedy.objective) - 1e-6)
+        let note = try #require(plan.details?.note)
+        // Either the search proved the plan before the second one could start, or both ran.
+        #expect(note.contains("on 2 searches") || plan.status == .optimal, "\(note)")
+    }
+
+    @Test func oneSearchWhenDeterministic() throws {
+        let scenario = ScenarioGenerator(people: 30, projects: 12, periods: 12, seed: 3).generate()
+        let problem = try PlanningProblem(scenario)
+        let plan = try LargeNeighbourhoodPlanner(searches: 2).plan(problem, options: PlanningOptions(seed: 3, moveLimit: 6))
+        #expect(plan.details?.note?.contains("searches") == false)
+        #expect(PlanChecker.check(plan, for: problem).isValid)
+    }
+
+    @Test func cancellationStopsBothSearchesAtOnce() throws {
+        let scenario = ScenarioGenerator(people: 60, projects: 25, periods: 16, seed: 1).generate()
+        let problem = try PlanningProblem(scenario)
+        let token = PlanningCancellation()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 5) { token.cancel() }
+        let clock = ContinuousClock.now
+        let plan = try LargeNeighbourhoodPlanner(searches: 2).plan(problem, options: PlanningOptions(timeLimit: 300, cancellation: token))
+        let elapsed = ContinuousClock.now - clock
+        // Cancelled after 5 s of a 300 s limit: the plan comes back long before the limit.
+        #expect(elapsed < .seconds(60), "took \(elapsed)")
+        #expect(PlanChecker.check(plan, for: problem).isValid)
     }
 
     @Test func cancellationReturnsTheBestValidPlan() throws {

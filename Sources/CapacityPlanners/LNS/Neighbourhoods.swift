@@ -9,7 +9,8 @@ public enum NeighbourhoodKind: String, Sendable, CaseIterable, Codable {
     case timeWindow
     /// The projects that need one skill.
     case skillPool
-    /// A project left out, with the selected projects that block it (they compete for its people).
+    /// A project left out, with the selected projects that block it (they compete for its people):
+    /// an attempt to bring it in.
     case blocked
     /// Selected projects whose start could move, with what they depend on.
     case startMoves
@@ -57,13 +58,14 @@ struct NeighbourhoodPicker {
     /// Selectable projects ordered by `kind` around `allocation`: the ones the rule picks
     /// first, then those sharing people with them, then the rest at random. The search
     /// frees a prefix of this order that fits its size budget.
-    func order(_ kind: NeighbourhoodKind, around allocation: Allocation, using random: inout SeededGenerator) -> [Int] {
-        pick(kind, size: index.selectable.count, around: allocation, using: &random, complete: true)
+    func order(_ kind: NeighbourhoodKind, around allocation: Allocation, using random: inout SeededGenerator,
+               leftOutSeed: Int? = nil) -> [Int] {
+        pick(kind, size: index.selectable.count, around: allocation, using: &random, complete: true, leftOutSeed: leftOutSeed)
     }
 
     /// Up to `size` selectable projects chosen by `kind` around `allocation`.
     func pick(_ kind: NeighbourhoodKind, size: Int, around allocation: Allocation,
-              using random: inout SeededGenerator, complete: Bool = false) -> [Int] {
+              using random: inout SeededGenerator, complete: Bool = false, leftOutSeed: Int? = nil) -> [Int] {
         let pool = index.selectable
         guard !pool.isEmpty, size > 0 else { return [] }
         if size >= pool.count && !complete { return pool }
@@ -94,8 +96,9 @@ struct NeighbourhoodPicker {
             guard !out.isEmpty else {
                 return pick(.sharedPeople, size: size, around: allocation, using: &random, complete: complete)
             }
-            // Favour valuable projects that are left out.
-            let seed = weightedChoice(out, weight: { max(1, problem.projects[$0].value) }, using: &random)
+            // The project whose turn it is (the search passes it), else a valuable one at random.
+            let seed = leftOutSeed.flatMap { out.contains($0) ? $0 : nil }
+                ?? weightedChoice(out, weight: { max(1, problem.projects[$0].value) }, using: &random)
             let blockers = closest(to: seed, among: pool.filter { allocation.starts[$0] != nil }, allocation: allocation)
             chosen = [seed] + blockers
         case .startMoves:
