@@ -164,6 +164,8 @@ private struct Search {
     var leftOutTurn = 0
     /// Each project's value less its cheapest possible staffing (people unlimited).
     let profit: [Double]
+    /// The cheapest hourly cost among each demand's qualified people (`nil`: nobody qualifies).
+    let cheapestRate: [Double?]
     /// A helper never frees the whole problem: that solve is the main search's, with all the time left.
     var isHelper: Bool { worker != 0 }
     let worker: UInt64
@@ -180,12 +182,10 @@ private struct Search {
         self.random = SeededGenerator(seed: options.seed ^ 0x4C4E_5300 &+ worker &* 0x9E37_79B9)
         self.columnBudget = 1500
         self.index = NeighbourhoodIndex(problem: problem)
+        let cheapestRate = problem.demands.map { demand in demand.eligiblePeople.map { problem.people[$0].costPerHour }.min() }
+        self.cheapestRate = cheapestRate
         self.profit = problem.projects.map { info in
-            info.demands.reduce(info.value) { total, d in
-                let demand = problem.demands[d]
-                let cost = demand.eligiblePeople.map { problem.people[$0].costPerHour }.min() ?? 0
-                return total - demand.totalHours * cost
-            }
+            info.demands.reduce(info.value) { $0 - problem.demands[$1].totalHours * (cheapestRate[$1] ?? 0) }
         }
     }
 
@@ -403,7 +403,7 @@ private struct Search {
             var staffable = true
             for d in info.demands {
                 let demand = problem.demands[d]
-                let cost = demand.eligiblePeople.map { problem.people[$0].costPerHour }.min()
+                let cost = cheapestRate[d]
                 if info.mandatory {
                     cheapest += demand.totalHours * min(cost ?? .infinity, policy.unmetPenaltyPerHour)
                 } else if let cost {
