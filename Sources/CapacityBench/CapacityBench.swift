@@ -71,6 +71,14 @@ struct CapacityBench: ParsableCommand {
     @Flag(help: "Run nothing: rewrite results.md and the charts from the output folder's results.json.")
     var reportOnly = false
 
+    /// `--fingerprint`: print every planner's objective on fixed inputs, as JSON (scripts/compare-objectives).
+    @Flag(help: "Run nothing of the ladder: print, as JSON, each planner's status and objective on the v1 fixtures and the quick ladder with fixed seeds and move limits (deterministic), for scripts/compare-objectives.")
+    var fingerprint = false
+
+    /// `--fixtures DIR`: the fixtures folder of `--fingerprint`.
+    @Option(help: "With --fingerprint: the v1 fixtures folder (default ../shared/fixtures, or $CAPACITY_PLANNER_FIXTURES).")
+    var fixtures: String?
+
     /// `--child SIZE:SEED`: run one scenario as the child of an `--isolate` run.
     @Option(help: .hidden)
     var child: String?
@@ -146,6 +154,14 @@ struct CapacityBench: ParsableCommand {
 
     /// Runs the ladder (or, with `--child`, one scenario for a parent process).
     func run() throws {
+        if fingerprint {
+            let directory = fixtures ?? ProcessInfo.processInfo.environment["CAPACITY_PLANNER_FIXTURES"] ?? "../shared/fixtures"
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let data = try encoder.encode(Fingerprint(fixturesDirectory: directory).lines())
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
         let resolved = try resolve()
         if let child, let childOutput {
             try runChild(child, output: childOutput, settings: resolved.settings)
