@@ -180,7 +180,7 @@ struct CapacityBench: ParsableCommand {
         let timeout = scenarioTimeout
             ?? (3 * Double(resolved.settings.planners.count) * resolved.settings.timeLimit + 600)
         log("capacity-bench: \(jobs.count) scenario(s), planners \(resolved.settings.planners.map(\.rawValue).joined(separator: ", ")), "
-            + "time limit \(seconds(resolved.settings.timeLimit))\(isolate ? ", isolated (timeout \(seconds(timeout)))" : "")")
+            + "time limit \(Format.seconds(resolved.settings.timeLimit))\(isolate ? ", isolated (timeout \(Format.seconds(timeout)))" : "")")
         var results: [ScenarioResult] = []
         let began = ContinuousClock.now
         for (k, job) in jobs.enumerated() {
@@ -191,7 +191,7 @@ struct CapacityBench: ParsableCommand {
             result.summarise()
             results.append(result)
         }
-        log("capacity-bench: done in \(seconds(Measure.seconds(since: began)))")
+        log("capacity-bench: done in \(Format.seconds(Measure.seconds(since: began)))")
 
         var scenarios = results
         var plannerNames = resolved.settings.planners.map(\.rawValue)
@@ -202,7 +202,7 @@ struct CapacityBench: ParsableCommand {
                 + byKey.values
             plannerNames = previous.planners + plannerNames.filter { !previous.planners.contains($0) }
             if previous.timeLimit != resolved.settings.timeLimit {
-                log("capacity-bench: warning: merging results with time limit \(seconds(previous.timeLimit)) into this run's \(seconds(resolved.settings.timeLimit))")
+                log("capacity-bench: warning: merging results with time limit \(Format.seconds(previous.timeLimit)) into this run's \(Format.seconds(resolved.settings.timeLimit))")
             }
         }
         scenarios.sort { ($0.size, $0.seed) < ($1.size, $1.seed) }

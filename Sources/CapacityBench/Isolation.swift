@@ -1,4 +1,5 @@
 // `--isolate`: each scenario in a child process of this executable, so that its peak memory is its own.
+import CapacityPlanning
 import CapacityPlanners
 import Foundation
 #if canImport(Glibc)
@@ -56,7 +57,7 @@ struct IsolatedRunner {
         while process.isRunning {
             if let timeout, !stopped, Measure.seconds(since: start) > timeout {
                 stopped = true
-                log("\(fallback.label): stopping the child process \(process.processIdentifier) after \(seconds(timeout)) (--scenario-timeout)")
+                log("\(fallback.label): stopping the child process \(process.processIdentifier) after \(Format.seconds(timeout)) (--scenario-timeout)")
                 process.terminate()
                 let grace = ContinuousClock.now
                 while process.isRunning && Measure.seconds(since: grace) < 5 { usleep(50_000) }
@@ -72,8 +73,8 @@ struct IsolatedRunner {
         }
         let elapsed = Measure.seconds(since: start)
         if stopped {
-            result.incomplete = "stopped after \(seconds(elapsed)) (--scenario-timeout \(seconds(timeout)))"
-            markUnfinished(&result, why: "stopped after \(seconds(elapsed)) of the scenario: did not finish")
+            result.incomplete = "stopped after \(Format.seconds(elapsed)) (--scenario-timeout \(Format.seconds(timeout)))"
+            markUnfinished(&result, why: "stopped after \(Format.seconds(elapsed)) of the scenario: did not finish")
         } else if process.terminationReason == .uncaughtSignal || process.terminationStatus != 0 {
             let how = process.terminationReason == .uncaughtSignal
                 ? "killed by signal \(process.terminationStatus)" : "exited with status \(process.terminationStatus)"

@@ -1,4 +1,5 @@
 // The sizes the benchmark ladder runs, and how they are named on the command line.
+import CapacityPlanning
 import Foundation
 
 /// One rung of the ladder: a generated scenario of `people × projects × periods`.
@@ -67,13 +68,5 @@ struct LadderSize: Hashable, Sendable, Codable, Comparable, CustomStringConverti
 
 extension Int {
     /// The number with thousands separated by commas (`1,000`).
-    var grouped: String {
-        let digits = String(abs(self))
-        var out = ""
-        for (k, c) in digits.enumerated() {
-            if k > 0, (digits.count - k) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return self < 0 ? "-" + out : out
-    }
+    var grouped: String { Format.grouped(self) }
 }

@@ -16,10 +16,7 @@ enum Measure {
     }
 
     /// Seconds from `start` to now.
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
+    static func seconds(since start: ContinuousClock.Instant) -> Double { start.secondsElapsed }
 
     /// CPU seconds (user + system) this process has used so far.
     static func cpuSeconds() -> Double? {

@@ -45,7 +45,7 @@ struct ReportWriter {
         var md = "# Benchmark ladder results\n\n"
         md += "`capacity-bench` \(env.build) build\(env.glpk ? " with GLPK" : " without GLPK"), \(env.date), "
         md += "\(env.cores) cores, \(String(format: "%.0f", env.memoryGiB)) GiB, \(env.system). "
-        md += "Time limit \(seconds(run.timeLimit)) per planner; "
+        md += "Time limit \(Format.seconds(run.timeLimit)) per planner; "
         md += run.isolated ? "each scenario in its own child process (`--isolate`).\n\n" : "all scenarios in one process (peak memory is cumulative).\n\n"
         md += "Sizes are people×projects×periods; *cells* are eligible (person, demand, period) cells. "
         md += "Gaps are `(bound − objective) / max(1, |objective|)`; *best bound* is the smallest bound an exact planner proved. "
@@ -57,7 +57,7 @@ struct ReportWriter {
         for s in run.scenarios {
             let model = s.result("glpk")?.model ?? s.result("auto")?.model
             md += "| \(s.size.pretty) | \(s.seed) | \(s.demands.map(\.grouped) ?? "–") | \(s.eligibleCells.map(\.grouped) ?? "–") "
-            md += "| \(seconds(s.generateSeconds)) | \(seconds(s.problemSeconds)) | \(seconds(s.result("glpk")?.modelBuildSeconds)) "
+            md += "| \(Format.seconds(s.generateSeconds)) | \(Format.seconds(s.problemSeconds)) | \(Format.seconds(s.result("glpk")?.modelBuildSeconds)) "
             md += "| \(model.map(\.rows.grouped) ?? "–") | \(model.map(\.columns.grouped) ?? "–") "
             md += "| \(model.map(\.nonZeros.grouped) ?? "–") | \(model.map(\.binaries.grouped) ?? "–") | \(mebibytes(s.peakMemoryMiB)) "
             md += "| \(s.loadAverage.map { String(format: "%.1f", $0) } ?? "–") |\n"
@@ -70,8 +70,8 @@ struct ReportWriter {
             for s in run.scenarios {
                 let construction = s.result(PlannerResult.greedyConstruction)
                 let r = s.result("greedy")
-                md += "| \(s.size.pretty) | \(s.seed) | \(seconds(construction?.seconds)) | \(money(construction?.objective)) "
-                md += "| \(seconds(r?.seconds)) | \(money(r?.objective)) | \(percent(s.greedyGapToBestBound)) | \(money(s.bestBound)) |\n"
+                md += "| \(s.size.pretty) | \(s.seed) | \(Format.seconds(construction?.seconds)) | \(Format.wholeMoney(construction?.objective)) "
+                md += "| \(Format.seconds(r?.seconds)) | \(Format.wholeMoney(r?.objective)) | \(Format.gap(s.greedyGapToBestBound)) | \(Format.wholeMoney(s.bestBound)) |\n"
             }
         }
 
@@ -93,8 +93,8 @@ struct ReportWriter {
                 var row = "| \(s.size.pretty) | \(s.seed) |"
                 for name in others {
                     let r = s.result(name)
-                    if name == "glpk" { row += " \(seconds(r?.firstIncumbentSeconds)) |" }
-                    row += " \(seconds(r?.seconds)) | \(seconds(r?.cpuSeconds)) | \(money(r?.objective)) | \(money(r?.bound)) | \(percent(r?.gap)) "
+                    if name == "glpk" { row += " \(Format.seconds(r?.firstIncumbentSeconds)) |" }
+                    row += " \(Format.seconds(r?.seconds)) | \(Format.seconds(r?.cpuSeconds)) | \(Format.wholeMoney(r?.objective)) | \(Format.wholeMoney(r?.bound)) | \(Format.gap(r?.gap)) "
                     row += "| \(r.map(statusText) ?? "–") |"
                 }
                 md += row + "\n"
@@ -159,7 +159,7 @@ struct ReportWriter {
         md += "from its progress reports; *best bound* is the smallest bound any exact planner proved on the scenario, "
         md += "and the last column is the final plan's distance to it. – : no plan yet (for glpk, often still building "
         md += "the model or solving the root LP). A planner that finished earlier keeps its final value.\n\n"
-        md += "| size | seed | planner |" + checkpoints.map { " at \(seconds($0)) |" }.joined() + " best bound | final gap to best bound |\n"
+        md += "| size | seed | planner |" + checkpoints.map { " at \(Format.seconds($0)) |" }.joined() + " best bound | final gap to best bound |\n"
         md += "|---|--:|---|" + String(repeating: "--:|", count: checkpoints.count) + "--:|--:|\n"
         for s in scenarios {
             for name in names {
@@ -169,10 +169,10 @@ struct ReportWriter {
                 for t in checkpoints {
                     // A finished planner's result holds from its end on; the checker's objective is the final word.
                     let point = t >= end ? TracePoint(seconds: end, objective: r.objective, bound: r.bound) : TracePoint.at(t, in: trace)
-                    row += " \(money(point?.objective))\(point?.bound.map { " / " + money($0) } ?? "") |"
+                    row += " \(Format.wholeMoney(point?.objective))\(point?.bound.map { " / " + Format.wholeMoney($0) } ?? "") |"
                 }
-                let gap = r.objective.flatMap { objective in s.bestBound.map { relativeGap(objective: objective, bound: $0) } }
-                row += " \(money(s.bestBound)) | \(percent(gap)) |"
+                let gap = r.objective.flatMap { objective in s.bestBound.map { Plan.relativeGap(objective: objective, bound: $0) } }
+                row += " \(Format.wholeMoney(s.bestBound)) | \(Format.gap(gap)) |"
                 md += row + "\n"
             }
         }
@@ -185,7 +185,7 @@ struct ReportWriter {
         var md = "\n## Against an external MIP solver\n\n"
         md += "The same scenarios' exact models, exported with `--export-mps` and solved by `scripts/highs_compare.py`; "
         md += "their objective constant is added back, so the numbers compare with the planners'. "
-        md += "*auto − external* is relative to the external objective; ≥ 0 means `auto` at \(seconds(run.timeLimit)) "
+        md += "*auto − external* is relative to the external objective; ≥ 0 means `auto` at \(Format.seconds(run.timeLimit)) "
         md += "matched or beat it.\n\n"
         md += "| size | seed | solver | limit | threads | status | external objective | external bound | auto objective | auto bound | auto − external |\n"
         md += "|---|--:|---|--:|--:|---|--:|--:|--:|--:|--:|\n"
@@ -204,9 +204,9 @@ struct ReportWriter {
                     difference = "no external plan"
                 }
             }
-            md += "| \(LadderSize(parsing: e.size)?.pretty ?? e.size) | \(e.seed) | \(e.solver) | \(seconds(e.timeLimit)) "
-            md += "| \(e.threads.map(String.init) ?? "–") | \(e.status) | \(money(e.objective)) | \(money(e.bound)) "
-            md += "| \(money(auto?.objective)) | \(money(auto?.bound)) | \(difference) |\n"
+            md += "| \(LadderSize(parsing: e.size)?.pretty ?? e.size) | \(e.seed) | \(e.solver) | \(Format.seconds(e.timeLimit)) "
+            md += "| \(e.threads.map(String.init) ?? "–") | \(e.status) | \(Format.wholeMoney(e.objective)) | \(Format.wholeMoney(e.bound)) "
+            md += "| \(Format.wholeMoney(auto?.objective)) | \(Format.wholeMoney(auto?.bound)) | \(difference) |\n"
         }
         return md
     }
@@ -236,7 +236,7 @@ struct ReportWriter {
     }
 
     private var subtitle: String {
-        "\(run.environment.build) build, \(run.environment.cores) cores; time limit \(seconds(run.timeLimit)); "
+        "\(run.environment.build) build, \(run.environment.cores) cores; time limit \(Format.seconds(run.timeLimit)); "
             + "\(run.scenarios.count) scenarios (\(Set(run.scenarios.map(\.seed)).count) seed(s) per size)"
     }
 
@@ -267,7 +267,7 @@ struct ReportWriter {
         }
         return Chart(title: "Planner time against problem size", subtitle: subtitle, xLabel: sizeLabel,
                      yLabel: "wall-clock seconds — log scale", yLog: true, yFormat: secondsTick, series: series,
-                     references: [(run.timeLimit, "time limit \(seconds(run.timeLimit))")],
+                     references: [(run.timeLimit, "time limit \(Format.seconds(run.timeLimit))")],
                      legendNote: "hollow: not proven optimal\nline: mean of the seeds")
     }
 

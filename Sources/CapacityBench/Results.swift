@@ -158,7 +158,7 @@ struct ScenarioResult: Codable, Sendable {
         bestObjective = objectives.max()
         bestBound = bounds.min().map { max($0, bestObjective ?? $0) }
         if let greedy = result("greedy")?.objective, let bound = bestBound {
-            greedyGapToBestBound = relativeGap(objective: greedy, bound: bound)
+            greedyGapToBestBound = Plan.relativeGap(objective: greedy, bound: bound)
         } else {
             greedyGapToBestBound = nil
         }
@@ -182,11 +182,6 @@ struct ScenarioResult: Codable, Sendable {
 
     /// The x value of the charts: eligible cells, or people × projects × periods when unknown.
     var chartSize: Double { Double(eligibleCells ?? size.volume) }
-}
-
-/// `(bound − objective) / max(1, |objective|)`, never negative (the planners' own definition).
-func relativeGap(objective: Double, bound: Double) -> Double {
-    max(0, bound - objective) / max(1, abs(objective))
 }
 
 /// The machine and build a run was made on.

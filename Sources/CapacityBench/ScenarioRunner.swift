@@ -44,7 +44,7 @@ struct ScenarioRunner {
         result.demands = problem.demands.count
         result.eligibleCells = Self.eligibleCells(problem)
         result.peakMemoryMiB = Measure.peakResidentMiB()
-        log("\(result.label): generated in \(seconds(generateSeconds)), problem built in \(seconds(result.problemSeconds)); "
+        log("\(result.label): generated in \(Format.seconds(generateSeconds)), problem built in \(Format.seconds(result.problemSeconds)); "
             + "\(problem.demands.count.grouped) demands, \((result.eligibleCells ?? 0).grouped) eligible cells")
         onStage(result)
 
@@ -93,7 +93,7 @@ struct ScenarioRunner {
             result.modelBuildSeconds = buildSeconds
             result.model = size
             result.peakMemoryMiB = Measure.peakResidentMiB()
-            log("\(label): glpk: model built in \(seconds(buildSeconds)): \(size.rows.grouped) rows, "
+            log("\(label): glpk: model built in \(Format.seconds(buildSeconds)): \(size.rows.grouped) rows, "
                 + "\(size.columns.grouped) columns, \(size.nonZeros.grouped) non-zeros, \(size.binaries.grouped) binaries")
             update(result)
         }
@@ -109,7 +109,7 @@ struct ScenarioRunner {
             if report.incumbent != nil { firstIncumbent.record(now) }
             trace.record(TracePoint(seconds: now, objective: report.incumbent, bound: report.bound))
         }
-        log("\(label): \(name): planning (time limit \(seconds(settings.timeLimit))\(moveLimit.map { ", move limit \($0)" } ?? ""))")
+        log("\(label): \(name): planning (time limit \(Format.seconds(settings.timeLimit))\(moveLimit.map { ", move limit \($0)" } ?? ""))")
         do {
             let plan = try planner.plan(problem, options: options)
             result.seconds = Measure.seconds(since: start)
@@ -154,7 +154,7 @@ struct ScenarioRunner {
             problems.append("the plan has no objective")
         }
         result.objective = total
-        result.gap = plan.bound.map { relativeGap(objective: total, bound: $0) }
+        result.gap = plan.bound.map { Plan.relativeGap(objective: total, bound: $0) }
         result.valid = problems.isEmpty
         result.violations = problems.isEmpty ? nil : problems
     }
@@ -163,14 +163,14 @@ struct ScenarioRunner {
     private func report(_ result: PlannerResult, label: String) {
         var line = "\(label): \(result.planner): "
         if let error = result.error, result.valid != false {
-            line += "FAILED after \(seconds(result.seconds)): \(error)"
+            line += "FAILED after \(Format.seconds(result.seconds)): \(error)"
         } else {
-            line += "\(result.status ?? "no plan") in \(seconds(result.seconds))"
-            if let cpu = result.cpuSeconds { line += " (CPU \(seconds(cpu)))" }
-            if let objective = result.objective { line += ", objective \(money(objective))" }
-            if let bound = result.bound { line += ", bound \(money(bound))" }
-            if let gap = result.gap { line += ", gap \(percent(gap))" }
-            if let first = result.firstIncumbentSeconds { line += ", first incumbent at \(seconds(first))" }
+            line += "\(result.status ?? "no plan") in \(Format.seconds(result.seconds))"
+            if let cpu = result.cpuSeconds { line += " (CPU \(Format.seconds(cpu)))" }
+            if let objective = result.objective { line += ", objective \(Format.wholeMoney(objective))" }
+            if let bound = result.bound { line += ", bound \(Format.wholeMoney(bound))" }
+            if let gap = result.gap { line += ", gap \(Format.gap(gap))" }
+            if let first = result.firstIncumbentSeconds { line += ", first incumbent at \(Format.seconds(first))" }
             if let peak = result.peakMemoryMiB { line += ", peak \(Int(peak.rounded())) MiB" }
             if let note = result.note, result.planner == "auto" { line += " — \(note)" }
         }

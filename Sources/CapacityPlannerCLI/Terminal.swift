@@ -1,4 +1,5 @@
 // What the tool may draw on a terminal: in-place progress lines and colour.
+import CapacityPlanning
 import Foundation
 
 /// Facts about the standard streams that decide how output looks.
@@ -99,9 +100,9 @@ final class ProgressLine: @unchecked Sendable {
 
     /// The text of the line (without escape sequences for the cursor).
     static func text(_ snapshot: PlanningProgressSnapshot?, elapsed: Double, style: TextStyle = .plain) -> String {
-        let incumbent = snapshot?.incumbent.map { TextReport.money($0) } ?? "–"
-        let bound = snapshot?.bound.map { TextReport.money($0) } ?? "–"
-        let gap = snapshot?.gap.map { TextReport.percent($0, decimals: 2) } ?? "–"
+        let incumbent = snapshot?.incumbent.map { Format.money($0) } ?? "–"
+        let bound = snapshot?.bound.map { Format.money($0) } ?? "–"
+        let gap = snapshot?.gap.map { Format.percent($0, decimals: 2) } ?? "–"
         let planner = snapshot?.planner ?? "solving"
         return style.dim(String(format: "%6.1fs", elapsed)) + "  " + style.bold(planner)
             + "  incumbent \(incumbent)  bound \(bound)  gap \(gap)"

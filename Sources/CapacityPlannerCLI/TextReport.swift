@@ -4,48 +4,6 @@ import Foundation
 
 /// Renders plans and checks as aligned text tables (`--format text`).
 enum TextReport {
-    /// A number of money units with thousands separators: no decimals from 100 up, at most two below.
-    static func money(_ value: Double) -> String {
-        guard value.isFinite else { return "\(value)" }
-        if abs(value) < 0.005 { return "0" }
-        let decimals = abs(value) < 100 ? 2 : 0
-        let scale = decimals == 2 ? 100.0 : 1.0
-        let rounded = (abs(value) * scale).rounded() / scale
-        guard rounded < 1e15 else { return String(format: "%.0f", value) }
-        let whole = Int64(rounded)
-        var digits = String(whole)
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "," + digits.suffix(3) + grouped
-            digits.removeLast(3)
-        }
-        grouped = digits + grouped
-        let fraction = Int64(((rounded - Double(whole)) * scale).rounded())
-        if decimals == 2 && fraction != 0 { grouped += String(format: ".%02lld", fraction) }
-        return (value < 0 ? "-" : "") + grouped
-    }
-
-    /// Hours with at most one decimal ("224", "23.4").
-    static func hours(_ value: Double) -> String {
-        guard value.isFinite else { return "\(value)" }
-        let tenths = (value * 10).rounded()
-        if tenths == 0 { return "0" }
-        if abs(tenths) >= 1e15 { return String(format: "%.0f", value) }
-        return tenths.truncatingRemainder(dividingBy: 10) == 0
-            ? String(Int64(tenths / 10)) : String(format: "%.1f", tenths / 10)
-    }
-
-    /// Hours for headlines: thousands separated from 1,000 up ("20,518"), else as `hours`.
-    static func manyHours(_ value: Double) -> String {
-        abs(value) >= 999.95 ? money(value) : hours(value)
-    }
-
-    /// A share as a percentage ("85%", "12.50%").
-    static func percent(_ share: Double, decimals: Int = 0) -> String {
-        guard share.isFinite else { return "–" }
-        return String(format: "%.\(decimals)f%%", share * 100)
-    }
-
     /// Left-aligned columns separated by two spaces; numbers right-aligned; a rule under the header.
     static func table(_ header: [String], _ rows: [[String]]) -> String {
         let all = [header] + rows
@@ -78,11 +36,11 @@ enum TextReport {
         let allocation = Allocation(plan: plan, problem: problem)
         let kpis = PlanKPIs(allocation: allocation, problem: problem)
         let o = kpis.objective
-        var headline = "Objective \(money(o.total))"
-        if let bound = plan.bound { headline += "  (bound \(money(bound)), gap \(percent(gapOf(o.total, bound), decimals: 2)))" }
+        var headline = "Objective \(Format.money(o.total))"
+        if let bound = plan.bound { headline += "  (bound \(Format.money(bound)), gap \(Format.percent(Plan.relativeGap(objective: o.total, bound: bound), decimals: 2)))" }
         out.append(style.bold(headline))
-        out.append("  value \(money(o.value))  staff cost \(money(o.staffCost))  unmet \(money(o.unmetPenalty))"
-                   + "  team size \(money(o.assignmentPenalty))  change \(money(o.changePenalty + o.startChangePenalty))")
+        out.append("  value \(Format.money(o.value))  staff cost \(Format.money(o.staffCost))  unmet \(Format.money(o.unmetPenalty))"
+                   + "  team size \(Format.money(o.assignmentPenalty))  change \(Format.money(o.changePenalty + o.startChangePenalty))")
         if let note = plan.details?.note { out.append(style.dim("  \(note)")) }
         out.append("")
         let rows = kpis.projects.map { p -> [String] in
@@ -90,10 +48,10 @@ enum TextReport {
             let name = problem.scenario.projects[j].resolvedName
             let info = problem.projects[j]
             guard p.selected, let start = p.start else {
-                return [p.id, name, "no", "", "", "", "", info.budget.map(money) ?? ""]
+                return [p.id, name, "no", "", "", "", "", info.budget.map(Format.money) ?? ""]
             }
             return [p.id, name, "yes", "\(labels.short(start))–\(labels.short(start + info.duration - 1))",
-                    hours(p.bookedHours), percent(p.coverage), money(p.cost), info.budget.map(money) ?? ""]
+                    Format.hours(p.bookedHours), Format.percent(p.coverage), Format.money(p.cost), info.budget.map(Format.money) ?? ""]
         }
         out.append(table(["project", "name", "selected", labels.unitName, "hours", "covered", "cost", "budget"], rows))
         out.append("")
@@ -101,8 +59,8 @@ enum TextReport {
             let booked = p.hours.reduce(0, +)
             let capacity = p.capacity.reduce(0, +)
             let peak = p.utilization.compactMap { $0 }.max() ?? 0
-            return [p.id, p.team ?? "", hours(booked), hours(capacity),
-                    capacity > 0 ? percent(booked / capacity) : "–", percent(peak)]
+            return [p.id, p.team ?? "", Format.hours(booked), Format.hours(capacity),
+                    capacity > 0 ? Format.percent(booked / capacity) : "–", Format.percent(peak)]
         }
         out.append(table(["person", "team", "booked", "capacity", "utilisation", "peak"], peopleRows))
         if let warnings = plan.details?.warnings, !warnings.isEmpty {
@@ -113,11 +71,6 @@ enum TextReport {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// `(bound − objective) / max(1, |objective|)`, never negative.
-    static func gapOf(_ objective: Double, _ bound: Double) -> Double {
-        max(0, bound - objective) / max(1, abs(objective))
-    }
-
     /// A check for people: the verdict, every violation, and the objective term by term.
     static func check(_ check: PlanCheck, plan: Plan, style: TextStyle = .plain) -> String {
         var out: [String] = []
@@ -126,19 +79,19 @@ enum TextReport {
                    : style.red(style.bold("INVALID")) + ": \(check.violations.count) violation(s)")
         for v in check.violations { out.append("  - \(v)") }
         let o = check.objective
-        var objective = "objective \(money(o.total))"
+        var objective = "objective \(Format.money(o.total))"
         if let stated = plan.objective {
             objective += abs(stated - o.total) <= Tolerance.of(o.total)
                 ? " (as the plan states)"
-                : style.yellow(" (the plan states \(money(stated)), which does not match its contents)")
+                : style.yellow(" (the plan states \(Format.money(stated)), which does not match its contents)")
         }
         out.append(objective)
         out.append(table(["term", "amount"], [
-            ["value", money(o.value)], ["staff cost", money(-o.staffCost)],
-            ["unmet (\(hours(o.unmetHours)) h)", money(-o.unmetPenalty)],
-            ["assignment pairs (\(o.assignmentPairs))", money(-o.assignmentPenalty)],
-            ["changed hours (\(hours(o.changedHours)) h)", money(-o.changePenalty)],
-            ["start changes (\(o.startChanges))", money(-o.startChangePenalty)],
+            ["value", Format.money(o.value)], ["staff cost", Format.money(-o.staffCost)],
+            ["unmet (\(Format.hours(o.unmetHours)) h)", Format.money(-o.unmetPenalty)],
+            ["assignment pairs (\(o.assignmentPairs))", Format.money(-o.assignmentPenalty)],
+            ["changed hours (\(Format.hours(o.changedHours)) h)", Format.money(-o.changePenalty)],
+            ["start changes (\(o.startChanges))", Format.money(-o.startChangePenalty)],
         ]))
         return out.joined(separator: "\n") + "\n"
     }

@@ -20,74 +20,32 @@ public struct AutoPlanner: Planner {
 
     /// Plans with greedy, then improves the plan by large-neighbourhood search.
     public func plan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> Plan {
+        try deliverPlan(problem, solver: name) { () throws(PlanningError) in try solve(problem, options: options) }
+    }
+
+    /// Plans in index space; the note says which plan was returned and why.
+    package func solve(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> PlanningOutcome {
         #if GLPK
         do throws(PlanningError) {
-            let plan = try LargeNeighbourhoodPlanner(defaultTimeLimit: defaultTimeLimit).plan(problem, options: options)
+            let outcome = try LargeNeighbourhoodPlanner(defaultTimeLimit: defaultTimeLimit).solve(problem, options: options)
             let why: String
-            switch plan.status {
-            case .infeasible: why = "no valid plan exists"
-            case .optimal: why = "greedy, then large-neighbourhood search on GLPK, proved optimal"
-            case .feasible: why = "greedy, then large-neighbourhood search on GLPK until the limit"
+            switch outcome.proof {
+            case .noPlanExists: why = "no valid plan exists"
+            case let proof where proof.provesOptimality: why = "greedy, then large-neighbourhood search on GLPK, proved optimal"
+            default: why = "greedy, then large-neighbourhood search on GLPK until the limit"
             }
-            return relabel(plan, note: "auto: \(why)")
+            return outcome.noting(PlannerNote("auto: \(why)"))
         } catch {
             var greedyOptions = options
             greedyOptions.warmStart = nil
-            if let plan = try? GreedyPlanner().plan(problem, options: greedyOptions) {
-                return relabel(plan, note: "auto: the greedy plan; the search failed: \(error.message)")
+            if let outcome = try? GreedyPlanner().solve(problem, options: greedyOptions) {
+                return outcome.noting(PlannerNote("auto: the greedy plan; the search failed: \(error.message)"))
             }
             throw error
         }
         #else
-        let plan = try GreedyPlanner().plan(problem, options: options)
-        return relabel(plan, note: "auto: the greedy plan (built without GLPK)")
+        return try GreedyPlanner().solve(problem, options: options)
+            .noting(PlannerNote("auto: the greedy plan (built without GLPK)"))
         #endif
     }
-
-    private func relabel(_ plan: Plan, note: String) -> Plan {
-        var plan = plan
-        let inner = plan.details?.note.map { " [\($0)]" } ?? ""
-        plan.details = plan.details ?? PlanDetails()
-        plan.details?.note = note + inner
-        plan.solver = name
-        return plan
-    }
-}
-
-/// The planners front ends can name.
-public enum PlannerKind: String, Sendable, CaseIterable, CustomStringConvertible {
-    /// The exact planner on GLPK.
-    case glpk
-    /// The pure-Swift greedy planner with local search.
-    case greedy
-    /// Greedy, improved by large-neighbourhood search on GLPK when built in.
-    case auto
-    /// Large-neighbourhood search on GLPK, from the greedy plan.
-    case lns
-
-    /// Whether this build can run the planner (`glpk` and `lns` need the GLPK trait).
-    public var isAvailable: Bool {
-        #if GLPK
-        return true
-        #else
-        return self != .glpk && self != .lns
-        #endif
-    }
-
-    /// The planner, or `PlanningError.unavailable` when this build lacks it.
-    public func makePlanner() throws(PlanningError) -> any Planner {
-        switch self {
-        case .greedy: return GreedyPlanner()
-        case .auto: return AutoPlanner()
-        case .glpk, .lns:
-            #if GLPK
-            return self == .glpk ? ExactPlanner() : LargeNeighbourhoodPlanner()
-            #else
-            throw PlanningError(.unavailable, "this build has no GLPK (built with --disable-default-traits); use --solver greedy or auto")
-            #endif
-        }
-    }
-
-    /// The name.
-    public var description: String { rawValue }
 }

@@ -49,6 +49,9 @@ public struct ProjectInfo: Sendable, Equatable {
     public let demands: [Int]
     /// Hours demanded over the whole project, all demands together.
     public let totalHours: Double
+    /// The least its staff can cost: every demanded hour at the cheapest hourly rate of a person
+    /// qualified for it (`DemandInfo.cheapestRate`); `nil` when a demand with hours has nobody qualified.
+    public let cheapestStaffingCost: Double?
 
     /// Whether some valid plan could select it.
     public var canBeSelected: Bool { startRange != nil }
@@ -92,6 +95,8 @@ public struct DemandInfo: Sendable, Equatable {
     public let totalHours: Double
     /// People whose level in the skill is at least `minLevel`, ascending.
     public let eligiblePeople: [Int]
+    /// The lowest hourly cost among `eligiblePeople`; `nil` when nobody qualifies.
+    public let cheapestRate: Double?
 
     /// Hours needed in `period` when the project starts at `start` (0 outside the project).
     public func hours(start: Int, period: Int) -> Double {
@@ -256,7 +261,8 @@ public struct PlanningProblem: Sendable {
                 let eligible = people.filter { $0.levels.indices.contains(s) && $0.levels[s] >= demand.minLevel }.map(\.index)
                 demands.append(DemandInfo(
                     index: d, id: demand.resolvedID, project: j, skill: s, minLevel: demand.minLevel,
-                    hours: hours, totalHours: hours.reduce(0, +), eligiblePeople: eligible))
+                    hours: hours, totalHours: hours.reduce(0, +), eligiblePeople: eligible,
+                    cheapestRate: eligible.map { people[$0].costPerHour }.min()))
                 demandIndexByKey[project.id, default: [:]][demand.resolvedID] = d
                 own.append(d)
             }
@@ -343,12 +349,23 @@ public struct PlanningProblem: Sendable {
                 required: required[j], duration: project.duration, windowStarts: window[j],
                 startRange: ok ? lower[j]...upper[j] : nil, budget: project.budget,
                 dependencies: dependencies[j], dependents: dependents[j], demands: demandsOfProject[j],
-                totalHours: demandsOfProject[j].reduce(0) { $0 + demands[$1].totalHours }))
+                totalHours: demandsOfProject[j].reduce(0) { $0 + demands[$1].totalHours },
+                cheapestStaffingCost: Self.cheapestStaffingCost(demandsOfProject[j].map { demands[$0] })))
         }
         self.projects = projects
 
         self.baseline = Self.mapBaseline(scenario.baseline, periods: periods, personIndex: personIndex,
                                          projectIndex: projectIndex, demandIndexByKey: demandIndexByKey)
+    }
+
+    /// Every demanded hour at its cheapest qualified rate; `nil` when a demand with hours has nobody qualified.
+    private static func cheapestStaffingCost(_ demands: [DemandInfo]) -> Double? {
+        var total = 0.0
+        for demand in demands where demand.totalHours > 0 {
+            guard let rate = demand.cheapestRate else { return nil }
+            total += demand.totalHours * rate
+        }
+        return total
     }
 
     private static func topologicalOrder(dependencies: [[Int]], dependents: [[Int]]) -> [Int] {

@@ -1,7 +1,7 @@
 // A small, seedable random number generator whose stream is the same on every platform.
 //
 // The standard library's `SystemRandomNumberGenerator` cannot be seeded, and the
-// algorithms behind `Int.random(in:using:)` and friends are an implementation
+// algorithms behind its random integers, doubles and shuffles are an implementation
 // detail that may change between releases. The generator and its helpers here
 // use only integer arithmetic and exactly rounded floating-point operations, so a
 // seed yields the same numbers on Linux and macOS, in debug and release builds.
@@ -12,10 +12,11 @@
 /// SplitMix64 passes BigCrush, needs 8 bytes of state and costs a handful of
 /// multiplications per number: plenty for synthetic data, not for cryptography.
 ///
-/// It conforms to `RandomNumberGenerator`, so `Int.random(in:using:)` and
-/// `shuffled(using:)` accept it; note that those standard-library algorithms
-/// are not guaranteed stable across Swift releases, so code that must
-/// reproduce exactly (like `ScenarioGenerator`) uses this type's own helpers.
+/// It conforms to `RandomNumberGenerator`, so the standard library's random
+/// integers and shuffles accept it; their algorithms are not guaranteed stable
+/// across Swift releases, so code that must reproduce exactly uses this type's
+/// own draws (`ScenarioGenerator` its helpers below, the planners' searches the
+/// frozen copies in `SeededGenerator+Draws.swift`).
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 

@@ -229,7 +229,7 @@ struct Resolver: Sendable {
         let clock = ContinuousClock.now
         func elapsed() -> Double {
             let d = ContinuousClock.now - clock
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            return (d / .seconds(1))
         }
         let name = options.planner.rawValue
         let problem: PlanningProblem

@@ -1,4 +1,5 @@
 // The report as text for people: one section per question, largest problems first.
+import CapacityPlanning
 
 extension ConflictReport {
     /// The report as plain text, each section headed and sorted by size.
@@ -13,8 +14,8 @@ extension ConflictReport {
         case .fresh: "a fresh plan"
         }
         out.append("CONFLICT ANALYSIS of \(source)")
-        out.append("  objective \(money(plan.objective)), \(plan.selectedProjects) project(s) selected, staff cost "
-                   + "\(money(plan.staffCost)), unmet \(StaffingCheck.hours(plan.unmetHours)); "
+        out.append("  objective \(Format.money(plan.objective)), \(plan.selectedProjects) project(s) selected, staff cost "
+                   + "\(Format.money(plan.staffCost)), unmet \(Format.hoursWithUnit(plan.unmetHours)); "
                    + (plan.valid ? "valid" : "INVALID (\(plan.violations.count) violation(s))"))
         out.append("  reference (best plan found for the scenario as given, by \(reference.solver) in "
                    + "\(String(format: "%.1f", reference.seconds)) s): " + outcomeText(reference))
@@ -22,8 +23,8 @@ extension ConflictReport {
 
         section(&out, "OVER-ALLOCATION", overAllocations, limit: limit,
                 sortedBy: { $0.excessHours > $1.excessHours }) { o in
-            "\(o.person), period \(o.period): booked \(StaffingCheck.hours(o.bookedHours)) of \(StaffingCheck.hours(o.usableHours)) "
-                + "usable (+\(StaffingCheck.hours(o.excessHours))) on " + o.projects.map { "\($0.project) \(StaffingCheck.hours($0.hours))" }.joined(separator: ", ")
+            "\(o.person), period \(o.period): booked \(Format.hoursWithUnit(o.bookedHours)) of \(Format.hoursWithUnit(o.usableHours)) "
+                + "usable (+\(Format.hoursWithUnit(o.excessHours))) on " + o.projects.map { "\($0.project) \(Format.hoursWithUnit($0.hours))" }.joined(separator: ", ")
         }
         section(&out, "ORPHANED WORK (baseline hours with nowhere to go)", orphanedWork, limit: limit,
                 sortedBy: { $0.hours > $1.hours }) { o in
@@ -33,35 +34,35 @@ extension ConflictReport {
             case .demandGone: "demand \(o.demand) is gone"
             case .outsideHorizon: "period \(o.period) is outside the horizon"
             }
-            return "\(StaffingCheck.hours(o.hours)) of \(o.person) on \(o.project).\(o.demand) in period \(o.period): \(why)"
+            return "\(Format.hoursWithUnit(o.hours)) of \(o.person) on \(o.project).\(o.demand) in period \(o.period): \(why)"
         }
         section(&out, "SKILL SHORTAGES (demand the whole pool cannot cover, people counted once)", skillShortages, limit: limit,
                 sortedBy: { $0.shortageHours > $1.shortageHours }) { s in
-            let demands = s.demands.map { "\($0.skill) ≥ \($0.minLevel) \(StaffingCheck.hours($0.hours))" }.joined(separator: " + ")
-            return "period \(s.period): \(demands) need \(StaffingCheck.hours(s.demandHours)); the \(s.people.count) people who can "
-                + "serve them have \(StaffingCheck.hours(s.supplyHours)): short \(StaffingCheck.hours(s.shortageHours))"
+            let demands = s.demands.map { "\($0.skill) ≥ \($0.minLevel) \(Format.hoursWithUnit($0.hours))" }.joined(separator: " + ")
+            return "period \(s.period): \(demands) need \(Format.hoursWithUnit(s.demandHours)); the \(s.people.count) people who can "
+                + "serve them have \(Format.hoursWithUnit(s.supplyHours)): short \(Format.hoursWithUnit(s.shortageHours))"
         }
         section(&out, "CONTENTION (projects competing for the same people)", contention, limit: limit,
                 sortedBy: { $0.shortageHours > $1.shortageHours }) { c in
             if c.kind == .displacement, let left = c.projects.first {
-                let others = c.projects.dropFirst().map { "\($0.project) \(StaffingCheck.hours($0.shortageExplained))" }
-                return "\(left.project) is left out: beside the plan it is \(StaffingCheck.hours(c.shortageHours)) short in "
+                let others = c.projects.dropFirst().map { "\($0.project) \(Format.hoursWithUnit($0.shortageExplained))" }
+                return "\(left.project) is left out: beside the plan it is \(Format.hoursWithUnit(c.shortageHours)) short in "
                     + "\(periodList(c.periods)); \(c.people.count) of its people are booked on " + others.joined(separator: ", ")
             }
             let members = c.projects.map { m in
-                "\(m.project) explains \(StaffingCheck.hours(m.shortageExplained)) (competes with \(m.competitors.joined(separator: ", ")))"
+                "\(m.project) explains \(Format.hoursWithUnit(m.shortageExplained)) (competes with \(m.competitors.joined(separator: ", ")))"
             }.joined(separator: "; ")
-            return "\(periodList(c.periods)), \(c.people.count) people, short \(StaffingCheck.hours(c.shortageHours)): \(members)"
+            return "\(periodList(c.periods)), \(c.people.count) people, short \(Format.hoursWithUnit(c.shortageHours)): \(members)"
         }
         section(&out, "DEADLINE RISK", deadlineRisks, limit: limit, sortedBy: { ($0.mandatory ? 1 : 0, $0.shortHours) > ($1.mandatory ? 1 : 0, $1.shortHours) }) { r in
             (r.mandatory ? "[mandatory] " : "") + r.detail
         }
         section(&out, "LEFT OUT (why, and the cost of forcing each in)", notSelected, limit: limit, sortedBy: { $0.value > $1.value }) { n in
-            var line = "\(n.project) (value \(money(n.value))): " + n.reasons.map(\.detail).joined(separator: " ")
+            var line = "\(n.project) (value \(Format.money(n.value))): " + n.reasons.map(\.detail).joined(separator: " ")
             if let forced = n.forcedIn {
                 if let change = forced.change {
                     line += " Forced in: objective \(signed(change))"
-                    if forced.unmetHours > 0 { line += ", still \(StaffingCheck.hours(forced.unmetHours)) short" }
+                    if forced.unmetHours > 0 { line += ", still \(Format.hoursWithUnit(forced.unmetHours)) short" }
                     if !forced.displaced.isEmpty { line += ", displaces \(forced.displaced.joined(separator: ", "))" }
                     line += " [\(forced.outcome.status?.rawValue ?? "no plan")]."
                 } else if forced.outcome.status == .infeasible {
@@ -74,11 +75,11 @@ extension ConflictReport {
         }
         section(&out, "MARGINAL VALUES (one more free hour: LP dual; re-solved: +1 h, +1 person net of cost)", marginalValues,
                 limit: limit, sortedBy: { $0.lpValuePerHour > $1.lpValuePerHour }) { m in
-            var line = "\(m.skill) ≥ \(m.level), period \(m.period): LP \(money(m.lpValuePerHour))/h"
+            var line = "\(m.skill) ≥ \(m.level), period \(m.period): LP \(Format.money(m.lpValuePerHour))/h"
             if let user = m.usedBy { line += " (for \(user))" }
             if let hour = m.resolvedHourValue { line += "; re-solved +1 h: \(signed(hour))" }
             if let person = m.resolvedPersonValue, let hours = m.personHours, let rate = m.personCostPerHour {
-                line += "; +1 person (\(StaffingCheck.hours(hours))/period at \(money(rate))/h): \(signed(person))"
+                line += "; +1 person (\(Format.hoursWithUnit(hours))/period at \(Format.money(rate))/h): \(signed(person))"
             }
             if m.resolvedHourValue != nil { line += " [\(m.resolvedStatus?.rawValue ?? "not proven")]" }
             return line
@@ -94,9 +95,9 @@ extension ConflictReport {
             out.append("")
             out.append("TRADE-OFF: best objective as \(tradeOff.parameter) varies")
             for point in tradeOff.points {
-                let budget = point.budget.map(money) ?? "unlimited"
-                out.append("  budget \(budget): objective \(point.outcome.objective.map(money) ?? "no plan"), value "
-                           + "\(point.value.map(money) ?? "–"), staff cost \(point.staffCost.map(money) ?? "–"), "
+                let budget = point.budget.map(Format.money) ?? "unlimited"
+                out.append("  budget \(budget): objective \(point.outcome.objective.map(Format.money) ?? "no plan"), value "
+                           + "\(point.value.map(Format.money) ?? "–"), staff cost \(point.staffCost.map(Format.money) ?? "–"), "
                            + "\(point.selected.count) project(s) [\(point.outcome.status?.rawValue ?? "no plan")]")
             }
         }
@@ -123,13 +124,13 @@ extension ConflictReport {
 
     private func outcomeText(_ outcome: SolveOutcome) -> String {
         guard let objective = outcome.objective else { return "no plan (\(outcome.error ?? outcome.status?.rawValue ?? "no reason given"))" }
-        var text = "objective \(money(objective)) [\(outcome.status?.rawValue ?? "")]"
-        if let bound = outcome.bound, outcome.status != .optimal { text += ", bound \(money(bound))" }
+        var text = "objective \(Format.money(objective)) [\(outcome.status?.rawValue ?? "")]"
+        if let bound = outcome.bound, outcome.status != .optimal { text += ", bound \(Format.money(bound))" }
         return text
     }
 }
 
 /// `+1,234` or `−1,234`.
 func signed(_ value: Double) -> String {
-    (value >= 0.5 ? "+" : "") + money(value)
+    (value >= 0.5 ? "+" : "") + Format.money(value)
 }

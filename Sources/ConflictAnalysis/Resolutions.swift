@@ -58,8 +58,8 @@ struct ResolutionPlanner {
         for run in shortageRuns() {
             let (_, rate) = typical(skill: run.skill, level: run.level)
             add(.hire(skill: run.skill, level: run.level, hoursPerPeriod: run.hours, periods: run.periods, costPerHour: rate),
-                "Hire or contract \(StaffingCheck.hours(run.hours)) a period of \(run.skill) at level ≥ \(run.level) in "
-                    + "\(periodList(Array(run.periods))) (at \(money(rate))/h)")
+                "Hire or contract \(Format.hoursWithUnit(run.hours)) a period of \(run.skill) at level ≥ \(run.level) in "
+                    + "\(periodList(Array(run.periods))) (at \(Format.money(rate))/h)")
         }
         // Contention: move or drop the least valuable project of each group.
         for group in report.contention {
@@ -75,7 +75,7 @@ struct ResolutionPlanner {
                         "Delay \(info.id) by \(k) period(s) (start no earlier than period \(start + k))")
                 }
             }
-            add(.drop(info.id), "Drop \(info.id) (value \(money(info.value)))")
+            add(.drop(info.id), "Drop \(info.id) (value \(Format.money(info.value)))")
         }
         // Valuable projects left out for want of a skill or of budget.
         for entry in report.notSelected {
@@ -89,7 +89,7 @@ struct ResolutionPlanner {
                 let cheapest = SelectionAnalysis.cheapestStaffing(j, in: problem)
                 if cheapest.isFinite {
                     let amount = (cheapest * 1.25).rounded(.up)
-                    add(.raiseProjectBudget(entry.project, to: amount), "Raise \(entry.project)'s budget to \(money(amount))")
+                    add(.raiseProjectBudget(entry.project, to: amount), "Raise \(entry.project)'s budget to \(Format.money(amount))")
                 }
             }
         }
@@ -98,7 +98,7 @@ struct ResolutionPlanner {
             let spent = PlanChecker.check(base.plan, for: problem).objective.staffCost
             if spent >= 0.95 * budget {
                 let amount = (budget * 1.2).rounded(.up)
-                add(.raisePortfolioBudget(to: amount), "Raise the portfolio budget by 20 % to \(money(amount))")
+                add(.raisePortfolioBudget(to: amount), "Raise the portfolio budget by 20 % to \(Format.money(amount))")
             }
         }
         return out
@@ -120,8 +120,8 @@ struct ResolutionPlanner {
         guard hours > 0 else { return nil }
         let (_, rate) = typical(skill: skill, level: level)
         return (.hire(skill: skill, level: level, hoursPerPeriod: hours, periods: first...last, costPerHour: rate),
-                "Hire or contract \(StaffingCheck.hours(hours)) a period of \(skill) at level ≥ \(level) in "
-                    + "\(periodList(Array(first...last))) (at \(money(rate))/h)")
+                "Hire or contract \(Format.hoursWithUnit(hours)) a period of \(skill) at level ≥ \(level) in "
+                    + "\(periodList(Array(first...last))) (at \(Format.money(rate))/h)")
     }
 
     /// Runs of consecutive short periods with the same dominant (skill, level), and the most
@@ -190,7 +190,7 @@ struct TradeOff {
         for budget in budgets {
             var scenario = base.scenario
             scenario.policy.budget = budget
-            solver.options.progress?("re-solving with portfolio budget \(budget.map(money) ?? "unlimited")")
+            solver.options.progress?("re-solving with portfolio budget \(budget.map(Format.money) ?? "unlimited")")
             let result = solver.solve(scenario, warmStart: base.plan)
             var point = TradeOffCurve.Point(budget: budget, outcome: result.outcome, selected: [])
             if let plan = result.plan, let problem = try? PlanningProblem(scenario) {

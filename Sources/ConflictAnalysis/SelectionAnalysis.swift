@@ -31,26 +31,26 @@ struct SelectionAnalysis {
             }
             if let beside = staffing.bestStart(info.index, supply: .besideThePlan), beside.hours > Tolerance.of(info.totalHours) {
                 reasons.append(.init(kind: .skill, detail: "Beside the plan's other work it is "
-                    + "\(StaffingCheck.hours(beside.hours)) short at its best start (period \(beside.start)): "
+                    + "\(Format.hoursWithUnit(beside.hours)) short at its best start (period \(beside.start)): "
                     + describe(beside.lines, project: info.index) + "."))
             } else if let capped = staffing.bestStart(info.index, supply: .besideThePlanWithConcurrency),
                       capped.hours > Tolerance.of(info.totalHours) {
                 reasons.append(.init(kind: .concurrency, detail: "Its qualified people have the hours, but those free enough are "
-                    + "already on as many projects as they may be: \(StaffingCheck.hours(capped.hours)) short at its best start "
+                    + "already on as many projects as they may be: \(Format.hoursWithUnit(capped.hours)) short at its best start "
                     + "(period \(capped.start))."))
             }
             let cheapest = Self.cheapestStaffing(info.index, in: problem)
             if let budget = info.budget, cheapest > budget + Tolerance.of(budget) {
-                reasons.append(.init(kind: .projectBudget, detail: "Its budget \(money(budget)) is below its cheapest possible "
-                    + "staffing, \(money(cheapest)) (every hour at its cheapest qualified person's rate)."))
+                reasons.append(.init(kind: .projectBudget, detail: "Its budget \(Format.money(budget)) is below its cheapest possible "
+                    + "staffing, \(Format.money(cheapest)) (every hour at its cheapest qualified person's rate)."))
             }
             if let portfolio = problem.policy.budget, planCost + cheapest > portfolio + Tolerance.of(portfolio) {
-                reasons.append(.init(kind: .portfolioBudget, detail: "The plan spends \(money(planCost)) of the portfolio budget "
-                    + "\(money(portfolio)); its cheapest staffing, \(money(cheapest)), does not fit beside that."))
+                reasons.append(.init(kind: .portfolioBudget, detail: "The plan spends \(Format.money(planCost)) of the portfolio budget "
+                    + "\(Format.money(portfolio)); its cheapest staffing, \(Format.money(cheapest)), does not fit beside that."))
             }
             if info.value < cheapest - Tolerance.of(cheapest) {
-                reasons.append(.init(kind: .value, detail: "Its value \(money(info.value)) is below its cheapest possible "
-                    + "staffing cost \(money(cheapest))."))
+                reasons.append(.init(kind: .value, detail: "Its value \(Format.money(info.value)) is below its cheapest possible "
+                    + "staffing cost \(Format.money(cheapest))."))
             }
             if reasons.isEmpty {
                 reasons.append(.init(kind: .displacesBetterWork, detail: "It fits beside the plan's other work and budgets, "
@@ -134,7 +134,7 @@ struct SelectionAnalysis {
             let label = problem.demandIndex(project: j, id: id).map { d in
                 "\(problem.skills[problem.demands[d].skill]) ≥ \(problem.demands[d].minLevel)"
             } ?? id
-            return "\(label): \(StaffingCheck.hours(entry.hours)) in \(periodList(entry.periods))"
+            return "\(label): \(Format.hoursWithUnit(entry.hours)) in \(periodList(entry.periods))"
         }.joined(separator: "; ")
     }
 }
@@ -156,17 +156,4 @@ func periodList(_ periods: [Int]) -> String {
     }
     runs.append(start == last ? "\(start)" : "\(start)–\(last)")
     return (sorted.count == 1 ? "period " : "periods ") + runs.joined(separator: ", ")
-}
-
-/// `12,345` (whole units, grouped).
-func money(_ value: Double) -> String {
-    guard value.isFinite else { return value > 0 ? "∞" : "−∞" }
-    let rounded = Int(value.rounded())
-    let digits = String(abs(rounded))
-    var grouped = ""
-    for (k, c) in digits.reversed().enumerated() {
-        if k > 0, k % 3 == 0 { grouped.append(",") }
-        grouped.append(c)
-    }
-    return (rounded < 0 ? "−" : "") + String(grouped.reversed())
 }

@@ -164,7 +164,7 @@ struct StaffingCheck {
                 risks.append(DeadlineRisk(
                     project: info.id, mandatory: info.mandatory, kind: .cannotBeStaffedAlone, bestStart: alone.start,
                     shortHours: alone.hours, shortfall: alone.lines,
-                    detail: "Even with everyone free, \(info.id) is \(Self.hours(alone.hours)) short at its best start (period \(alone.start))."))
+                    detail: "Even with everyone free, \(info.id) is \(Format.hoursWithUnit(alone.hours)) short at its best start (period \(alone.start))."))
                 if allocation.starts[j] == nil { continue }
             }
             if allocation.starts[j] != nil {
@@ -174,22 +174,16 @@ struct StaffingCheck {
                     risks.append(DeadlineRisk(
                         project: info.id, mandatory: info.mandatory, kind: .unmetHours, bestStart: allocation.starts[j],
                         shortHours: total, shortfall: unmet,
-                        detail: "The plan leaves \(info.id) \(Self.hours(total)) short over \(Set(unmet.map(\.period)).count) period(s)."))
+                        detail: "The plan leaves \(info.id) \(Format.hoursWithUnit(total)) short over \(Set(unmet.map(\.period)).count) period(s)."))
                 }
             } else if info.mandatory, let beside = bestStart(j, supply: .besideThePlan), beside.hours > Tolerance.of(info.totalHours) {
                 risks.append(DeadlineRisk(
                     project: info.id, mandatory: true, kind: .noRoomBesideThePlan, bestStart: beside.start,
                     shortHours: beside.hours, shortfall: beside.lines,
                     detail: "\(info.id) could be staffed alone, but beside the plan's other work it is "
-                        + "\(Self.hours(beside.hours)) short at its best start (period \(beside.start))."))
+                        + "\(Format.hoursWithUnit(beside.hours)) short at its best start (period \(beside.start))."))
             }
         }
         return risks
-    }
-
-    /// `12.5 h`.
-    static func hours(_ h: Double) -> String {
-        let rounded = (h * 10).rounded() / 10
-        return rounded == rounded.rounded() ? "\(Int(rounded)) h" : "\(rounded) h"
     }
 }

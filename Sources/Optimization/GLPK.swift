@@ -105,7 +105,7 @@ public enum GLPK {
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return (elapsed / .seconds(1))
     }
 
     /// GLPK's relative gap: |objective − bound| / (|objective| + DBL_EPSILON).

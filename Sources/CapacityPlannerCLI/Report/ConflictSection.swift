@@ -1,4 +1,5 @@
 // The report's "Conflicts and resolutions" section, from a ConflictReport (`report --analyze`).
+import CapacityPlanning
 import ConflictAnalysis
 
 /// Renders the conflicts and the ranked resolutions of an analysis as HTML tables.
@@ -60,7 +61,7 @@ enum ConflictSection {
         return "<table class=\"list\"><thead><tr>\(head.joined())</tr></thead><tbody>\(body.joined(separator: "\n"))</tbody></table>"
     }
 
-    private static func hours(_ h: Double) -> String { TextReport.hours(h) }
+    private static func hours(_ h: Double) -> String { Format.hours(h) }
 
-    private static func signedMoney(_ v: Double) -> String { (v >= 0.5 ? "+" : "") + TextReport.money(v) }
+    private static func signedMoney(_ v: Double) -> String { (v >= 0.5 ? "+" : "") + Format.money(v) }
 }

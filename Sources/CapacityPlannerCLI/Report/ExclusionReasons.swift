@@ -92,14 +92,14 @@ struct ExclusionReasons {
             return "It has no value in the scenario (value 0)."
         }
         if info.value < cheapest {
-            return "Staffing it costs at least \(HTML.compactMoney(cheapest)); it is worth \(HTML.compactMoney(info.value))."
+            return "Staffing it costs at least \(Format.compactMoney(cheapest)); it is worth \(Format.compactMoney(info.value))."
         }
         if let budget = info.budget, budget + Tolerance.of(budget) < cheapest {
-            return "Its budget (\(HTML.compactMoney(budget))) is below the cheapest staffing (\(HTML.compactMoney(cheapest)))."
+            return "Its budget (\(Format.compactMoney(budget))) is below the cheapest staffing (\(Format.compactMoney(cheapest)))."
         }
         if let budget = problem.policy.budget, plannedCost + cheapest > budget + Tolerance.of(budget) {
-            return "The portfolio budget has \(HTML.compactMoney(max(0, budget - plannedCost))) left; "
-                + "staffing it needs at least \(HTML.compactMoney(cheapest))."
+            return "The portfolio budget has \(Format.compactMoney(max(0, budget - plannedCost))) left; "
+                + "staffing it needs at least \(Format.compactMoney(cheapest))."
         }
         return capacityReason(info)
     }
@@ -133,8 +133,8 @@ struct ExclusionReasons {
         guard let best else { return nil }
         let demand = problem.demands[best.demand]
         return "Not enough free \(skillName(demand)) in its window: "
-            + "in \(labels.label(best.period)) it needs \(TextReport.manyHours(best.need)) h, "
-            + "\(TextReport.manyHours(best.have)) h are free."
+            + "in \(labels.label(best.period)) it needs \(Format.hours(best.need)) h, "
+            + "\(Format.hours(best.have)) h are free."
     }
 
     private func list(_ names: [String]) -> String {

@@ -77,10 +77,10 @@ enum GanttChart {
             let fill = info.mandatory ? "#7c3aed" : "#2563eb"
             var tip = "\(project.resolvedName): \(data.labels.range(start, end)); window "
                 + (last >= project.earliestStart ? data.labels.range(max(0, project.earliestStart), last) : "empty")
-                + "; value \(TextReport.money(info.value)); staff cost \(TextReport.money(kpi.cost))"
-            if let budget = info.budget { tip += " of budget \(TextReport.money(budget))" }
-            tip += "; \(TextReport.percent(kpi.coverage)) staffed"
-            if unmet > 1e-6 { tip += "; \(TextReport.hours(unmet)) h unstaffed" }
+                + "; value \(Format.money(info.value)); staff cost \(Format.money(kpi.cost))"
+            if let budget = info.budget { tip += " of budget \(Format.money(budget))" }
+            tip += "; \(Format.percent(kpi.coverage)) staffed"
+            if unmet > 1e-6 { tip += "; \(Format.hours(unmet)) h unstaffed" }
             svg.append("<g><title>\(HTML.escape(tip))</title>"
                        + "<rect x=\"\(HTML.num(bx))\" y=\"\(HTML.num(y + 8))\" width=\"\(HTML.num(bw))\" height=\"\(HTML.num(rowHeight - 16))\" "
                        + "rx=\"4\" fill=\"\(fill)\"/>")
@@ -103,13 +103,13 @@ enum GanttChart {
             svg.append(label)
             // Value and cost.
             svg.append("<text class=\"val\" x=\"\(HTML.num(valueX))\" y=\"\(HTML.num(mid + 4))\" text-anchor=\"end\" font-weight=\"600\">"
-                       + "\(HTML.escape(HTML.compactMoney(info.value)))</text>")
+                       + "\(HTML.escape(Format.compactMoney(info.value)))</text>")
             let over = info.budget.map { kpi.cost > $0 + Tolerance.of($0) } ?? false
             svg.append("<text class=\"val\(over ? " warn" : "")\" x=\"\(HTML.num(costX))\" y=\"\(HTML.num(mid + 4))\" text-anchor=\"end\">"
-                       + "\(HTML.escape(HTML.compactMoney(kpi.cost)))</text>")
+                       + "\(HTML.escape(Format.compactMoney(kpi.cost)))</text>")
             if unmet > 1e-6 {
                 svg.append("<text class=\"warn\" x=\"\(HTML.num(min(bx + bw + 6, width - infoWidth - 4)))\" y=\"\(HTML.num(mid + 4))\">"
-                           + "\(HTML.escape(TextReport.hours(unmet))) h unstaffed</text>")
+                           + "\(HTML.escape(Format.hours(unmet))) h unstaffed</text>")
             }
             // Dependencies: from the end of each selected dependency to this bar's start.
             for dep in info.dependencies {

@@ -37,24 +37,4 @@ enum HTML {
     static func truncate(_ text: String, _ limit: Int) -> String {
         text.count <= limit ? text : String(text.prefix(max(1, limit - 1))) + "…"
     }
-
-    /// A compact amount of money for headlines: "1.06M", "612k", "980", "-45.2k".
-    static func compactMoney(_ value: Double) -> String {
-        guard value.isFinite else { return "–" }
-        let magnitude = abs(value)
-        let sign = value < 0 ? "-" : ""
-        func trimmed(_ x: Double, _ suffix: String) -> String {
-            let digits = x >= 100 ? 0 : x >= 10 ? 1 : 2
-            var s = String(format: "%.\(digits)f", x)
-            if s.contains(".") {
-                while s.hasSuffix("0") { s.removeLast() }
-                if s.hasSuffix(".") { s.removeLast() }
-            }
-            return sign + s + suffix
-        }
-        if magnitude >= 999_500_000 { return trimmed(magnitude / 1e9, "B") }
-        if magnitude >= 999_500 { return trimmed(magnitude / 1e6, "M") }
-        if magnitude >= 1_000 { return trimmed(magnitude / 1e3, "k") }
-        return sign + TextReport.money(magnitude)
-    }
 }

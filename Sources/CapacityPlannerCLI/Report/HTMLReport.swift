@@ -141,30 +141,30 @@ enum HTMLReport {
 
         var net = data.plan.status == .optimal ? "proven optimal" : "not proven optimal"
         if let bound = data.plan.bound, data.plan.status != .optimal {
-            net = "bound \(HTML.compactMoney(bound)) · gap \(TextReport.percent(TextReport.gapOf(o.total, bound), decimals: 1))"
+            net = "bound \(Format.compactMoney(bound)) · gap \(Format.percent(Plan.relativeGap(objective: o.total, bound: bound), decimals: 1))"
         }
-        cards.append(card("Net portfolio value", HTML.compactMoney(o.total), HTML.escape(net),
-                          tone: o.total < 0 ? "neg" : "accent", title: "Objective: \(TextReport.money(o.total))"))
-        cards.append(card("Value delivered", HTML.compactMoney(o.value),
-                          "\(selected) of \(projects.count) projects selected", title: TextReport.money(o.value)))
+        cards.append(card("Net portfolio value", Format.compactMoney(o.total), HTML.escape(net),
+                          tone: o.total < 0 ? "neg" : "accent", title: "Objective: \(Format.money(o.total))"))
+        cards.append(card("Value delivered", Format.compactMoney(o.value),
+                          "\(selected) of \(projects.count) projects selected", title: Format.money(o.value)))
         var costDetail = "no portfolio budget"
         if let budget = data.problem.policy.budget {
-            costDetail = "of \(HTML.compactMoney(budget)) budget (\(budget > 0 ? TextReport.percent(o.staffCost / budget) : "–"))"
+            costDetail = "of \(Format.compactMoney(budget)) budget (\(budget > 0 ? Format.percent(o.staffCost / budget) : "–"))"
         }
-        cards.append(card("Staff cost", HTML.compactMoney(o.staffCost), HTML.escape(costDetail), title: TextReport.money(o.staffCost)))
+        cards.append(card("Staff cost", Format.compactMoney(o.staffCost), HTML.escape(costDetail), title: Format.money(o.staffCost)))
         let penalties = o.unmetPenalty + o.assignmentPenalty + o.changePenalty + o.startChangePenalty
         var parts: [String] = []
-        if o.unmetPenalty > 0 { parts.append("unstaffed \(HTML.compactMoney(o.unmetPenalty))") }
-        if o.assignmentPenalty > 0 { parts.append("team size \(HTML.compactMoney(o.assignmentPenalty))") }
-        if o.changePenalty + o.startChangePenalty > 0 { parts.append("changes \(HTML.compactMoney(o.changePenalty + o.startChangePenalty))") }
-        cards.append(card("Penalties", HTML.compactMoney(penalties), HTML.escape(parts.isEmpty ? "none" : parts.joined(separator: " · ")),
-                          tone: o.unmetPenalty > 0 ? "warn" : "", title: TextReport.money(penalties)))
+        if o.unmetPenalty > 0 { parts.append("unstaffed \(Format.compactMoney(o.unmetPenalty))") }
+        if o.assignmentPenalty > 0 { parts.append("team size \(Format.compactMoney(o.assignmentPenalty))") }
+        if o.changePenalty + o.startChangePenalty > 0 { parts.append("changes \(Format.compactMoney(o.changePenalty + o.startChangePenalty))") }
+        cards.append(card("Penalties", Format.compactMoney(penalties), HTML.escape(parts.isEmpty ? "none" : parts.joined(separator: " · ")),
+                          tone: o.unmetPenalty > 0 ? "warn" : "", title: Format.money(penalties)))
         let booked = data.kpis.people.reduce(0) { $0 + $1.hours.reduce(0, +) }
         let capacity = data.kpis.people.reduce(0) { $0 + $1.capacity.reduce(0, +) }
         let cap = data.problem.policy.utilizationCap
-        cards.append(card("Utilisation", capacity > 0 ? TextReport.percent(booked / capacity) : "–",
-                          "\(HTML.escape(TextReport.manyHours(booked))) h of \(HTML.escape(TextReport.manyHours(capacity))) h"
-                          + (cap < 1 ? " · cap \(TextReport.percent(cap))" : "")))
+        cards.append(card("Utilisation", capacity > 0 ? Format.percent(booked / capacity) : "–",
+                          "\(HTML.escape(Format.hours(booked))) h of \(HTML.escape(Format.hours(capacity))) h"
+                          + (cap < 1 ? " · cap \(Format.percent(cap))" : "")))
         let mandatory = data.problem.projects.filter(\.mandatory)
         if mandatory.isEmpty {
             cards.append(card("Mandatory work", "none", "no mandatory projects"))
@@ -174,7 +174,7 @@ enum HTMLReport {
                 data.allocation.isSelected(j.index) && (data.plan.projects.first { $0.id == j.id }?.unmetHours ?? 0) <= 1e-6
             }.count
             cards.append(card("Mandatory work", "\(staffed) of \(mandatory.count)",
-                              unmet > 1e-6 ? "\(HTML.escape(TextReport.manyHours(unmet))) h left unstaffed" : "fully staffed",
+                              unmet > 1e-6 ? "\(HTML.escape(Format.hours(unmet))) h left unstaffed" : "fully staffed",
                               tone: unmet > 1e-6 || staffed < mandatory.count ? "warn" : "good"))
         }
         return "<div class=\"kpis\">\n\(cards.joined(separator: "\n"))\n</div>\n"
@@ -220,7 +220,7 @@ enum HTMLReport {
             return """
                 <tr><td><div class="pname">\(HTML.escape(project.resolvedName))\(was)</div>\
                 <div class="small">\(HTML.escape("\(project.duration) \(data.labels.unitName) · window \(windowText(data, e.index))"))</div></td>\
-                <td class="num">\(HTML.escape(HTML.compactMoney(project.value)))</td>\
+                <td class="num">\(HTML.escape(Format.compactMoney(project.value)))</td>\
                 <td class="reason">\(e.reason.map(HTML.escape) ?? "<span class=\"muted\">No single plain reason: the planner found more value in the selected work.</span>")</td></tr>
                 """
         }
@@ -243,9 +243,9 @@ enum HTMLReport {
                     let share = budget > 0 ? kpi.cost / budget : (kpi.cost > 0 ? 2 : 0)
                     let tone = share > 1 + 1e-9 ? "bad" : share > 0.9 ? "warn" : ""
                     budgetCell = """
-                        <div class="meter \(tone)" title="\(HTML.escape("\(TextReport.money(kpi.cost)) of \(TextReport.money(budget))"))">\
+                        <div class="meter \(tone)" title="\(HTML.escape("\(Format.money(kpi.cost)) of \(Format.money(budget))"))">\
                         <span style="width:\(HTML.num(min(1, share) * 100))%"></span></div> \
-                        <span class="small">\(HTML.escape(TextReport.percent(share))) of \(HTML.escape(HTML.compactMoney(budget)))</span>
+                        <span class="small">\(HTML.escape(Format.percent(share))) of \(HTML.escape(Format.compactMoney(budget)))</span>
                         """
                 }
                 let staffedTone = kpi.coverage < 1 - 1e-6 ? " class=\"num warn-text\"" : " class=\"num\""
@@ -254,10 +254,10 @@ enum HTMLReport {
                 return """
                     <tr><td><span class="pname">\(HTML.escape(project.resolvedName))</span>\(tags)</td>\
                     <td>\(HTML.escape(data.labels.range(start, start + info.duration - 1)))</td>\
-                    <td class="num">\(HTML.escape(TextReport.money(info.value)))</td>\
-                    <td class="num">\(HTML.escape(TextReport.money(kpi.cost)))</td>\
-                    <td class="num">\(HTML.escape(TextReport.money(info.value - kpi.cost)))</td>\
-                    <td>\(budgetCell)</td><td\(staffedTone)>\(HTML.escape(TextReport.percent(kpi.coverage)))</td></tr>
+                    <td class="num">\(HTML.escape(Format.money(info.value)))</td>\
+                    <td class="num">\(HTML.escape(Format.money(kpi.cost)))</td>\
+                    <td class="num">\(HTML.escape(Format.money(info.value - kpi.cost)))</td>\
+                    <td>\(budgetCell)</td><td\(staffedTone)>\(HTML.escape(Format.percent(kpi.coverage)))</td></tr>
                     """
             }
         return """
@@ -272,17 +272,17 @@ enum HTMLReport {
         if let note = data.plan.details?.note { items.append("<li>Planner: \(HTML.escape(note))</li>") }
         let o = data.kpis.objective
         if let stated = data.plan.objective, abs(stated - o.total) > Tolerance.of(o.total) {
-            items.append("<li>The plan states an objective of \(HTML.escape(TextReport.money(stated))); its contents give "
-                         + "\(HTML.escape(TextReport.money(o.total))), which this report shows.</li>")
+            items.append("<li>The plan states an objective of \(HTML.escape(Format.money(stated))); its contents give "
+                         + "\(HTML.escape(Format.money(o.total))), which this report shows.</li>")
         }
         for warning in data.warnings.prefix(50) { items.append("<li class=\"warn-text\">\(HTML.escape(warning))</li>") }
         if data.warnings.count > 50 { items.append("<li>… and \(data.warnings.count - 50) more warnings</li>") }
         let policy = data.problem.policy
-        var rules = ["utilisation cap \(TextReport.percent(policy.utilizationCap))",
-                     "unstaffed mandatory hour \(TextReport.money(policy.unmetPenaltyPerHour))"]
-        if policy.assignmentPenalty > 0 { rules.append("each person on a project \(TextReport.money(policy.assignmentPenalty))") }
-        if policy.changePenaltyPerHour > 0 { rules.append("each changed hour \(TextReport.money(policy.changePenaltyPerHour))") }
-        if policy.startChangePenalty > 0 { rules.append("each moved or dropped project \(TextReport.money(policy.startChangePenalty))") }
+        var rules = ["utilisation cap \(Format.percent(policy.utilizationCap))",
+                     "unstaffed mandatory hour \(Format.money(policy.unmetPenaltyPerHour))"]
+        if policy.assignmentPenalty > 0 { rules.append("each person on a project \(Format.money(policy.assignmentPenalty))") }
+        if policy.changePenaltyPerHour > 0 { rules.append("each changed hour \(Format.money(policy.changePenaltyPerHour))") }
+        if policy.startChangePenalty > 0 { rules.append("each moved or dropped project \(Format.money(policy.startChangePenalty))") }
         items.append("<li>Policy: \(HTML.escape(rules.joined(separator: " · ")))</li>")
         return """
             <footer><ul>\(items.joined(separator: "\n"))</ul>

@@ -1,4 +1,5 @@
 // People × periods, coloured by the share of contracted hours booked, grouped by team.
+import CapacityPlanning
 
 /// Renders the utilisation heatmap as HTML (a CSS grid per row; no script).
 ///
@@ -44,12 +45,12 @@ enum Heatmap {
                 let capacity = column.reduce(0.0) { $0 + team.capacity[$1] }
                 let cls = cellClass(booked: booked, capacity: capacity, usable: capacity)
                 let share = capacity > 0 ? Int((booked / capacity * 100).rounded()) : 0
-                let tip = "\(team.name) · \(title(data, column)): \(TextReport.hours(booked)) h of \(TextReport.hours(capacity)) h"
+                let tip = "\(team.name) · \(title(data, column)): \(Format.hours(booked)) h of \(Format.hours(capacity)) h"
                     + (capacity > 0 ? " (\(share)%)" : "")
                 summary += "<i class=\"\(cls)\" title=\"\(HTML.escape(tip))\">\(capacity > 0 && columns.count <= 60 ? "\(share)" : "")</i>"
             }
             let total = team.booked.reduce(0, +), capacity = team.capacity.reduce(0, +)
-            summary += "</div><div class=\"hsum\">\(capacity > 0 ? TextReport.percent(total / capacity) : "–")</div></summary>"
+            summary += "</div><div class=\"hsum\">\(capacity > 0 ? Format.percent(total / capacity) : "–")</div></summary>"
             out.append(summary)
             for person in team.people {
                 var row = "<div class=\"hrow\"><div class=\"hname\" title=\"\(HTML.escape(personTip(person)))\">"
@@ -61,14 +62,14 @@ enum Heatmap {
                     let cls = cellClass(booked: booked, capacity: capacity, usable: usable)
                     var tip = "\(person.name) · \(title(data, column)): "
                     if capacity <= 0 {
-                        tip += booked > 0 ? "\(TextReport.hours(booked)) h booked with no capacity" : "not available"
+                        tip += booked > 0 ? "\(Format.hours(booked)) h booked with no capacity" : "not available"
                     } else {
-                        tip += "\(TextReport.hours(booked)) h of \(TextReport.hours(capacity)) h (\(TextReport.percent(booked / capacity)))"
+                        tip += "\(Format.hours(booked)) h of \(Format.hours(capacity)) h (\(Format.percent(booked / capacity)))"
                     }
                     row += "<i class=\"\(cls)\" title=\"\(HTML.escape(tip))\"></i>"
                 }
                 let total = person.booked.reduce(0, +), capacity = person.capacity.reduce(0, +)
-                row += "</div><div class=\"hsum\">\(capacity > 0 ? TextReport.percent(total / capacity) : "–")</div></div>"
+                row += "</div><div class=\"hsum\">\(capacity > 0 ? Format.percent(total / capacity) : "–")</div></div>"
                 out.append(row)
             }
             out.append("</details>")
@@ -80,7 +81,7 @@ enum Heatmap {
         out.append("""
             <div class="legend"><span>0%<span class="ramp">\(ramp)</span>100% of contracted hours</span>\
             <span><i class="off"></i>not available (leave)</span><span><i class="over"></i>over usable capacity</span>\
-            \(cap < 1 ? "<span>Policy plans at most \(TextReport.percent(cap)) of each person's hours.</span>" : "")\
+            \(cap < 1 ? "<span>Policy plans at most \(Format.percent(cap)) of each person's hours.</span>" : "")\
             \(fold ? "<span>Click a team to list its people.</span>" : "")\
             \(data.columns.first.map { $0.count > 1 ? "<span>Each column is \($0.count) \(data.labels.unitName).</span>" : "" } ?? "")</div>
             """)

@@ -1,4 +1,5 @@
 // Small multiples: for each skill, demanded hours against the hours of people who have it.
+import CapacityPlanning
 
 /// Renders one small SVG chart per skill: supply as a shaded area, demand as bars
 /// (staffed in blue, unstaffed hatched red).
@@ -64,7 +65,7 @@ enum SkillCharts {
             let v = maxValue * Double(k) / 2
             svg.append("<line x1=\"\(HTML.num(left))\" x2=\"\(HTML.num(width - 6))\" y1=\"\(HTML.num(y(v)))\" y2=\"\(HTML.num(y(v)))\" "
                        + "stroke=\"#eef0f3\"/><text class=\"axis\" x=\"\(HTML.num(left - 5))\" y=\"\(HTML.num(y(v) + 3.5))\" "
-                       + "text-anchor=\"end\">\(HTML.escape(TextReport.hours(v)))</text>")
+                       + "text-anchor=\"end\">\(HTML.escape(Format.hours(v)))</text>")
         }
         // Supply as a step area.
         var path = "M\(HTML.num(left)),\(HTML.num(y(0)))"
@@ -83,7 +84,7 @@ enum SkillCharts {
             let x0 = left + Double(c) * step + gap / 2, w = max(0.5, step - gap)
             let staffed = min(booked[c], demanded[c])
             let tip = "\(series.skill) · \(columns[c].count == 1 ? data.labels.label(columns[c].lowerBound) : data.labels.range(columns[c].lowerBound, columns[c].upperBound - 1)): "
-                + "\(TextReport.hours(demanded[c])) h demanded, \(TextReport.hours(staffed)) h staffed, \(TextReport.hours(supply[c])) h usable"
+                + "\(Format.hours(demanded[c])) h demanded, \(Format.hours(staffed)) h staffed, \(Format.hours(supply[c])) h usable"
             svg.append("<g><title>\(HTML.escape(tip))</title>")
             svg.append("<rect x=\"\(HTML.num(x0))\" y=\"\(HTML.num(y(staffed)))\" width=\"\(HTML.num(w))\" "
                        + "height=\"\(HTML.num(y(0) - y(staffed)))\" fill=\"#3b82f6\"/>")
@@ -105,13 +106,13 @@ enum SkillCharts {
 
         let peak = series.peakLoad
         let totalDemand = series.demanded.reduce(0, +)
-        var facts = "\(series.people) \(series.people == 1 ? "person" : "people") · \(TextReport.manyHours(totalDemand)) h demanded"
+        var facts = "\(series.people) \(series.people == 1 ? "person" : "people") · \(Format.hours(totalDemand)) h demanded"
         var hot = ""
         if totalDemand > 0 {
             if peak.isInfinite {
                 hot = "<span class=\"hot\">nobody has it</span>"
             } else {
-                facts += " · peak \(TextReport.percent(peak)) of supply"
+                facts += " · peak \(Format.percent(peak)) of supply"
                 if peak >= 0.85 { hot = "<span class=\"hot\">bottleneck</span>" }
             }
         }

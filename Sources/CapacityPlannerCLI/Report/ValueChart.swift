@@ -1,4 +1,5 @@
 // The objective as a waterfall: value, minus staff cost and each penalty, gives the net value.
+import CapacityPlanning
 
 /// Renders the objective's terms (`ObjectiveBreakdown`) as an SVG waterfall with a table beneath.
 enum ValueChart {
@@ -25,10 +26,10 @@ enum ValueChart {
         var steps = [Step(label: "Value", amount: o.value, isTotal: false,
                           detail: "\(data.kpis.projects.filter(\.selected).count) projects selected"),
                      Step(label: "Staff cost", amount: -o.staffCost, isTotal: false,
-                          detail: "\(TextReport.manyHours(data.kpis.people.reduce(0) { $0 + $1.hours.reduce(0, +) })) h booked")]
+                          detail: "\(Format.hours(data.kpis.people.reduce(0) { $0 + $1.hours.reduce(0, +) })) h booked")]
         if o.unmetPenalty > 0 {
             steps.append(Step(label: "Unstaffed", amount: -o.unmetPenalty, isTotal: false,
-                              detail: "\(TextReport.manyHours(o.unmetHours)) mandatory hours unstaffed"))
+                              detail: "\(Format.hours(o.unmetHours)) mandatory hours unstaffed"))
         }
         if o.assignmentPenalty > 0 {
             steps.append(Step(label: "Team size", amount: -o.assignmentPenalty, isTotal: false,
@@ -36,7 +37,7 @@ enum ValueChart {
         }
         if o.changePenalty > 0 {
             steps.append(Step(label: "Changes", amount: -o.changePenalty, isTotal: false,
-                              detail: "\(TextReport.manyHours(o.changedHours)) h differ from the baseline"))
+                              detail: "\(Format.hours(o.changedHours)) h differ from the baseline"))
         }
         if o.startChangePenalty > 0 {
             steps.append(Step(label: "Moves", amount: -o.startChangePenalty, isTotal: false,
@@ -76,7 +77,7 @@ enum ValueChart {
             let x = 10 + Double(k) * slot + (slot - barWidth) / 2
             let color = step.isTotal ? (step.amount >= 0 ? "#2563eb" : "#dc2626") : step.amount >= 0 ? "#10b981" : "#f87171"
             let yTop = y(max(a, b)), h = max(1, abs(y(a) - y(b)))
-            svg.append("<g><title>\(HTML.escape("\(step.label): \(TextReport.money(step.amount)) (\(step.detail))"))</title>"
+            svg.append("<g><title>\(HTML.escape("\(step.label): \(Format.money(step.amount)) (\(step.detail))"))</title>"
                        + "<rect x=\"\(HTML.num(x))\" y=\"\(HTML.num(yTop))\" width=\"\(HTML.num(barWidth))\" height=\"\(HTML.num(h))\" "
                        + "rx=\"3\" fill=\"\(color)\"/></g>")
             if k + 1 < steps.count {
@@ -84,7 +85,7 @@ enum ValueChart {
                 svg.append("<line x1=\"\(HTML.num(x + barWidth))\" x2=\"\(HTML.num(next))\" y1=\"\(HTML.num(y(b)))\" y2=\"\(HTML.num(y(b)))\" "
                            + "stroke=\"#9ca3af\" stroke-dasharray=\"2 2\"/>")
             }
-            let amount = (step.amount > 0 && !step.isTotal ? "+" : "") + HTML.compactMoney(step.amount)
+            let amount = (step.amount > 0 && !step.isTotal ? "+" : "") + Format.compactMoney(step.amount)
             svg.append("<text x=\"\(HTML.num(x + barWidth / 2))\" y=\"\(HTML.num(yTop - 6))\" text-anchor=\"middle\" "
                        + "font-weight=\"600\">\(HTML.escape(amount))</text>")
             svg.append("<text class=\"axis\" x=\"\(HTML.num(x + barWidth / 2))\" y=\"\(HTML.num(height - bottom + 16))\" "
@@ -94,7 +95,7 @@ enum ValueChart {
         let rows = steps.map { step in
             "<tr><td\(step.isTotal ? " class=\"pname\"" : "")>\(HTML.escape(step.label))</td>"
                 + "<td class=\"small\">\(HTML.escape(step.detail))</td>"
-                + "<td class=\"num\(step.isTotal ? " pname" : "")\">\(HTML.escape(TextReport.money(step.amount)))</td></tr>"
+                + "<td class=\"num\(step.isTotal ? " pname" : "")\">\(HTML.escape(Format.money(step.amount)))</td></tr>"
         }
         return svg.joined(separator: "\n")
             + "\n<table class=\"list\"><tbody>\(rows.joined(separator: "\n"))</tbody></table>\n"

@@ -1,7 +1,7 @@
 // The scenario as a mixed-integer program (Docs/formulation.md gives the mathematics).
 #if GLPK
-public import CapacityPlanning
-public import Optimization
+package import CapacityPlanning
+package import Optimization
 
 /// The integer program of a planning problem, with the maps needed to read a plan back.
 ///
@@ -11,53 +11,53 @@ public import Optimization
 /// assignment-pair binaries exist only where the limit or penalty can bind.
 ///
 /// - Complexity: O(eligible cells + Σ_j |starts_j|·duration_j·demands_j) to build.
-public struct ExactFormulation: Sendable {
+package struct ExactFormulation: Sendable {
     /// The model to hand to GLPK (maximised). Its objective includes `objectiveConstant`.
-    public private(set) var model: Model
+    package private(set) var model: Model
     /// Constant part of the objective (unmet, change and start-change penalties at zero decisions),
     /// already included in `model`'s objective (GLPK's objective constant).
-    public private(set) var objectiveConstant: Double = 0
+    package private(set) var objectiveConstant: Double = 0
     /// Start binaries: `starts[j]` maps a start period to its variable.
-    public private(set) var starts: [[Int: Variable]]
+    package private(set) var starts: [[Int: Variable]]
     /// Hours variables by cell.
-    public private(set) var hours: [CellKey: Variable] = [:]
+    package private(set) var hours: [CellKey: Variable] = [:]
     /// Concurrency binaries w(p, j, t), keyed by (person, project, period).
-    public private(set) var works: [WorkKey: Variable] = [:]
+    package private(set) var works: [WorkKey: Variable] = [:]
     /// Assignment-pair binaries v(p, j), keyed by person·J + project.
-    public private(set) var pairs: [Int: Variable] = [:]
+    package private(set) var pairs: [Int: Variable] = [:]
     /// Baseline overlap variables m(p, d, t) = min(x, b).
-    public private(set) var overlaps: [CellKey: Variable] = [:]
+    package private(set) var overlaps: [CellKey: Variable] = [:]
     /// Elastic slack variables and what each relaxes (elastic models only).
-    public private(set) var slacks: [(variable: Variable, label: String, scale: Double)] = []
+    package private(set) var slacks: [(variable: Variable, label: String, scale: Double)] = []
     /// Which projects the model decides.
-    public let free: [Bool]
+    package let free: [Bool]
     /// Coverage rows (rule 5), keyed by demand and period: `Σ_p x(p,d,t) − Σ_s h·z(j,s)`,
     /// `= 0` for non-mandatory projects and `≤ 0` for mandatory ones. Their duals in the LP
     /// relaxation price an hour of the demand's skill (see `ShadowPrices`).
-    public private(set) var coverageRows: [DemandPeriod: ConstraintRef] = [:]
+    package private(set) var coverageRows: [DemandPeriod: ConstraintRef] = [:]
 
     /// A (demand, period) key.
-    public struct DemandPeriod: Hashable, Sendable {
+    package struct DemandPeriod: Hashable, Sendable {
         /// The demand's dense index.
-        public let demand: Int
+        package let demand: Int
         /// The period.
-        public let period: Int
+        package let period: Int
 
         /// Creates a key.
-        public init(demand: Int, period: Int) {
+        package init(demand: Int, period: Int) {
             self.demand = demand
             self.period = period
         }
     }
 
     /// A (person, project, period) key.
-    public struct WorkKey: Hashable, Sendable {
+    package struct WorkKey: Hashable, Sendable {
         /// The person.
-        public let person: Int
+        package let person: Int
         /// The project.
-        public let project: Int
+        package let project: Int
         /// The period.
-        public let period: Int
+        package let period: Int
     }
 
     /// Builds the model of `problem`.
@@ -67,7 +67,7 @@ public struct ExactFormulation: Sendable {
     ///   - elastic: relax pins, budgets and required selections with penalised slacks and
     ///     minimise their total (used to diagnose an infeasible problem).
     ///   - scope: what the model decides; the whole problem by default (see `ModelScope`).
-    public init(problem: PlanningProblem, scope: ModelScope? = nil, names: Bool = false, elastic: Bool = false) {
+    package init(problem: PlanningProblem, scope: ModelScope? = nil, names: Bool = false, elastic: Bool = false) {
         var builder = Builder(problem: problem, scope: scope ?? .full(problem), names: names, elastic: elastic)
         builder.build()
         self.model = builder.model
@@ -83,7 +83,7 @@ public struct ExactFormulation: Sendable {
     }
 
     /// `allocation` with the free projects' starts and hours replaced by `part`'s.
-    public func merging(_ part: Allocation, into allocation: Allocation, problem: PlanningProblem) -> Allocation {
+    package func merging(_ part: Allocation, into allocation: Allocation, problem: PlanningProblem) -> Allocation {
         var result = allocation
         for j in free.indices where free[j] { result.starts[j] = part.starts[j] }
         result.hours = result.hours.filter { !free[problem.demands[$0.key.demand].project] }
@@ -92,7 +92,7 @@ public struct ExactFormulation: Sendable {
     }
 
     /// The model's size.
-    public var size: ModelSize {
+    package var size: ModelSize {
         ModelSize(rows: model.constraintCount, columns: model.variableCount,
                   nonZeros: model.nonZeroCount, binaries: model.integerCount)
     }
@@ -101,7 +101,7 @@ public struct ExactFormulation: Sendable {
     /// allocation uses a cell or start the model does not have.
     ///
     /// With a scope, only the free projects' starts and hours are read.
-    public func values(for allocation: Allocation, problem: PlanningProblem) -> [Double]? {
+    package func values(for allocation: Allocation, problem: PlanningProblem) -> [Double]? {
         var x = [Double](repeating: 0, count: model.variableCount)
         for (j, start) in allocation.starts.enumerated() {
             guard let start, free[j] else { continue }
@@ -128,7 +128,7 @@ public struct ExactFormulation: Sendable {
     /// Reads the free projects' starts and hours from solver values (fixed projects are left
     /// unselected: merge with `merging(_:into:problem:)`): starts where a start binary is set,
     /// hours cleaned of numerical noise (below 1e-7 → 0; within 1e-7 of a whole number → that number).
-    public func allocation(from values: [Double], problem: PlanningProblem) -> Allocation {
+    package func allocation(from values: [Double], problem: PlanningProblem) -> Allocation {
         var result = Allocation(projectCount: problem.projects.count)
         for (j, map) in starts.enumerated() {
             for (start, v) in map where values[v.index] > 0.5 { result.starts[j] = start }

@@ -27,10 +27,14 @@ public struct ExactPlanner: Planner {
 
     /// Solves the problem's integer program (see Docs/formulation.md).
     public func plan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> Plan {
+        try deliverPlan(problem, solver: name) { () throws(PlanningError) in try solve(problem, options: options) }
+    }
+
+    /// Solves in index space (see `plan(_:options:)`); the large-neighbourhood search calls this.
+    package func solve(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> PlanningOutcome {
         let clock = ContinuousClock.now
-        if let reasons = Self.structuralInfeasibility(problem) {
-            return Self.infeasiblePlan(problem, solver: name, diagnosis: reasons, seconds: seconds(since: clock))
-        }
+        let impossible = problem.structuralInfeasibilities
+        if !impossible.isEmpty { return .noPlan(diagnosis: impossible) }
         let formulation = ExactFormulation(problem: problem)
 
         var warm: Allocation?
@@ -40,16 +44,16 @@ public struct ExactPlanner: Planner {
             var greedyOptions = options
             greedyOptions.timeLimit = options.timeLimit.map { min(1, $0 / 10) }
             greedyOptions.progress = nil
-            if let plan = try? GreedyPlanner().plan(problem, options: greedyOptions), plan.status != .infeasible {
-                warm = Allocation(plan: plan, problem: problem)
+            if let greedy = try? GreedyPlanner().solve(problem, options: greedyOptions), let allocation = greedy.allocation,
+               PlanChecker.check(allocation, for: problem).isEmpty {
+                warm = allocation.withoutNegligibleHours
             }
         }
         let warmValues = warm.flatMap { formulation.values(for: $0, problem: problem) }
-        if let limit = options.timeLimit, seconds(since: clock) >= limit, let warm {
+        if let limit = options.timeLimit, clock.secondsElapsed >= limit, let warm {
             // Building the model used the whole time limit: GLPK would only overrun it.
-            let details = PlanDetails(seconds: seconds(since: clock), model: formulation.size,
-                                      note: "the time limit ran out while building the model; returning the warm start")
-            return try warm.plan(for: problem, status: .feasible, solver: name, details: details).verified(for: problem)
+            return PlanningOutcome(allocation: warm, model: formulation.size, notes: [
+                PlannerNote("the time limit ran out while building the model; returning the warm start")])
         }
 
         let solveOptions = makeSolveOptions(options, formulation: formulation, warmStart: warmValues, clock: clock)
@@ -57,49 +61,34 @@ public struct ExactPlanner: Planner {
         do {
             result = try GLPK.solve(formulation.model, options: solveOptions)
         } catch {
-            throw PlanningError(.solverFailed, "GLPK failed: \(error)")
+            throw PlanningError(.solverFailed, "GLPK failed: \(error)", underlying: error)
         }
 
-        var details = PlanDetails(seconds: seconds(since: clock), model: formulation.size, nodes: result.nodes,
-                                  warnings: problem.warnings.isEmpty ? nil : problem.warnings.map(\.description))
         switch result.termination {
         case .infeasible:
-            details.diagnosis = Self.diagnose(problem)
-            details.note = "GLPK proved that no plan satisfies every pin, budget and mandatory project"
-            return Self.infeasiblePlan(problem, solver: name, details: details)
+            return .noPlan(diagnosis: Self.diagnose(problem),
+                           notes: [PlannerNote("GLPK proved that no plan satisfies every pin, budget and mandatory project")],
+                           model: formulation.size, nodes: result.nodes)
         case .unbounded:
             throw PlanningError(.solverFailed, "GLPK reports the model unbounded, which a valid scenario cannot be")
         default:
             break
         }
+        // GLPK's best bound (objective constant included); its "infinite" sentinel is no bound.
+        let solverBound = result.bound.flatMap { abs($0) < 1e300 ? $0 : nil }
         guard result.hasSolution else {
             if let warm {
-                details.note = "GLPK found no plan within the limit; returning the warm start"
-                let warmObjective = ObjectiveBreakdown(allocation: warm, problem: problem).total
-                let bound = result.bound.flatMap { abs($0) < 1e300 ? max(warmObjective, $0) : nil }
-                details.gap = bound.map { Self.gap(objective: warmObjective, bound: $0) }
-                return try warm.plan(for: problem, status: .feasible, solver: name, bound: bound, details: details)
-                    .verified(for: problem)
+                return PlanningOutcome(allocation: warm, bound: solverBound, model: formulation.size, nodes: result.nodes,
+                                       notes: [PlannerNote("GLPK found no plan within the limit; returning the warm start")])
             }
             throw PlanningError(.noPlanFound, "GLPK found no plan within the time limit (\(result.termination))")
         }
 
-        let allocation = formulation.allocation(from: result.values, problem: problem)
-        let proven: Bool
-        switch result.termination {
-        case .optimal, .gapReached: proven = true
-        default: proven = false
-        }
-        var plan = allocation.plan(for: problem, status: proven ? .optimal : .feasible, solver: name)
-        let objective = plan.objective ?? 0
-        // The bound is GLPK's best bound shifted by the constant; never below the plan's own objective.
-        // GLPK's best bound, never below the plan's own objective; equal to it only when GLPK proved optimality.
-        let solverBound = result.bound.flatMap { abs($0) < 1e300 ? $0 : nil }
-        plan.bound = solverBound.map { max(objective, $0) } ?? (result.termination == .optimal ? objective : nil)
-        details.gap = plan.bound.map { Self.gap(objective: objective, bound: $0) }
-        details.note = "GLPK: \(result.termination)"
-        plan.details = details
-        return try plan.verified(for: problem)
+        let proven = result.termination == .optimal || result.termination == .gapReached
+        return PlanningOutcome(allocation: formulation.allocation(from: result.values, problem: problem),
+                               proof: proven ? .solverProvedOptimal : .none, bound: solverBound,
+                               model: formulation.size, nodes: result.nodes,
+                               notes: [PlannerNote("GLPK: \(result.termination)")])
     }
 
     private func makeSolveOptions(_ options: PlanningOptions, formulation: ExactFormulation,
@@ -107,7 +96,7 @@ public struct ExactPlanner: Planner {
         var solve = SolveOptions()
         solve.relativeGap = options.relativeGap
         solve.cuts = cuts
-        if let limit = options.timeLimit { solve.timeLimit = max(0.01, limit - seconds(since: clock)) }
+        if let limit = options.timeLimit { solve.timeLimit = max(0.01, limit - clock.secondsElapsed) }
         solve.warmStart = warmStart
         let token = CancellationToken()
         options.cancellation?.onCancel { token.cancel() }
@@ -120,41 +109,6 @@ public struct ExactPlanner: Planner {
             }
         }
         return solve
-    }
-
-    /// Relative gap `(bound − objective) / max(1, |objective|)`, never negative.
-    static func gap(objective: Double, bound: Double) -> Double {
-        max(0, bound - objective) / max(1, abs(objective))
-    }
-
-    private func seconds(since start: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
-
-    /// Reasons no plan can exist that need no solve: a required project with no possible start,
-    /// a pin whose person qualifies for none of the demands it names.
-    static func structuralInfeasibility(_ problem: PlanningProblem) -> [String]? {
-        var reasons: [String] = []
-        for info in problem.projects where info.required && info.startRange == nil {
-            let why = info.mandatory ? "mandatory" : "pinned (or needed by a pinned or mandatory project)"
-            reasons.append("project '\(info.id)' is \(why) but has no start that fits its window, its dependencies and its pins")
-        }
-        for pin in problem.pins where pin.countingDemands.isEmpty {
-            reasons.append("pins[\(pin.index)]: \(problem.people[pin.person].id) qualifies for no demand of '\(problem.projects[pin.project].id)' that the pin names")
-        }
-        return reasons.isEmpty ? nil : reasons
-    }
-
-    /// An `infeasible` plan: every project unselected, no objective, the diagnosis attached.
-    static func infeasiblePlan(_ problem: PlanningProblem, solver: String, diagnosis: [String], seconds: Double) -> Plan {
-        infeasiblePlan(problem, solver: solver, details: PlanDetails(seconds: seconds, diagnosis: diagnosis))
-    }
-
-    static func infeasiblePlan(_ problem: PlanningProblem, solver: String, details: PlanDetails) -> Plan {
-        Plan(status: .infeasible, solver: solver, objective: nil, bound: nil,
-             projects: problem.projects.map { ProjectDecision(id: $0.id, selected: false) },
-             assignments: [], details: details)
     }
 
     /// Names the pins, budgets and required projects that cannot all hold, by an elastic
@@ -171,9 +125,9 @@ public struct ExactPlanner: Planner {
             let amount = result.values[slack.variable.index]
             guard amount > 1e-6 else { continue }
             if slack.label.hasPrefix("pin") {
-                lines.append("\(slack.label) falls short by \(amount.formatted2) h")
+                lines.append("\(slack.label) falls short by \(Format.decimal(amount, digits: 2, trimmingZeros: true)) h")
             } else if slack.label.hasPrefix("budget") || slack.label.hasPrefix("portfolio") {
-                lines.append("\(slack.label) would need \(amount.formatted2) more")
+                lines.append("\(slack.label) would need \(Format.decimal(amount, digits: 2, trimmingZeros: true)) more")
             } else {
                 lines.append(slack.label)
             }
@@ -182,12 +136,4 @@ public struct ExactPlanner: Planner {
     }
 }
 
-extension Double {
-    /// The number with at most two decimals, for messages.
-    var formatted2: String {
-        let rounded = (self * 100).rounded() / 100
-        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
-        return String(rounded)
-    }
-}
 #endif

@@ -1,5 +1,5 @@
 // What a model may decide: the whole problem, or a neighbourhood of a plan with the rest fixed.
-public import CapacityPlanning
+package import CapacityPlanning
 
 /// The part of a problem a model decides, and what the fixed rest of a plan leaves for it.
 ///
@@ -9,22 +9,22 @@ public import CapacityPlanning
 /// the fixed work*, and dependencies on fixed projects become limits on their starts.
 /// Any allocation that agrees with the fixed part and is valid there is a solution of
 /// the scoped model, so a solve warm-started from the current plan can only improve it.
-public struct ModelScope: Sendable {
+package struct ModelScope: Sendable {
     /// Whether each project has variables.
-    public var free: [Bool]
+    package var free: [Bool]
     /// Starts each free project may take (`nil`: it cannot be selected).
-    public var startRanges: [ClosedRange<Int>?]
+    package var startRanges: [ClosedRange<Int>?]
     /// Free projects that must be selected.
-    public var required: [Bool]
+    package var required: [Bool]
     /// Usable hours left per person and period (index `person × periods + period`).
-    public var capacity: [Double]
+    package var capacity: [Double]
     /// Concurrent-project slots left per person and period; `nil` entries are unlimited.
-    public var slots: [Int?]
+    package var slots: [Int?]
     /// Portfolio budget left; `nil` is unlimited.
-    public var globalBudget: Double?
+    package var globalBudget: Double?
 
     /// Everything free: the whole problem.
-    public static func full(_ problem: PlanningProblem) -> ModelScope {
+    package static func full(_ problem: PlanningProblem) -> ModelScope {
         let periods = problem.periodCount
         var capacity = [Double](repeating: 0, count: problem.people.count * periods)
         var slots = [Int?](repeating: nil, count: problem.people.count * periods)
@@ -45,7 +45,7 @@ public struct ModelScope: Sendable {
     /// - Parameter startWindows: narrower start ranges for some freed projects (intersected with
     ///   what the problem and the fixed projects allow), to keep a sub-problem small.
     /// - Complexity: O(cells of the allocation + P·T + J·Δ).
-    public static func around(_ allocation: Allocation, freeing projects: Set<Int>, problem: PlanningProblem,
+    package static func around(_ allocation: Allocation, freeing projects: Set<Int>, problem: PlanningProblem,
                               startWindows: [Int: ClosedRange<Int>] = [:]) -> ModelScope {
         var scope = full(problem)
         let periods = problem.periodCount
@@ -98,7 +98,7 @@ public struct ModelScope: Sendable {
     }
 
     /// Whether some free project is required but cannot start: the scope has no solution.
-    public var isHopeless: Bool {
+    package var isHopeless: Bool {
         free.indices.contains { free[$0] && required[$0] && startRanges[$0] == nil }
     }
 }

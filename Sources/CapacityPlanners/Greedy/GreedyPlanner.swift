@@ -43,6 +43,11 @@ public struct GreedyPlanner: Planner {
     ///   heuristic cannot satisfy every pin, required project and budget together (that does not
     ///   prove that no plan exists), `.invalidPlan` if the checker rejects the plan (a bug).
     public func plan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> Plan {
+        try deliverPlan(problem, solver: name) { () throws(PlanningError) in try solve(problem, options: options) }
+    }
+
+    /// Plans in index space (see `plan(_:options:)`); other planners call this for their starting point.
+    package func solve(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> PlanningOutcome {
         let began = ContinuousClock.now
         if let limit = options.timeLimit, !(limit >= 0) {
             throw PlanningError(.invalidOptions, "timeLimit must be a number ≥ 0, got \(limit)")
@@ -50,15 +55,9 @@ public struct GreedyPlanner: Planner {
         if let limit = options.moveLimit, limit < 0 {
             throw PlanningError(.invalidOptions, "moveLimit must be ≥ 0, got \(limit)")
         }
-        let warnings = problem.warnings.map(\.description)
-        if let diagnosis = Self.structuralInfeasibility(problem) {
-            return Plan(
-                status: .infeasible, solver: name, objective: nil,
-                projects: problem.projects.map { ProjectDecision(id: $0.id, selected: false) },
-                assignments: [],
-                details: PlanDetails(
-                    seconds: Self.seconds(since: began), note: "no valid plan exists",
-                    warnings: warnings.isEmpty ? nil : warnings, diagnosis: diagnosis))
+        let impossible = problem.structuralInfeasibilities
+        if !impossible.isEmpty {
+            return .noPlan(diagnosis: impossible, notes: [PlannerNote("no valid plan exists")])
         }
 
         let run = GreedyRun(model: GreedyModel(problem: problem), options: options, began: began)
@@ -79,40 +78,7 @@ public struct GreedyPlanner: Planner {
 
         var note = "greedy: best of \(run.constructions) construction\(run.constructions == 1 ? "" : "s"), then \(run.moves) local-search moves (\(run.accepted) kept)"
         if run.interrupted { note += "; stopped early" }
-        let allocation = run.state.allocation()
-        let plan = allocation.plan(
-            for: problem, status: .feasible, solver: name,
-            details: PlanDetails(seconds: Self.seconds(since: began), note: note,
-                                 warnings: warnings.isEmpty ? nil : warnings))
-        return try plan.verified(for: problem)
-    }
-
-    /// Why no valid plan can exist, when that follows from the problem's structure alone:
-    /// a required project without a possible start, or a pin whose person qualifies for none of its demands.
-    static func structuralInfeasibility(_ problem: PlanningProblem) -> [String]? {
-        var reasons: [String] = []
-        for pin in problem.pins where pin.countingDemands.isEmpty {
-            let person = problem.people[pin.person].id
-            let project = problem.projects[pin.project].id
-            let demand = pin.demand.map { " demand '\(problem.demands[$0].id)'" } ?? ""
-            reasons.append(
-                "pins[\(pin.index)]: \(person) qualifies for no demand of '\(project)'\(demand) that the pin counts, so the pinned \(pin.hours) h cannot be planned")
-        }
-        for project in problem.projects where project.required && project.startRange == nil {
-            reasons.append(
-                "project '\(project.id)' must be selected (\(requirement(project, problem))) but has no start that fits its window, its dependencies and its pins")
-        }
-        return reasons.isEmpty ? nil : reasons
-    }
-
-    private static func requirement(_ project: ProjectInfo, _ problem: PlanningProblem) -> String {
-        var why: [String] = []
-        if project.mandatory { why.append("mandatory") }
-        let pins = problem.pins.filter { $0.project == project.index }.map { "pins[\($0.index)]" }
-        if !pins.isEmpty { why.append("pinned by \(pins.joined(separator: ", "))") }
-        let needers = project.dependents.filter { problem.projects[$0].required }.map { "'\(problem.projects[$0].id)'" }
-        if !needers.isEmpty { why.append("needed by \(needers.joined(separator: ", "))") }
-        return why.isEmpty ? "required" : why.joined(separator: "; ")
+        return PlanningOutcome(allocation: run.state.allocation(), notes: [PlannerNote(note)])
     }
 
     private static func describeFailure(_ j: Int, _ problem: PlanningProblem) -> String {
@@ -121,15 +87,10 @@ public struct GreedyPlanner: Planner {
         let pins = problem.pins.filter { $0.project == j }.map { pin in
             "pins[\(pin.index)] (\(problem.people[pin.person].id), \(pin.hours) h)"
         }
-        var message = "the greedy planner could not place required project '\(project.id)' (\(requirement(project, problem)))"
+        var message = "the greedy planner could not place required project '\(project.id)' (\(problem.requirement(of: project)))"
         if !pins.isEmpty { message += " while meeting \(pins.joined(separator: ", "))" }
         if !project.mandatory { message += " fully staffed" }
         message += " within capacity, concurrency limits and budgets; this does not prove that no valid plan exists"
         return message
-    }
-
-    private static func seconds(since began: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - began
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 }

@@ -58,7 +58,7 @@ final class GreedyRun {
     /// Seconds since the planner started.
     var elapsed: Double {
         let d = clock.now - began
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        return (d / .seconds(1))
     }
 
     /// Whether the caller asked to stop or the time limit passed.

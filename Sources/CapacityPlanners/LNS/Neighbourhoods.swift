@@ -1,8 +1,8 @@
 // The neighbourhoods of the large-neighbourhood search: which projects to free next.
-public import CapacityPlanning
+import CapacityPlanning
 
 /// A kind of neighbourhood: a rule for picking the projects a sub-problem re-decides.
-public enum NeighbourhoodKind: String, Sendable, CaseIterable, Codable {
+package enum NeighbourhoodKind: String, Sendable, CaseIterable, Codable {
     /// A project and the projects that share the most eligible people with it in overlapping periods.
     case sharedPeople
     /// The projects with (possible) work in a window of consecutive periods.
@@ -72,11 +72,11 @@ struct NeighbourhoodPicker {
         var chosen: [Int]
         switch kind {
         case .sharedPeople:
-            let seed = pool[Int.random(in: 0..<pool.count, using: &random)]
+            let seed = pool[random.draw(in: 0..<pool.count)]
             chosen = [seed] + closest(to: seed, among: pool, allocation: allocation)
         case .timeWindow:
             let width = max(2, problem.periodCount / 4)
-            let first = Int.random(in: 0...max(0, problem.periodCount - width), using: &random)
+            let first = random.draw(in: 0...max(0, problem.periodCount - width))
             let window = first..<(first + width)
             chosen = pool.filter { j in
                 if let start = allocation.starts[j] {
@@ -84,13 +84,13 @@ struct NeighbourhoodPicker {
                 }
                 return problem.projects[j].candidatePeriods.overlaps(window)
             }
-            chosen.shuffle(using: &random)
+            random.shuffleFromFront(&chosen)
         case .skillPool:
             let skills = index.projectsBySkill.indices.filter { !index.projectsBySkill[$0].isEmpty }
             guard !skills.isEmpty else { return Array(pool.prefix(size)) }
-            let skill = skills[Int.random(in: 0..<skills.count, using: &random)]
+            let skill = skills[random.draw(in: 0..<skills.count)]
             chosen = index.projectsBySkill[skill]
-            chosen.shuffle(using: &random)
+            random.shuffleFromFront(&chosen)
         case .blocked:
             let out = pool.filter { allocation.starts[$0] == nil }
             guard !out.isEmpty else {
@@ -106,7 +106,7 @@ struct NeighbourhoodPicker {
                 guard allocation.starts[j] != nil, let range = problem.projects[j].startRange else { return false }
                 return range.count > 1
             }
-            movable.shuffle(using: &random)
+            random.shuffleFromFront(&movable)
             chosen = []
             for j in movable {
                 chosen.append(j)
@@ -124,7 +124,7 @@ struct NeighbourhoodPicker {
                 }
             }
             var rest = pool.filter { !seen.contains($0) }
-            rest.shuffle(using: &random)
+            random.shuffleFromFront(&rest)
             chosen += rest.prefix(size - chosen.count)
         }
         return Array(chosen.prefix(size))
@@ -152,7 +152,7 @@ struct NeighbourhoodPicker {
 
     private func weightedChoice(_ items: [Int], weight: (Int) -> Double, using random: inout SeededGenerator) -> Int {
         let total = items.reduce(0) { $0 + weight($1) }
-        var r = Double.random(in: 0..<max(total, 1e-12), using: &random)
+        var r = random.draw(in: 0..<max(total, 1e-12))
         for item in items {
             r -= weight(item)
             if r < 0 { return item }

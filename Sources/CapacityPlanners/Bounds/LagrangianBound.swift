@@ -1,5 +1,5 @@
 // An upper bound on the best objective that stays cheap at any portfolio size.
-public import CapacityPlanning
+package import CapacityPlanning
 
 /// An upper bound on the best objective by Lagrangian relaxation (Docs/formulation.md, "Bounds").
 ///
@@ -12,14 +12,14 @@ public import CapacityPlanning
 /// prices the result is a valid bound; subgradient steps lower it toward the best such bound.
 ///
 /// Pure Swift: it needs no solver.
-public struct LagrangianBound: Sendable {
+package struct LagrangianBound: Sendable {
     /// Most subgradient iterations.
-    public var iterations: Int
+    package var iterations: Int
     /// Wall-clock limit in seconds; `nil` is none (then the result is deterministic).
-    public var timeLimit: Double?
+    package var timeLimit: Double?
 
     /// Creates the bound computation.
-    public init(iterations: Int = 200, timeLimit: Double? = nil) {
+    package init(iterations: Int = 200, timeLimit: Double? = nil) {
         self.iterations = iterations
         self.timeLimit = timeLimit
     }
@@ -32,7 +32,7 @@ public struct LagrangianBound: Sendable {
     ///   - shouldStop: polled between iterations.
     /// - Complexity: per iteration O(Σ_d E_d·T_d·log E_d + Σ_j |S_j|·D_j·demands_j), where E_d is the
     ///   number of qualified people and T_d the periods a demand can touch.
-    public func bound(for problem: PlanningProblem, incumbent: Double? = nil,
+    package func bound(for problem: PlanningProblem, incumbent: Double? = nil,
                       shouldStop: () -> Bool = { false }) -> Double? {
         var relaxation = Relaxation(problem: problem)
         let clock = ContinuousClock.now
@@ -55,7 +55,7 @@ public struct LagrangianBound: Sendable {
             if theta < 1e-4 || shouldStop() { break }
             if let limit = timeLimit {
                 let d = ContinuousClock.now - clock
-                if Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 >= limit { break }
+                if (d / .seconds(1)) >= limit { break }
             }
             let target = incumbent ?? (best - 0.05 * max(1, abs(best)))
             relaxation.step(theta: theta, gap: max(value - target, 1e-6 * max(1, abs(value))))

@@ -1,6 +1,6 @@
 // The LP relaxation's duals, read as the value of one more hour of a skill (Docs/analysis.md).
 #if GLPK
-public import CapacityPlanning
+package import CapacityPlanning
 import Optimization
 
 /// Shadow prices of the whole problem's LP relaxation (integrality dropped).
@@ -13,19 +13,19 @@ import Optimization
 /// Its reduced cost against the optimal duals `y` is `c − y(j,d,t)`, so the hour is worth
 /// `max(0, max over those rows of c − y(j,d,t))` to the relaxation, at the margin.
 /// Integer programs have no true duals; `ConflictAnalyzer` confirms these values by re-solving.
-public struct ShadowPrices: Sendable {
+package struct ShadowPrices: Sendable {
     /// The relaxation's optimal objective (objective constant included): an upper bound on every plan.
-    public let bound: Double
+    package let bound: Double
     /// The coverage rows' duals, by demand and period.
-    public let coverage: [ExactFormulation.DemandPeriod: Double]
+    package let coverage: [ExactFormulation.DemandPeriod: Double]
     /// Seconds to build and solve the relaxation.
-    public let seconds: Double
+    package let seconds: Double
 
     /// Builds and solves the LP relaxation of `problem`.
     ///
     /// - Throws: `PlanningError` `.solverFailed` when GLPK fails or the time limit stops the
     ///   simplex before it proves optimality (no duals then).
-    public static func compute(for problem: PlanningProblem, timeLimit: Double? = nil) throws(PlanningError) -> ShadowPrices {
+    package static func compute(for problem: PlanningProblem, timeLimit: Double? = nil) throws(PlanningError) -> ShadowPrices {
         let clock = ContinuousClock.now
         let formulation = ExactFormulation(problem: problem)
         var options = SolveOptions()
@@ -47,12 +47,12 @@ public struct ShadowPrices: Sendable {
         let elapsed = ContinuousClock.now - clock
         return ShadowPrices(
             bound: objective, coverage: duals,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            seconds: (elapsed / .seconds(1)))
     }
 
     /// What one more free hour of a person with `skill` at `level` in `period` is worth to the
     /// relaxation, and the demand that would use it (`nil` when it is worth nothing).
-    public func hourValue(skill: Int, level: Int, period: Int, in problem: PlanningProblem) -> (value: Double, demand: Int?) {
+    package func hourValue(skill: Int, level: Int, period: Int, in problem: PlanningProblem) -> (value: Double, demand: Int?) {
         var best = 0.0
         var bestDemand: Int?
         for demand in problem.demands where demand.skill == skill && demand.minLevel <= level {

@@ -1,0 +1,34 @@
+// Which neighbourhood rule runs next and how large sub-problems are, learnt from what paid.
+#if GLPK
+import CapacityPlanning
+
+extension Search {
+    mutating func chooseKind() -> NeighbourhoodKind {
+        let kinds = NeighbourhoodKind.allCases
+        let total = kinds.reduce(0) { $0 + (weights[$1] ?? 1) }
+        var r = random.draw(in: 0..<total)
+        for kind in kinds {
+            r -= weights[kind] ?? 1
+            if r < 0 { return kind }
+        }
+        return kinds[kinds.count - 1]
+    }
+
+    mutating func adapt(kind: NeighbourhoodKind, gain: Double, objective: Double, outcome: SubproblemResult) {
+        // Reward a rule by its gain (relative to the objective), with a floor so no rule dies out.
+        let score = gain > 0 ? 1 + min(10, 100 * gain / max(1, abs(objective))) : 0
+        weights[kind] = max(0.1, 0.8 * (weights[kind] ?? 1) + 0.2 * score)
+        if outcome.hitLimit {
+            columnBudget = max(200, columnBudget * 0.7)
+        } else if gain == 0 && outcome.optimal {
+            columnBudget = min(200_000, columnBudget * 1.2)
+        }
+    }
+
+    func report(_ objective: Double, _ bound: Double?, _ message: String) {
+        options.progress?(PlanningProgress(
+            planner: planner.name, incumbent: objective, bound: bound,
+            gap: bound.map { Plan.relativeGap(objective: objective, bound: $0) }, elapsed: elapsed, message: message))
+    }
+}
+#endif

@@ -1,0 +1,65 @@
+// Where a search starts (the warm start, greedy, or the exact planner) and its bound.
+#if GLPK
+import CapacityPlanning
+import Foundation
+
+extension Search {
+    /// Where the search starts: a plan, or the exact planner's proof that none exists.
+    enum Start {
+        /// A valid allocation to improve.
+        case allocation(Allocation)
+        /// The exact planner's proof that no plan exists, with its diagnosis.
+        case noPlan(PlanningOutcome)
+    }
+
+    /// The warm start when the checker accepts it, else the greedy plan, else the exact planner's first plan.
+    mutating func startingPoint() throws(PlanningError) -> Start {
+        if let plan = options.warmStart, plan.status != .infeasible, PlanChecker.check(plan, for: problem).isValid {
+            return .allocation(Allocation(plan: plan, problem: problem))
+        }
+        var greedyOptions = options
+        greedyOptions.progress = nil
+        greedyOptions.warmStart = nil
+        if let limit = timeLimit { greedyOptions.timeLimit = max(0.05, min(limit * 0.15, 10)) }
+        if deterministic { greedyOptions.timeLimit = nil }
+        do throws(PlanningError) {
+            if let greedy = try GreedyPlanner().solve(problem, options: greedyOptions).allocation {
+                return .allocation(greedy.withoutNegligibleHours)
+            }
+        } catch {
+            // Fall through to the exact planner, which can also prove infeasibility.
+        }
+        var exactOptions = options
+        exactOptions.progress = nil
+        exactOptions.timeLimit = remaining.map { max(0.1, $0 * 0.5) } ?? 60
+        let exact = try ExactPlanner(warmStartWithGreedy: false).solve(problem, options: exactOptions)
+        guard let allocation = exact.allocation else { return .noPlan(exact) }
+        return .allocation(allocation.withoutNegligibleHours)
+    }
+
+    /// The number of hours variables the whole problem's model would have.
+    var modelCells: Int {
+        problem.demands.reduce(0) { total, demand in
+            total + demand.eligiblePeople.count * problem.projects[demand.project].candidatePeriods.count
+        }
+    }
+
+    /// Starts the bound computations: the Lagrangian bound, then the LP relaxation of the whole
+    /// problem when its model is small enough. On another thread when running against the clock
+    /// (it uses the second core while the search uses the first), at once in deterministic mode.
+    func startBound(incumbent: Double) -> RelaxationBound {
+        let relaxation = RelaxationBound()
+        let problem = problem
+        let withLP = modelCells <= planner.boundModelLimit
+        if deterministic {
+            relaxation.compute(problem: problem, incumbent: incumbent, timeLimit: nil, withLP: withLP)
+        } else {
+            let limit = remaining.map { max(0.5, $0 - 0.2) }
+            let thread = Thread { relaxation.compute(problem: problem, incumbent: incumbent, timeLimit: limit, withLP: withLP) }
+            thread.stackSize = 16 << 20
+            thread.start()
+        }
+        return relaxation
+    }
+}
+#endif

@@ -1,0 +1,162 @@
+// The search loop: from a starting plan, free a neighbourhood, re-optimise it, keep what is better.
+#if GLPK
+import CapacityPlanning
+import Foundation
+
+/// One search's state: the plan it improves, its random stream, its neighbourhood weights and budget.
+struct Search {
+    let planner: LargeNeighbourhoodPlanner
+    let problem: PlanningProblem
+    let options: PlanningOptions
+    let clock: ContinuousClock.Instant
+    let deterministic: Bool
+    let timeLimit: Double?
+    let index: NeighbourhoodIndex
+    var random: SeededGenerator
+    var statistics = SearchStatistics()
+    var weights: [NeighbourhoodKind: Double] = Dictionary(uniqueKeysWithValues: NeighbourhoodKind.allCases.map { ($0, 1.0) })
+    /// Most hours variables a sub-problem may have: grows while sub-problems solve quickly
+    /// without improving, shrinks when they hit their limit.
+    var columnBudget: Double
+    /// How far a freed, selected project may move its start (periods).
+    let startRadius = 3
+    /// Share of the column budget that the ring of re-staffed projects may add to a neighbourhood.
+    let ringShare = 1.0
+    /// Fruitless steps after which the search tries to bring in a left-out project.
+    let stallSteps = 10
+    /// Projects an attempt to bring one in frees at least (it and its first blockers), whatever the budget.
+    let bringInCore = 3
+    /// How much longer than others a sub-problem that brings a project in may run.
+    let bringInTimeFactor = 2.5
+    /// The step of the last improvement.
+    var lastImprovementStep = 0
+    /// Turns taken by the left-out projects in attempts to bring them in.
+    var leftOutTurn = 0
+    /// Each project's value less its cheapest possible staffing (people unlimited).
+    let profit: [Double]
+    /// A helper never frees the whole problem: that solve is the main search's, with all the time left.
+    var isHelper: Bool { worker != 0 }
+    let worker: UInt64
+
+    init(planner: LargeNeighbourhoodPlanner, problem: PlanningProblem, options: PlanningOptions,
+         clock: ContinuousClock.Instant, worker: UInt64 = 0) {
+        self.planner = planner
+        self.problem = problem
+        self.options = options
+        self.clock = clock
+        self.worker = worker
+        self.deterministic = options.moveLimit != nil && options.timeLimit == nil
+        self.timeLimit = deterministic ? nil : (options.timeLimit ?? planner.defaultTimeLimit)
+        self.random = SeededGenerator(seed: options.seed ^ 0x4C4E_5300 &+ worker &* 0x9E37_79B9)
+        self.columnBudget = 1500
+        self.index = NeighbourhoodIndex(problem: problem)
+        self.profit = problem.projects.map { info in
+            info.demands.reduce(info.value) { $0 - problem.demands[$1].totalHours * (problem.demands[$1].cheapestRate ?? 0) }
+        }
+    }
+
+    var elapsed: Double { clock.secondsElapsed }
+
+    var remaining: Double? { timeLimit.map { $0 - elapsed } }
+
+    var stopped: Bool {
+        if options.cancellation?.isCancelled == true { return true }
+        if let remaining, remaining <= 0.05 { return true }
+        if let limit = options.moveLimit, statistics.steps >= limit { return true }
+        return false
+    }
+
+    /// Runs the search to its limit or its proof.
+    mutating func run() throws(PlanningError) -> PlanningOutcome {
+        let impossible = problem.structuralInfeasibilities
+        if !impossible.isEmpty { return .noPlan(diagnosis: impossible) }
+        var current: Allocation
+        switch try startingPoint() {
+        case .allocation(let allocation): current = allocation
+        case .noPlan(let proof):
+            // The exact planner proved that no valid plan exists: say so, as the exact planner does.
+            return proof
+        }
+        var objective = ObjectiveBreakdown(allocation: current, problem: problem).total
+        let simple = SimpleBound.value(for: problem)
+        let relaxation = startBound(incumbent: objective)
+        let shared = SharedIncumbent(objective: objective, allocation: current)
+        let helpers = startHelpers(shared: shared, after: relaxation)
+        defer { helpers.finish() }
+        var bound: Double? { max(objective, min(simple, relaxation.value ?? simple)) }
+        report(objective, bound, "start")
+
+        var proof = Proof.none
+        while !stopped, proof == .none {
+            if let better = shared.better(than: objective) {
+                (objective, current) = better
+                report(objective, bound, "adopted the other search's plan")
+            }
+            if let bound, Plan.relativeGap(objective: objective, bound: bound) <= options.relativeGap {
+                proof = .meetsBound
+                break
+            }
+            guard let step = step(around: &current, objective: &objective) else { break }
+            if step.improved {
+                shared.offer(objective, current)
+                report(objective, bound, statistics.summary)
+            }
+            if step.provenOptimal { proof = .wholeProblemSolved }
+        }
+        helpers.finish()
+        if let better = shared.better(than: objective) { (objective, current) = better }
+
+        if proof == .none, options.cancellation?.isCancelled != true, let remaining {
+            // The search is over; give the relaxation the time that is left to finish its bound
+            // (not when cancelled: the caller wants the plan now).
+            relaxation.wait(seconds: remaining)
+        }
+        var total = statistics
+        total.add(shared.helperStatistics)
+        let provenBy = switch proof {
+        case .meetsBound: "; the plan meets the bound within the gap"
+        case .wholeProblemSolved: "; the last neighbourhood freed every project and was solved to optimality"
+        default: ""
+        }
+        let note = "lns: \(total.summary)" + (helpers.count > 0 ? " on \(helpers.count + 1) searches" : "") + provenBy
+        return PlanningOutcome(allocation: current, proof: proof, bound: bound, notes: [PlannerNote(note)])
+    }
+
+    /// One neighbourhood: chooses it, re-optimises it, keeps the result when it is better.
+    /// `nil` when there is nothing left to free.
+    mutating func step(around current: inout Allocation, objective: inout Double)
+        -> (improved: Bool, provenOptimal: Bool)?
+    {
+        var kind = chooseKind()
+        var leftOutSeed: Int?
+        if kind == .blocked || statistics.steps - lastImprovementStep >= stallSteps {
+            // Stalled (or chosen): try to bring in the next left-out project.
+            kind = .blocked
+            leftOutSeed = nextLeftOut(current)
+        }
+        let order = NeighbourhoodPicker(problem: problem, index: index)
+            .order(kind, around: current, using: &random, leftOutSeed: leftOutSeed)
+        let (freed, windows, whole) = neighbourhood(
+            order, around: current, wide: wideStarts(for: kind), minimumCore: kind == .blocked ? bringInCore : 1)
+        guard !freed.isEmpty else { return nil }
+        statistics.steps += 1
+        statistics.tried[kind, default: 0] += 1
+        let outcome = solve(freeing: Set(freed), windows: windows, around: current, whole: whole,
+                            timeFactor: kind == .blocked ? bringInTimeFactor : 1)
+        var gain = 0.0
+        if let candidate = outcome.allocation {
+            let value = ObjectiveBreakdown(allocation: candidate, problem: problem).total
+            if value > objective + 1e-9 * max(1, abs(objective)), PlanChecker.check(candidate, for: problem).isEmpty {
+                gain = value - objective
+                current = candidate
+                objective = value
+                statistics.improvements += 1
+                statistics.improved[kind, default: 0] += 1
+                lastImprovementStep = statistics.steps
+            }
+        }
+        adapt(kind: kind, gain: gain, objective: objective, outcome: outcome)
+        return (gain > 0, outcome.optimal && whole)
+    }
+}
+#endif

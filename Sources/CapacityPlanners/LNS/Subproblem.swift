@@ -1,0 +1,48 @@
+// One step's sub-problem: the freed projects re-optimised by GLPK with everything else fixed.
+#if GLPK
+import CapacityPlanning
+import Optimization
+
+extension Search {
+    /// What one sub-problem gave.
+    struct SubproblemResult {
+        var allocation: Allocation?
+        var optimal: Bool
+        var hitLimit: Bool
+    }
+
+
+    /// Re-optimises the freed projects with everything else fixed.
+    /// A neighbourhood that is the whole problem gets all the time that is left: it is the exact
+    /// planner, warm-started from the current plan.
+    func solve(freeing freed: Set<Int>, windows: [Int: ClosedRange<Int>], around current: Allocation,
+               whole: Bool, timeFactor: Double = 1) -> SubproblemResult {
+        let scope = ModelScope.around(current, freeing: freed, problem: problem, startWindows: windows)
+        guard !scope.isHopeless else { return SubproblemResult(allocation: nil, optimal: false, hitLimit: false) }
+        let formulation = ExactFormulation(problem: problem, scope: scope)
+        var solve = SolveOptions()
+        solve.relativeGap = 1e-6
+        // Pseudo-cost branching finds the exchanges (one project in, another out) far sooner
+        // than GLPK's default on these sub-problems; the whole problem, where a proof is the
+        // point, keeps GLPK's default, which closes the gap sooner (measured; Docs/lns.md).
+        solve.branching = whole ? .driebeckTomlin : .hybridPseudocost
+        solve.warmStart = formulation.values(for: current, problem: problem)
+        if deterministic {
+            solve.nodeLimit = whole ? planner.subproblemNodeLimit * 20 : Int(Double(planner.subproblemNodeLimit) * timeFactor)
+        } else {
+            let limit = whole ? (remaining ?? planner.subproblemTimeLimit) : planner.subproblemTimeLimit * timeFactor
+            solve.timeLimit = max(0.05, min(limit, remaining ?? limit))
+        }
+        let token = CancellationToken()
+        options.cancellation?.onCancel { token.cancel() }
+        solve.cancellation = token
+        guard let result = try? GLPK.solve(formulation.model, options: solve), result.hasSolution else {
+            return SubproblemResult(allocation: nil, optimal: false, hitLimit: true)
+        }
+        let part = formulation.allocation(from: result.values, problem: problem)
+        let merged = formulation.merging(part, into: current, problem: problem)
+        let optimal = result.termination == .optimal || result.termination == .gapReached
+        return SubproblemResult(allocation: merged, optimal: optimal, hitLimit: !optimal)
+    }
+}
+#endif

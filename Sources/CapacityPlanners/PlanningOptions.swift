@@ -1,0 +1,39 @@
+// How a planner should run: limits, seed, warm start, progress and cancellation.
+public import CapacityPlanning
+
+/// How a planner should run.
+public struct PlanningOptions: Sendable {
+    /// Wall-clock limit in seconds; `nil` is none (the greedy planner's improvement phase then uses `moveLimit`).
+    public var timeLimit: Double?
+    /// Relative gap at which a MIP counts as solved (`optimal` is reported within it).
+    public var relativeGap: Double
+    /// Seed for every random choice: the same seed and limits give the same plan.
+    public var seed: UInt64
+    /// Most improvement moves (greedy) or neighbourhoods (LNS); `nil` uses the planner's default.
+    public var moveLimit: Int?
+    /// A plan to start from (the exact planner's warm start); it is used only if the checker accepts it.
+    public var warmStart: Plan?
+    /// Called with progress from the planner's thread; keep it quick.
+    public var progress: (@Sendable (PlanningProgress) -> Void)?
+    /// Stops the planner early; it then returns the best valid plan it has.
+    public var cancellation: PlanningCancellation?
+
+    /// Creates options.
+    public init(
+        timeLimit: Double? = nil,
+        relativeGap: Double = 1e-6,
+        seed: UInt64 = 0,
+        moveLimit: Int? = nil,
+        warmStart: Plan? = nil,
+        progress: (@Sendable (PlanningProgress) -> Void)? = nil,
+        cancellation: PlanningCancellation? = nil
+    ) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.seed = seed
+        self.moveLimit = moveLimit
+        self.warmStart = warmStart
+        self.progress = progress
+        self.cancellation = cancellation
+    }
+}

@@ -1,0 +1,28 @@
+// What a long-running planner reports while it works.
+
+/// A progress report during a long solve.
+public struct PlanningProgress: Sendable, Equatable {
+    /// The planner reporting.
+    public var planner: String
+    /// Best objective found so far.
+    public var incumbent: Double?
+    /// Best proven upper bound so far.
+    public var bound: Double?
+    /// Relative gap between the two, when both are known.
+    public var gap: Double?
+    /// Seconds since the planner started.
+    public var elapsed: Double
+    /// A short remark (phase, neighbourhoods tried, …).
+    public var message: String?
+
+    /// Creates a progress report.
+    public init(planner: String, incumbent: Double? = nil, bound: Double? = nil, gap: Double? = nil,
+                elapsed: Double, message: String? = nil) {
+        self.planner = planner
+        self.incumbent = incumbent
+        self.bound = bound
+        self.gap = gap
+        self.elapsed = elapsed
+        self.message = message
+    }
+}
