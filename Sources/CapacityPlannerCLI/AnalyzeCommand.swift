@@ -104,10 +104,7 @@ struct AnalyzeCommand: ParsableCommand {
         } catch {
             printError("error: \(error.message)")
             for issue in error.issues { printError("  - \(issue)") }
-            switch error.code {
-            case .invalidScenario: throw Exit.invalidScenario
-            case .invalidPlan, .invalidOptions, .unavailable: throw Exit.usage
-            }
+            throw error.code == .invalidScenario ? Exit.invalidScenario : Exit.usage
         }
         try write(report)
     }

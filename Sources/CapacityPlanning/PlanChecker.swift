@@ -88,7 +88,7 @@ public enum PlanChecker {
             violations.append(PlanViolation(.format, "the plan's status is infeasible: there is no plan to check"))
         }
         let allocation = mapAndCheckFormat(plan, problem, &violations)
-        violations += check(allocation, for: problem)
+        violations += Self.violations(of: allocation, for: problem)
         if let bound = plan.bound, let objective = plan.objective, bound < objective - Tolerance.of(objective) {
             violations.append(PlanViolation(.format, "bound \(bound) is below the plan's own objective \(objective)"))
         }
@@ -99,7 +99,7 @@ public enum PlanChecker {
     }
 
     /// Checks rules 1–9 on an allocation (the shape is right by construction).
-    public static func check(_ allocation: Allocation, for problem: PlanningProblem) -> [PlanViolation] {
+    public static func violations(of allocation: Allocation, for problem: PlanningProblem) -> [PlanViolation] {
         var out: [PlanViolation] = []
         checkSelection(allocation, problem, &out)
         checkCells(allocation, problem, &out)

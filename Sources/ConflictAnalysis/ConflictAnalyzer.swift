@@ -39,38 +39,6 @@ public struct AnalysisOptions: Sendable {
     }
 }
 
-/// Why an analysis could not run.
-public struct AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The kind of failure.
-    public enum Code: String, Sendable, Equatable {
-        /// The scenario is invalid (the issues say why).
-        case invalidScenario
-        /// The plan cannot be analysed (e.g. it says `infeasible`).
-        case invalidPlan
-        /// An option is out of range.
-        case invalidOptions
-        /// The planner is not built in.
-        case unavailable
-    }
-
-    /// The kind of failure.
-    public var code: Code
-    /// What went wrong, naming the field.
-    public var message: String
-    /// The scenario's issues, for `invalidScenario`.
-    public var issues: [ScenarioIssue]
-
-    /// Creates an error.
-    public init(_ code: Code, _ message: String, issues: [ScenarioIssue] = []) {
-        self.code = code
-        self.message = message
-        self.issues = issues
-    }
-
-    /// `code: message`.
-    public var description: String { "\(code.rawValue): \(message)" }
-}
-
 /// Finds where a plan breaks, why, and what each fix is worth.
 ///
 /// Conflicts (over-allocation, orphaned work, skill shortages, contention, deadline risk) are
@@ -102,7 +70,7 @@ public struct ConflictAnalyzer: Sendable {
         do {
             problem = try PlanningProblem(scenario)
         } catch {
-            throw AnalysisError(.invalidScenario, "the scenario is invalid: \(error)", issues: error.issues)
+            throw AnalysisError(.invalidScenario, "the scenario is invalid: \(error)", issues: error.issues, underlying: error)
         }
         if let given, given.status == .infeasible {
             throw AnalysisError(.invalidPlan, "plan.status: the plan says infeasible, so it has nothing to analyse")

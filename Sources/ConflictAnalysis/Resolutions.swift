@@ -86,7 +86,7 @@ struct ResolutionPlanner {
                 add(hire.0, hire.1 + " so \(entry.project) can go ahead")
             }
             if entry.reasons.contains(where: { $0.kind == .projectBudget }) {
-                let cheapest = SelectionAnalysis.cheapestStaffing(j, in: problem)
+                let cheapest = problem.projects[j].cheapestStaffingCost ?? .infinity
                 if cheapest.isFinite {
                     let amount = (cheapest * 1.25).rounded(.up)
                     add(.raiseProjectBudget(entry.project, to: amount), "Raise \(entry.project)'s budget to \(Format.money(amount))")

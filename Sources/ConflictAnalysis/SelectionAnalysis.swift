@@ -29,7 +29,11 @@ struct SelectionAnalysis {
                 reasons.append(.init(kind: .dependency,
                                      detail: "It depends on \(missing.joined(separator: ", ")), which the plan leaves out."))
             }
-            if let beside = staffing.bestStart(info.index, supply: .besideThePlan), beside.hours > Tolerance.of(info.totalHours) {
+            let unqualified = info.demands.map { problem.demands[$0] }.filter { $0.totalHours > 0 && $0.eligiblePeople.isEmpty }
+            if let demand = unqualified.first {
+                let skill = problem.skills[demand.skill] + (demand.minLevel > 1 ? " at level \(demand.minLevel)+" : "")
+                reasons.append(.init(kind: .skill, detail: "Nobody has \(skill)."))
+            } else if let beside = staffing.bestStart(info.index, supply: .besideThePlan), beside.hours > Tolerance.of(info.totalHours) {
                 reasons.append(.init(kind: .skill, detail: "Beside the plan's other work it is "
                     + "\(Format.hoursWithUnit(beside.hours)) short at its best start (period \(beside.start)): "
                     + describe(beside.lines, project: info.index) + "."))
@@ -39,7 +43,7 @@ struct SelectionAnalysis {
                     + "already on as many projects as they may be: \(Format.hoursWithUnit(capped.hours)) short at its best start "
                     + "(period \(capped.start))."))
             }
-            let cheapest = Self.cheapestStaffing(info.index, in: problem)
+            let cheapest = info.cheapestStaffingCost ?? .infinity
             if let budget = info.budget, cheapest > budget + Tolerance.of(budget) {
                 reasons.append(.init(kind: .projectBudget, detail: "Its budget \(Format.money(budget)) is below its cheapest possible "
                     + "staffing, \(Format.money(cheapest)) (every hour at its cheapest qualified person's rate)."))
@@ -109,17 +113,6 @@ struct SelectionAnalysis {
               let person = demand.eligiblePeople.min(by: { (problem.people[$0].costPerHour, problem.people[$0].id)
                   < (problem.people[$1].costPerHour, problem.people[$1].id) }) else { return nil }
         return Pin(person: problem.people[person].id, project: problem.projects[j].id, demand: demand.id, hours: 0.001)
-    }
-
-    /// The least a project's staff can cost: every demanded hour at the cheapest rate of a
-    /// person qualified for it (`.infinity` when a demand has hours and nobody qualifies).
-    static func cheapestStaffing(_ j: Int, in problem: PlanningProblem) -> Double {
-        problem.projects[j].demands.reduce(0.0) { total, d in
-            let demand = problem.demands[d]
-            guard demand.totalHours > 0 else { return total }
-            guard let rate = demand.eligiblePeople.map({ problem.people[$0].costPerHour }).min() else { return .infinity }
-            return total + demand.totalHours * rate
-        }
     }
 
     /// `backend ≥ 4: 30 h in periods 3–5; data ≥ 2: 10 h in period 6`.

@@ -21,24 +21,6 @@ struct ReportRenderingTests {
         #expect(HTML.num(value) == text)
     }
 
-    @Test("compact money", arguments: [
-        (1_060_000.0, "1.06M"), (612_345.0, "612k"), (20_800.0, "20.8k"), (980.0, "980"), (-45_200.0, "-45.2k"),
-        (2_000_000_000.0, "2B"), (0.0, "0"),
-    ])
-    func compactMoney(_ value: Double, _ text: String) {
-        #expect(HTML.compactMoney(value) == text)
-    }
-
-    @Test("text amounts and hours")
-    func textFormats() {
-        #expect(TextReport.money(1_752_152.4) == "1,752,152")
-        #expect(TextReport.money(-0.0001) == "0")
-        #expect(TextReport.money(12.5) == "12.50")
-        #expect(TextReport.hours(224.00000001) == "224")
-        #expect(TextReport.hours(23.44) == "23.4")
-        #expect(TextReport.manyHours(20518) == "20,518")
-    }
-
     @Test("period labels from the horizon's start and unit")
     func periodLabels() {
         let weeks = PeriodLabels(Horizon(periods: 26, start: "2027-01-04", unit: .week))
@@ -109,9 +91,9 @@ struct ReportRenderingTests {
         #expect(html.contains("<h1>Small</h1>"))
         #expect(html.contains("W1 Mar 01"))
         #expect(html.contains("10 h left unstaffed"), "the mandatory project's shortfall in week 3")
-        #expect(html.contains("Does not fit its window"), "late: 4 weeks from week 5 of 6")
+        #expect(html.contains("Its window cannot hold its 4 periods."), "late: 4 weeks from week 5 of 6")
         #expect(html.contains("Nobody has data."))
-        #expect(html.contains("Depends on ml, which is not selected."))
+        #expect(html.contains("It depends on ml, which the plan leaves out."))
         #expect(html.contains("class=\"off\""), "bo's week without capacity")
         #expect(html.contains("No team"))
         #expect(html.contains("<details class=\"team\" open>"))

@@ -1,5 +1,6 @@
 // Everything the HTML report shows, computed once from the problem and the plan.
 import CapacityPlanning
+import ConflictAnalysis
 
 /// The figures behind the report: the plan on indices, its KPIs and check, people grouped
 /// by team, demand and supply per skill, and why each project was left out.
@@ -159,9 +160,14 @@ struct ReportData {
             return x != y ? x > y : a.skill < b.skill
         }
 
-        let reasons = ExclusionReasons(problem: problem, allocation: allocation)
-        exclusions = problem.projects.filter { !allocation.isSelected($0.index) }
-            .map { Exclusion(index: $0.index, reason: reasons.reason(for: $0.index)) }
+        // The analysis's one explanation; its first (binding) reason is shown, unless the only
+        // reason is that the project displaces better work (no single plain reason).
+        let reasons = Dictionary(LeftOutExplanation.reasons(for: problem, allocation: allocation).map { ($0.project, $0) },
+                                 uniquingKeysWith: { first, _ in first })
+        exclusions = problem.projects.filter { !allocation.isSelected($0.index) }.map { info in
+            let plain = reasons[info.id]?.reasons.first { $0.kind != .displacesBetterWork }
+            return Exclusion(index: info.index, reason: plain?.detail)
+        }
 
         var seen = Set<String>()
         warnings = (problem.warnings.map(\.description) + (plan.details?.warnings ?? [])).filter { seen.insert($0).inserted }

@@ -45,7 +45,7 @@ public struct ExactPlanner: Planner {
             greedyOptions.timeLimit = options.timeLimit.map { min(1, $0 / 10) }
             greedyOptions.progress = nil
             if let greedy = try? GreedyPlanner().solve(problem, options: greedyOptions), let allocation = greedy.allocation,
-               PlanChecker.check(allocation, for: problem).isEmpty {
+               PlanChecker.violations(of: allocation, for: problem).isEmpty {
                 warm = allocation.withoutNegligibleHours
             }
         }

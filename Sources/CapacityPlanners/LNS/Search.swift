@@ -146,7 +146,7 @@ struct Search {
         var gain = 0.0
         if let candidate = outcome.allocation {
             let value = ObjectiveBreakdown(allocation: candidate, problem: problem).total
-            if value > objective + 1e-9 * max(1, abs(objective)), PlanChecker.check(candidate, for: problem).isEmpty {
+            if value > objective + 1e-9 * max(1, abs(objective)), PlanChecker.violations(of: candidate, for: problem).isEmpty {
                 gain = value - objective
                 current = candidate
                 objective = value
