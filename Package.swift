@@ -6,7 +6,7 @@
 //
 //   capacity-planner (CLI) ──► CapacityPlannerServer (HTTP, Hummingbird)
 //            │                          │
-//            └──────────────────────────┴──► ConflictAnalysis ──► CapacityPlanners ──► CapacityPlanning (domain, no GLPK)
+//            └──────────────────────────┴──► ConflictAnalysis ──► CapacityPlanners ──► CapacityPlanning (domain, no GLPK) ──► StrictJSON
 //                                                                       │
 //                                                                       └──(GLPK trait)──► Optimization ──► CGLPK ──► libglpk
 //
@@ -26,6 +26,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Optimization", targets: ["Optimization"]),
+        .library(name: "StrictJSON", targets: ["StrictJSON"]),
         .library(name: "CapacityPlanning", targets: ["CapacityPlanning"]),
         .library(name: "CapacityPlanners", targets: ["CapacityPlanners"]),
         .library(name: "ConflictAnalysis", targets: ["ConflictAnalysis"]),
@@ -62,9 +63,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The strict JSON reader (document order, duplicate keys, depth, line and column) and writer.
+        .target(
+            name: "StrictJSON",
+            swiftSettings: swiftSettings
+        ),
         // The planning domain: scenario and plan of spec v1, validation, checker, objective. Knows nothing of GLPK.
         .target(
             name: "CapacityPlanning",
+            dependencies: ["StrictJSON"],
             swiftSettings: swiftSettings
         ),
         // The planners: greedy (pure Swift), exact (GLPK), auto.
@@ -89,6 +96,7 @@ let package = Package(
                 "ConflictAnalysis",
                 "CapacityPlanners",
                 "CapacityPlanning",
+                "StrictJSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -117,24 +125,37 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // What every test target shares: the fixture and example locator, a seeded generator.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "OptimizationTests",
-            dependencies: ["Optimization", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["TestSupport", "Optimization", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StrictJSONTests",
+            dependencies: ["TestSupport", "StrictJSON"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CapacityPlanningTests",
-            dependencies: ["CapacityPlanning"],
+            dependencies: ["TestSupport", "CapacityPlanning", "StrictJSON"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CapacityPlannerCLITests",
-            dependencies: ["CapacityPlannerCLI", "CapacityPlanning", "ConflictAnalysis"],
+            dependencies: ["TestSupport", "CapacityPlannerCLI", "CapacityPlanning", "ConflictAnalysis"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CapacityPlannerServerTests",
             dependencies: [
+                "TestSupport",
+                "StrictJSON",
                 "CapacityPlannerServer",
                 "CapacityPlanning",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -144,12 +165,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ConflictAnalysisTests",
-            dependencies: ["ConflictAnalysis", "CapacityPlanners", "CapacityPlanning"],
+            dependencies: ["TestSupport", "ConflictAnalysis", "CapacityPlanners", "CapacityPlanning"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CapacityPlannersTests",
-            dependencies: ["CapacityPlanners", "CapacityPlanning"],
+            dependencies: ["TestSupport", "CapacityPlanners", "CapacityPlanning"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -100,7 +100,7 @@ struct AnalyzeCommand: ParsableCommand {
             progress: quiet ? nil : { @Sendable line in printError("analyze: \(line)") })
         let report: ConflictReport
         do throws(AnalysisError) {
-            report = try ConflictAnalyzer(options: options).analyze(problem.scenario, plan: given)
+            report = try ConflictAnalyzer(options: options).analyze(problem, plan: given)
         } catch {
             printError("error: \(error.message)")
             for issue in error.issues { printError("  - \(issue)") }

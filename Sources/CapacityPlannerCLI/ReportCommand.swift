@@ -68,7 +68,7 @@ struct ReportCommand: ParsableCommand {
         if analyze && plan.status != .infeasible {
             let options = AnalysisOptions(planner: solving.solver, timeLimit: solving.timeLimit ?? 5, seed: solving.seed)
             do throws(AnalysisError) {
-                analysis = try ConflictAnalyzer(options: options).analyze(problem.scenario, plan: plan)
+                analysis = try ConflictAnalyzer(options: options).analyze(problem, plan: plan)
             } catch {
                 printError("error: the analysis failed: \(error.message)")
                 throw Exit.usage

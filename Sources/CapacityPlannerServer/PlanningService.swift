@@ -1,4 +1,5 @@
 // The HTTP service: plans, checks, analyses and jobs over the spec's JSON (Docs/service.md).
+import StrictJSON
 import CapacityPlanners
 public import CapacityPlanning
 import ConflictAnalysis
@@ -217,7 +218,7 @@ struct Handlers: Sendable {
         } onGracefulShutdown: {
             pool.shutDown()
         }
-        context.logger.info("solved", metadata: ["solver": "\(kind.rawValue)", "status": "\(outcome.plan?.status.rawValue ?? "none")"])
+        context.logger.info("solved", metadata: ["solver": "\(kind.rawValue)", "status": "\((try? outcome.get())?.status.rawValue ?? "none")"])
         return try Self.answer(outcome)
     }
 
@@ -243,7 +244,7 @@ struct Handlers: Sendable {
         let result = await pool.run(reservation) { _ -> Result<ConflictReport, AnalysisError> in
             let options = AnalysisOptions(planner: kind, timeLimit: limit)
             do throws(AnalysisError) {
-                return .success(try ConflictAnalyzer(options: options).analyze(problem.scenario, plan: plan))
+                return .success(try ConflictAnalyzer(options: options).analyze(problem, plan: plan))
             } catch {
                 return .failure(error)
             }
@@ -266,8 +267,9 @@ struct Handlers: Sendable {
         let pool = self.pool
         let logger = context.logger
         Task.detached {
-            let outcome = await pool.run(reservation, token: token) { token -> SolveOutcome in
-                guard !token.isCancelled else { return SolveOutcome(plan: nil, error: nil) }
+            // `nil`: cancelled before it started.
+            let outcome = await pool.run(reservation, token: token) { token -> Result<Plan, Problem>? in
+                guard !token.isCancelled else { return nil }
                 jobs.update(job.id) {
                     $0.state = .running
                     $0.startedAt = Date()
@@ -280,13 +282,13 @@ struct Handlers: Sendable {
                 }
             }
             jobs.update(job.id) { job in
-                job.plan = outcome.plan
-                job.error = outcome.error?.detail
+                job.plan = try? outcome?.get()
+                if case .failure(let problem) = outcome { job.error = problem.detail }
                 if job.finishedAt == nil { job.finishedAt = Date() }
                 if token.isCancelled {
                     job.state = .cancelled
                 } else {
-                    job.state = outcome.plan != nil ? .succeeded : .failed
+                    job.state = job.plan != nil ? .succeeded : .failed
                 }
             }
             logger.info("job finished", metadata: ["job": "\(job.id)", "cancelled": "\(token.isCancelled)"])
@@ -310,32 +312,26 @@ struct Handlers: Sendable {
 
     // MARK: Solving
 
-    /// A plan or a problem, from a solve on a worker thread.
-    struct SolveOutcome: Sendable {
-        var plan: Plan?
-        var error: Problem?
-    }
-
     static func solve(_ problem: PlanningProblem, kind: PlannerKind, limit: Double, token: PlanningCancellation,
-                      progress: (@Sendable (PlanningProgress) -> Void)?) -> SolveOutcome {
+                      progress: (@Sendable (PlanningProgress) -> Void)?) -> Result<Plan, Problem> {
         do throws(PlanningError) {
             let planner = try kind.makePlanner()
             var options = PlanningOptions(timeLimit: limit)
             options.cancellation = token
             options.progress = progress
-            return SolveOutcome(plan: try planner.plan(problem, options: options))
+            return .success(try planner.plan(problem, options: options))
         } catch {
             if error.code == .noPlanFound {
-                return SolveOutcome(error: Problem(.unprocessableContent, type: "/problems/no-plan-found", title: "No plan found",
-                                                   detail: error.message))
+                return .failure(Problem(.unprocessableContent, type: "/problems/no-plan-found", title: "No plan found",
+                                        detail: error.message))
             }
-            return SolveOutcome(error: Problem(.internalServerError, type: "/problems/planner-failed", title: "The planner failed",
-                                               detail: error.description))
+            return .failure(Problem(.internalServerError, type: "/problems/planner-failed", title: "The planner failed",
+                                    detail: error.description))
         }
     }
 
-    static func answer(_ outcome: SolveOutcome) throws -> Response {
-        if let plan = outcome.plan { return try json(plan) }
-        throw outcome.error ?? Problem(.internalServerError, type: "/problems/internal", title: "Internal error", detail: "no plan and no error")
+    /// The plan as JSON, or the problem thrown (answered as problem+json).
+    static func answer(_ outcome: Result<Plan, Problem>) throws -> Response {
+        try json(try outcome.get())
     }
 }

@@ -7,6 +7,7 @@
 // `Scenario(json:)` accept and reject the same documents (except that
 // `JSONDecoder` silently merges repeated keys).
 
+public import StrictJSON
 extension Scenario {
     /// The scenario as spec v1 JSON, keys in the spec's order.
     ///

@@ -7,6 +7,7 @@
 //    in the most lenient placeholder and remembers the path.
 // 2. `validate()` checks ranges and meaning. Issues at (or inside) a path the
 //    reader already reported are dropped, so each problem is listed once.
+public import StrictJSON
 public import Foundation
 
 extension Scenario {

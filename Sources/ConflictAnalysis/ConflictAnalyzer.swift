@@ -54,24 +54,36 @@ public struct ConflictAnalyzer: Sendable {
         self.options = options
     }
 
-    /// Analyses `plan` — by default the scenario's baseline when it has one, else a fresh plan.
-    ///
-    /// - Throws: `AnalysisError` for an invalid scenario, a plan that says `infeasible`, bad
-    ///   options or a planner this build lacks. A planner that finds no plan is not an error:
-    ///   the report says so and skips what needs a plan.
-    public func analyze(_ scenario: Scenario, plan given: Plan? = nil) throws(AnalysisError) -> ConflictReport {
+    /// A time limit that is not a positive number, or a planner this build lacks.
+    private func checkOptions() throws(AnalysisError) {
         guard options.timeLimit.isFinite, options.timeLimit > 0 else {
             throw AnalysisError(.invalidOptions, "timeLimit must be a number of seconds > 0, got \(options.timeLimit)")
         }
         guard options.planner.isAvailable else {
             throw AnalysisError(.unavailable, "the \(options.planner.rawValue) planner is not built in (this build has no GLPK)")
         }
+    }
+
+    /// Analyses `plan` — by default the scenario's baseline when it has one, else a fresh plan.
+    ///
+    /// - Throws: `AnalysisError` for an invalid scenario, a plan that says `infeasible`, bad
+    ///   options or a planner this build lacks. A planner that finds no plan is not an error:
+    ///   the report says so and skips what needs a plan.
+    public func analyze(_ scenario: Scenario, plan given: Plan? = nil) throws(AnalysisError) -> ConflictReport {
+        try checkOptions()
         let problem: PlanningProblem
         do {
             problem = try PlanningProblem(scenario)
         } catch {
             throw AnalysisError(.invalidScenario, "the scenario is invalid: \(error)", issues: error.issues, underlying: error)
         }
+        return try analyze(problem, plan: given)
+    }
+
+    /// Analyses `plan` of a problem already built (the front ends have one); see `analyze(_:plan:)`.
+    public func analyze(_ problem: PlanningProblem, plan given: Plan? = nil) throws(AnalysisError) -> ConflictReport {
+        let scenario = problem.scenario
+        try checkOptions()
         if let given, given.status == .infeasible {
             throw AnalysisError(.invalidPlan, "plan.status: the plan says infeasible, so it has nothing to analyse")
         }
@@ -88,7 +100,7 @@ public struct ConflictAnalyzer: Sendable {
             if let better = control.outcome.objective, better > reference.outcome.objective ?? -.infinity {
                 var outcome = control.outcome
                 outcome.seconds += reference.outcome.seconds
-                reference = Resolver.Result(outcome: outcome, plan: control.plan)
+                reference = (outcome: outcome, plan: control.plan)
             }
         }
 
@@ -182,29 +194,19 @@ struct Reference {
 
 /// Runs the analysis planner on (changed) scenarios.
 struct Resolver: Sendable {
-    /// A solve's outcome and plan.
-    struct Result {
-        /// What the report records.
-        var outcome: SolveOutcome
-        /// The plan, when one was found.
-        var plan: Plan?
-    }
-
     var options: AnalysisOptions
 
     /// Solves `scenario`; `warmStart` is used when it is valid for it.
-    func solve(_ scenario: Scenario, warmStart: Plan? = nil) -> Result {
+    /// What the report records of the solve (`SolveOutcome`) and the plan, when one was found.
+    func solve(_ scenario: Scenario, warmStart: Plan? = nil) -> (outcome: SolveOutcome, plan: Plan?) {
         let clock = ContinuousClock.now
-        func elapsed() -> Double {
-            let d = ContinuousClock.now - clock
-            return (d / .seconds(1))
-        }
+        func elapsed() -> Double { clock.secondsElapsed }
         let name = options.planner.rawValue
         let problem: PlanningProblem
         do {
             problem = try PlanningProblem(scenario)
         } catch {
-            return Result(outcome: SolveOutcome(status: nil, solver: name, seconds: elapsed(),
+            return (outcome: SolveOutcome(status: nil, solver: name, seconds: elapsed(),
                                                 error: "the changed scenario is invalid: \(error)"), plan: nil)
         }
         var planning = PlanningOptions(timeLimit: options.timeLimit, seed: options.seed)
@@ -214,15 +216,15 @@ struct Resolver: Sendable {
             let plan = try planner.plan(problem, options: planning)
             guard plan.status != .infeasible else {
                 let why = (plan.details?.diagnosis ?? []).joined(separator: "; ")
-                return Result(outcome: SolveOutcome(status: .infeasible, solver: plan.solver ?? name, seconds: elapsed(),
+                return (outcome: SolveOutcome(status: .infeasible, solver: plan.solver ?? name, seconds: elapsed(),
                                                     error: "no valid plan exists" + (why.isEmpty ? "" : ": \(why)")), plan: nil)
             }
             let objective = PlanChecker.check(plan, for: problem).objective.total
-            return Result(outcome: SolveOutcome(status: plan.status, objective: objective, bound: plan.bound,
+            return (outcome: SolveOutcome(status: plan.status, objective: objective, bound: plan.bound,
                                                 solver: plan.solver ?? name, seconds: elapsed()),
                           plan: plan)
         } catch {
-            return Result(outcome: SolveOutcome(status: nil, solver: name, seconds: elapsed(), error: error.description), plan: nil)
+            return (outcome: SolveOutcome(status: nil, solver: name, seconds: elapsed(), error: error.description), plan: nil)
         }
     }
 }

@@ -16,7 +16,7 @@ struct ResolutionPlanner {
 
     /// The evaluated resolutions, best change in objective first.
     func evaluate() -> [Resolution] {
-        let before = ConflictKeys.of(base.plan, in: problem)
+        let before = ConflictKey.all(in: base.plan, for: problem)
         var out: [Resolution] = []
         for (change, description) in candidates().prefix(limit) {
             guard let scenario = try? change.apply(to: base.scenario) else { continue }
@@ -24,8 +24,8 @@ struct ResolutionPlanner {
             let result = solver.solve(scenario, warmStart: base.plan)
             var clears: [String] = []
             if let plan = result.plan, let changed = try? PlanningProblem(scenario) {
-                let after = ConflictKeys.of(plan, in: changed)
-                clears = before.subtracting(after).sorted()
+                let after = ConflictKey.all(in: plan, for: changed)
+                clears = before.subtracting(after).map(\.description).sorted()
             }
             out.append(Resolution(change: change, description: description, outcome: result.outcome,
                                   objectiveChange: result.outcome.objective.map { $0 - base.objective }, clears: clears))
@@ -145,31 +145,6 @@ struct ResolutionPlanner {
 
     private func typical(skill: String, level: Int) -> (Double, Double) {
         typicalPerson(skill: skill, level: level, in: problem)
-    }
-}
-
-/// Conflicts of a plan as comparable keys, for "which conflicts a change clears".
-enum ConflictKeys {
-    /// Skill shortages, unmet hours, over-allocations and projects left out, by name.
-    static func of(_ plan: Plan, in problem: PlanningProblem) -> Set<String> {
-        let allocation = Allocation(plan: plan, problem: problem)
-        var keys: Set<String> = []
-        for shortage in ShortageFinder(problem: problem, allocation: allocation).find().shortages {
-            for demand in shortage.demands { keys.insert("skill shortage: \(demand.skill) ≥ \(demand.minLevel) in period \(shortage.period)") }
-        }
-        let unmet = allocation.unmetHoursByProject(problem)
-        for info in problem.projects where allocation.starts[info.index] != nil && unmet[info.index] > Tolerance.of(info.totalHours) {
-            keys.insert("unmet hours: \(info.id)")
-        }
-        for over in CapacityView(problem: problem).overAllocations(allocation) {
-            keys.insert("over-allocated: \(over.person) in period \(over.period)")
-        }
-        // Every project not selected, whether or not it could be: a change that makes a project
-        // impossible (a drop, a delay past its dependents' windows) does not "clear" it.
-        for info in problem.projects where allocation.starts[info.index] == nil {
-            keys.insert("left out: \(info.id)")
-        }
-        return keys
     }
 }
 

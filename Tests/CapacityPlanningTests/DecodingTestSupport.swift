@@ -1,5 +1,7 @@
 // Shared helpers of the decoding, validation and JSON tests: the fixtures, a seeded
 // random generator, and small ways to decode and inspect issues.
+import StrictJSON
+@_exported import TestSupport
 import CapacityPlanning
 import Foundation
 
@@ -12,15 +14,7 @@ enum DecodingFixtures {
     }
 
     /// The fixtures folder.
-    static let directory: URL = {
-        if let path = ProcessInfo.processInfo.environment["CAPACITY_PLANNER_FIXTURES"], !path.isEmpty {
-            return URL(fileURLWithPath: path, isDirectory: true)
-        }
-        // Tests/CapacityPlanningTests/<file> → repository root → ../shared/fixtures
-        return URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("../shared/fixtures", isDirectory: true).standardizedFileURL
-    }()
+    static let directory: URL = SharedFiles.fixtures()
 
     /// The bytes of fixture `name` (e.g. `pins.json`).
     static func data(_ name: String) throws -> Data {
@@ -62,20 +56,8 @@ enum DecodingFixtures {
     }
 }
 
-/// SplitMix64: a tiny seeded generator, so that every fuzz run is reproducible.
-struct FuzzRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The fuzz tests' generator.
+typealias FuzzRandom = TestRandom
 
 enum DecodingSupport {
     /// The errors of decoding `text`; empty when it decodes.

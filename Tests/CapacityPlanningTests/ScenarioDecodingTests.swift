@@ -1,3 +1,4 @@
+import StrictJSON
 import CapacityPlanning
 import Foundation
 import Testing

@@ -60,7 +60,7 @@ public struct GreedyPlanner: Planner {
             return .noPlan(diagnosis: impossible, notes: [PlannerNote("no valid plan exists")])
         }
 
-        let run = GreedyRun(model: GreedyModel(problem: problem), options: options, began: began)
+        let run = GreedyRun(model: GreedyIndex(problem: problem), options: options, began: began)
         let moveLimit = options.moveLimit ?? Self.defaultMoveLimit
         do {
             try run.constructBest(variants: run.variants(moveLimit: moveLimit))

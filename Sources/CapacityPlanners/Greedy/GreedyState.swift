@@ -52,7 +52,7 @@ struct PairIndex {
 /// by the callers of `setHours`; budgets, pins, required selection and full coverage of
 /// non-mandatory projects are counted here and read through `isValid`.
 struct GreedyState {
-    let m: GreedyModel
+    let m: GreedyIndex
 
     /// Start per project, -1 when not selected.
     private(set) var start: [Int]
@@ -101,7 +101,7 @@ struct GreedyState {
     var work = 0
     private var slots: PairIndex
 
-    init(model: GreedyModel) {
+    init(model: GreedyIndex) {
         m = model
         start = Array(repeating: -1, count: model.projectCount)
         load = Array(repeating: 0, count: model.personCount * model.periods)

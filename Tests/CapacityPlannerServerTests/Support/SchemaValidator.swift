@@ -1,5 +1,6 @@
 // A small JSON Schema checker for the subset Docs/openapi.json uses: type, required, properties,
 // items, enum, $ref. Enough to hold the service's real responses to the published document.
+import StrictJSON
 import CapacityPlanning
 import Foundation
 

@@ -1,5 +1,6 @@
 // Loading the shared fixtures (../shared/fixtures beside the repository, or $CAPACITY_PLANNER_FIXTURES).
 import CapacityPlanning
+@_exported import TestSupport
 import Foundation
 
 /// One fixture scenario and what `expected.json` says of it.
@@ -14,17 +15,7 @@ struct Fixture: Sendable, CustomStringConvertible {
     var description: String { name }
 
     /// The fixtures folder.
-    static var directory: URL {
-        if let path = ProcessInfo.processInfo.environment["CAPACITY_PLANNER_FIXTURES"] {
-            return URL(fileURLWithPath: path)
-        }
-        // Tests/CapacityPlannersTests/Support/Fixtures.swift → repository root → ../shared/fixtures
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .appendingPathComponent("shared/fixtures")
-    }
+    static var directory: URL { SharedFiles.fixtures() }
 
     /// Every fixture named in expected.json, sorted by name.
     static let all: [Fixture] = {

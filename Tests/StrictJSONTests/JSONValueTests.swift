@@ -1,4 +1,5 @@
-import CapacityPlanning
+import StrictJSON
+import TestSupport
 import Foundation
 import Testing
 
@@ -220,8 +221,11 @@ struct JSONValueTests {
     }
 
     @Test func roundTripsEveryFixtureThroughText() throws {
-        for name in try DecodingFixtures.scenarioNames() + ["expected.json"] {
-            let value = try JSONValue(parsing: try DecodingFixtures.data(name))
+        let folder = SharedFiles.fixtures()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(names.count > 10, "the shared fixtures are at \(folder.path)")
+        for name in names {
+            let value = try JSONValue(parsing: try Data(contentsOf: folder.appendingPathComponent(name)))
             #expect(try JSONValue(parsing: value.serialized()) == value, "\(name)")
             #expect(try JSONValue(parsing: value.serialized(pretty: true)) == value, "\(name)")
         }

@@ -6,7 +6,7 @@ import CapacityPlanning
 ///
 /// Everything is indexed by the `PlanningProblem`'s dense indices; nothing here is a
 /// dictionary that decisions iterate over (lookups only), so runs are deterministic.
-final class GreedyModel {
+final class GreedyIndex {
     let problem: PlanningProblem
     let periods: Int
     let personCount: Int

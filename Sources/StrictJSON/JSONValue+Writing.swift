@@ -63,7 +63,7 @@ extension JSONValue {
     }
 
     /// A finite number as JSON text: integers without a fraction, others in shortest round-trip form.
-    static func formatNumber(_ value: Double) -> String {
+    package static func formatNumber(_ value: Double) -> String {
         if let integer = exactInteger(value) { return String(integer) }
         return "\(value)"
     }
