@@ -125,9 +125,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // What every test target shares: the fixture and example locator, a seeded generator.
+        // What every test target shares: the fixture and example locator, a seeded generator, a command runner.
         .target(
             name: "TestSupport",
+            dependencies: ["CapacityPlanning"],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),

@@ -18,34 +18,41 @@ public struct AutoPlanner: Planner {
         self.defaultTimeLimit = defaultTimeLimit
     }
 
-    /// Plans with greedy, then improves the plan by large-neighbourhood search.
+    /// Plans with greedy, then improves the plan by large-neighbourhood search; falls back to the
+    /// greedy plan when the search fails or its plan does not pass the checker.
     public func plan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> Plan {
-        try deliverPlan(problem, solver: name) { () throws(PlanningError) in try solve(problem, options: options) }
-    }
-
-    /// Plans in index space; the note says which plan was returned and why.
-    package func solve(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> PlanningOutcome {
         #if GLPK
         do throws(PlanningError) {
-            let outcome = try LargeNeighbourhoodPlanner(defaultTimeLimit: defaultTimeLimit).solve(problem, options: options)
-            let why: String
-            switch outcome.proof {
-            case .noPlanExists: why = "no valid plan exists"
-            case let proof where proof.provesOptimality: why = "greedy, then large-neighbourhood search on GLPK, proved optimal"
-            default: why = "greedy, then large-neighbourhood search on GLPK until the limit"
-            }
-            return outcome.noting(PlannerNote("auto: \(why)"))
+            return try deliverPlan(problem, solver: name) { () throws(PlanningError) in try search(problem, options: options) }
         } catch {
             var greedyOptions = options
             greedyOptions.warmStart = nil
-            if let outcome = try? GreedyPlanner().solve(problem, options: greedyOptions) {
-                return outcome.noting(PlannerNote("auto: the greedy plan; the search failed: \(error.message)"))
+            let note = PlannerNote("auto: the greedy plan; the search failed: \(error.message)")
+            if let plan = try? deliverPlan(problem, solver: name, { () throws(PlanningError) in
+                try GreedyPlanner().solve(problem, options: greedyOptions).noting(note)
+            }) {
+                return plan
             }
             throw error
         }
         #else
-        return try GreedyPlanner().solve(problem, options: options)
-            .noting(PlannerNote("auto: the greedy plan (built without GLPK)"))
+        return try deliverPlan(problem, solver: name) { () throws(PlanningError) in
+            try GreedyPlanner().solve(problem, options: options).noting(PlannerNote("auto: the greedy plan (built without GLPK)"))
+        }
         #endif
     }
+
+    #if GLPK
+    /// The large-neighbourhood search's outcome, with a note that says how it ended.
+    private func search(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> PlanningOutcome {
+        let outcome = try LargeNeighbourhoodPlanner(defaultTimeLimit: defaultTimeLimit).solve(problem, options: options)
+        let why: String
+        switch outcome.proof {
+        case .noPlanExists: why = "no valid plan exists"
+        case let proof where proof.provesOptimality: why = "greedy, then large-neighbourhood search on GLPK, proved optimal"
+        default: why = "greedy, then large-neighbourhood search on GLPK until the limit"
+        }
+        return outcome.noting(PlannerNote("auto: \(why)"))
+    }
+    #endif
 }

@@ -12,10 +12,10 @@ extension Plan {
 
 extension Duration {
     /// The duration in seconds, as a `Double`.
-    public var seconds: Double { self / .seconds(1) }
+    package var seconds: Double { self / .seconds(1) }
 }
 
 extension ContinuousClock.Instant {
     /// Seconds from this instant to now.
-    public var secondsElapsed: Double { (ContinuousClock.now - self).seconds }
+    package var secondsElapsed: Double { (ContinuousClock.now - self).seconds }
 }

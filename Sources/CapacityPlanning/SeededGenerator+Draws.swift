@@ -11,7 +11,7 @@ extension SeededGenerator {
     /// least once (as the standard library's `next(upperBound:)` does), unlike `below(_:)`.
     ///
     /// - Precondition: `bound > 0` (0 is returned otherwise, after one draw).
-    public mutating func draw(upTo bound: UInt64) -> UInt64 {
+    package mutating func draw(upTo bound: UInt64) -> UInt64 {
         var random = next()
         guard bound > 0 else { return 0 }
         var product = random.multipliedFullWidth(by: bound)
@@ -26,14 +26,14 @@ extension SeededGenerator {
     }
 
     /// A uniform integer in `range`: what the standard library's random integer in `range` is (the lower bound for an empty range).
-    public mutating func draw(in range: Range<Int>) -> Int {
+    package mutating func draw(in range: Range<Int>) -> Int {
         guard !range.isEmpty else { return range.lowerBound }
         let delta = UInt64(truncatingIfNeeded: range.upperBound &- range.lowerBound)
         return range.lowerBound &+ Int(truncatingIfNeeded: draw(upTo: delta))
     }
 
     /// A uniform integer in `range`: what the standard library's random integer in a closed range is.
-    public mutating func draw(in range: ClosedRange<Int>) -> Int {
+    package mutating func draw(in range: ClosedRange<Int>) -> Int {
         let delta = UInt64(truncatingIfNeeded: range.upperBound &- range.lowerBound)
         if delta == .max { return Int(truncatingIfNeeded: next()) }
         return range.lowerBound &+ Int(truncatingIfNeeded: draw(upTo: delta + 1))
@@ -41,7 +41,7 @@ extension SeededGenerator {
 
     /// A uniform double in `range`: what the standard library's random double in `range` is
     /// (53 random bits scaled into the range, drawn again if rounding reaches the upper end).
-    public mutating func draw(in range: Range<Double>) -> Double {
+    package mutating func draw(in range: Range<Double>) -> Double {
         guard !range.isEmpty else { return range.lowerBound }
         let delta = range.upperBound - range.lowerBound
         while true {
@@ -52,7 +52,7 @@ extension SeededGenerator {
     }
 
     /// Shuffles `items` in place: what the standard library's in-place shuffle does (Fisher–Yates from the front).
-    public mutating func shuffleFromFront<T>(_ items: inout [T]) {
+    package mutating func shuffleFromFront<T>(_ items: inout [T]) {
         guard items.count > 1 else { return }
         var amount = items.count
         var current = 0

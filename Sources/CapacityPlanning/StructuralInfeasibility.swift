@@ -25,7 +25,7 @@ extension PlanningProblem {
     }
 
     /// Why a project must be selected: `mandatory; pinned by pins[0]; needed by 'b'`.
-    public func requirement(of project: ProjectInfo) -> String {
+    package func requirement(of project: ProjectInfo) -> String {
         var why: [String] = []
         if project.mandatory { why.append("mandatory") }
         let pinned = pins.filter { $0.project == project.index }.map { "pins[\($0.index)]" }

@@ -196,8 +196,8 @@ struct Reference {
 struct Resolver: Sendable {
     var options: AnalysisOptions
 
-    /// Solves `scenario`; `warmStart` is used when it is valid for it.
-    /// What the report records of the solve (`SolveOutcome`) and the plan, when one was found.
+    /// Solves `scenario` (`warmStart` is used when it is valid for it): what the report records of
+    /// the solve (`SolveOutcome`) and the plan, when one was found.
     func solve(_ scenario: Scenario, warmStart: Plan? = nil) -> (outcome: SolveOutcome, plan: Plan?) {
         let clock = ContinuousClock.now
         func elapsed() -> Double { clock.secondsElapsed }

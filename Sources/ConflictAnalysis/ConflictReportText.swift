@@ -18,7 +18,7 @@ extension ConflictReport {
                    + "\(Format.money(plan.staffCost)), unmet \(Format.hoursWithUnit(plan.unmetHours)); "
                    + (plan.valid ? "valid" : "INVALID (\(plan.violations.count) violation(s))"))
         out.append("  reference (best plan found for the scenario as given, by \(reference.solver) in "
-                   + "\(String(format: "%.1f", reference.seconds)) s): " + outcomeText(reference))
+                   + "\(Format.seconds(reference.seconds))): " + outcomeText(reference))
         for violation in plan.violations.prefix(limit) { out.append("    - \(violation)") }
 
         section(&out, "OVER-ALLOCATION", overAllocations, limit: limit,

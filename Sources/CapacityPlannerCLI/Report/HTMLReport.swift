@@ -100,7 +100,7 @@ enum HTMLReport {
                     "\(scenario.projects.count) candidate project\(scenario.projects.count == 1 ? "" : "s")"]
         if let solver = data.plan.solver { meta.append("planner: \(solver)") }
         if let seconds = data.plan.details?.seconds, seconds.isFinite {
-            meta.append(seconds < 10 ? String(format: "%.1f s", seconds) : String(format: "%.0f s", seconds))
+            meta.append(Format.seconds(seconds))
         }
         let (pillClass, pill): (String, String)
         if !data.hasPlan {

@@ -47,7 +47,7 @@ package struct ShadowPrices: Sendable {
         let elapsed = ContinuousClock.now - clock
         return ShadowPrices(
             bound: objective, coverage: duals,
-            seconds: (elapsed / .seconds(1)))
+            seconds: elapsed.seconds)
     }
 
     /// What one more free hour of a person with `skill` at `level` in `period` is worth to the

@@ -104,7 +104,8 @@ public struct ExactPlanner: Planner {
         if let report = options.progress {
             let plannerName = name
             solve.progress = { p in
-                report(PlanningProgress(planner: plannerName, incumbent: p.incumbent, bound: p.bound, gap: p.gap,
+                let gap = p.incumbent.flatMap { incumbent in p.bound.map { Plan.relativeGap(objective: incumbent, bound: $0) } }
+                report(PlanningProgress(planner: plannerName, incumbent: p.incumbent, bound: p.bound, gap: gap,
                                         elapsed: p.elapsed, message: "\(p.nodes) nodes"))
             }
         }

@@ -56,10 +56,7 @@ final class GreedyRun {
     }
 
     /// Seconds since the planner started.
-    var elapsed: Double {
-        let d = clock.now - began
-        return (d / .seconds(1))
-    }
+    var elapsed: Double { began.secondsElapsed }
 
     /// Whether the caller asked to stop or the time limit passed.
     func shouldStop() -> Bool {

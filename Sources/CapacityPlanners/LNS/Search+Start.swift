@@ -23,7 +23,8 @@ extension Search {
         if let limit = timeLimit { greedyOptions.timeLimit = max(0.05, min(limit * 0.15, 10)) }
         if deterministic { greedyOptions.timeLimit = nil }
         do throws(PlanningError) {
-            if let greedy = try GreedyPlanner().solve(problem, options: greedyOptions).allocation {
+            if let greedy = try GreedyPlanner().solve(problem, options: greedyOptions).allocation,
+               PlanChecker.violations(of: greedy, for: problem).isEmpty {
                 return .allocation(greedy.withoutNegligibleHours)
             }
         } catch {
@@ -34,6 +35,10 @@ extension Search {
         exactOptions.timeLimit = remaining.map { max(0.1, $0 * 0.5) } ?? 60
         let exact = try ExactPlanner(warmStartWithGreedy: false).solve(problem, options: exactOptions)
         guard let allocation = exact.allocation else { return .noPlan(exact) }
+        let violations = PlanChecker.violations(of: allocation, for: problem)
+        guard violations.isEmpty else {
+            throw PlanningError(.invalidPlan, "glpk produced a plan that breaks the rules", violations: violations)
+        }
         return .allocation(allocation.withoutNegligibleHours)
     }
 

@@ -4,10 +4,10 @@
 // these, so one figure reads the same everywhere. Output does not depend on the locale.
 
 /// Formats figures for people (not for JSON, which keeps full precision).
-public enum Format {
+package enum Format {
     /// Money with thousands separators: no decimals from 100 up, at most two below
     /// (`12,345`, `45.5`, `-1,200`, `0`); `∞` / `-∞` for infinite amounts, `–` for NaN.
-    public static func money(_ value: Double) -> String {
+    package static func money(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : "-∞") }
         if abs(value) < 0.005 { return "0" }
         let decimals = abs(value) < 100 ? 2 : 0
@@ -22,13 +22,13 @@ public enum Format {
     }
 
     /// Money in whole units with thousands separators (`12,345`); `–` when unknown or too large.
-    public static func wholeMoney(_ value: Double?) -> String {
+    package static func wholeMoney(_ value: Double?) -> String {
         guard let value, value.isFinite, abs(value) < 1e15 else { return "–" }
         return grouped(Int64(value.rounded()))
     }
 
     /// Money for headlines: `1.06M`, `612k`, `980`, `-45.2k`, `2.5B`; `–` when not finite.
-    public static func compactMoney(_ value: Double) -> String {
+    package static func compactMoney(_ value: Double) -> String {
         guard value.isFinite else { return "–" }
         let magnitude = abs(value)
         let sign = value < 0 ? "-" : ""
@@ -42,7 +42,7 @@ public enum Format {
     }
 
     /// Hours with at most one decimal (`224`, `23.4`, `0`); thousands separated from 1,000 up (`20,518`).
-    public static func hours(_ value: Double) -> String {
+    package static func hours(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : "-∞") }
         if abs(value) >= 999.95 { return money(value) }
         let tenths = (value * 10).rounded()
@@ -52,16 +52,16 @@ public enum Format {
     }
 
     /// Hours with their unit: `12.5 h`.
-    public static func hoursWithUnit(_ value: Double) -> String { hours(value) + " h" }
+    package static func hoursWithUnit(_ value: Double) -> String { hours(value) + " h" }
 
     /// A share as a percentage with `decimals` decimals (`85%`, `12.50%`); `–` when not finite.
-    public static func percent(_ share: Double, decimals: Int = 0) -> String {
+    package static func percent(_ share: Double, decimals: Int = 0) -> String {
         guard share.isFinite else { return "–" }
         return decimal(share * 100, digits: decimals, trimmingZeros: false) + "%"
     }
 
     /// A relative gap (`Plan.relativeGap`) as a percentage: `0 %`, `<0.01 %`, `0.42 %`, `12.3 %`; `–` when unknown.
-    public static func gap(_ value: Double?) -> String {
+    package static func gap(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "–" }
         let p = value * 100
         if p == 0 { return "0 %" }
@@ -70,7 +70,7 @@ public enum Format {
     }
 
     /// Seconds for people: `0.012 ms`, `4.2 ms`, `1.23 s`, `61.2 s`; `–` when unknown.
-    public static func seconds(_ value: Double?) -> String {
+    package static func seconds(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "–" }
         if value < 0.001 { return decimal(value * 1000, digits: 2, trimmingZeros: false) + " ms" }
         if value < 0.1 { return decimal(value * 1000, digits: 1, trimmingZeros: false) + " ms" }
@@ -78,10 +78,10 @@ public enum Format {
     }
 
     /// A duration for people, as `seconds(_:)` writes it.
-    public static func duration(_ value: Duration) -> String { seconds(value.seconds) }
+    package static func duration(_ value: Duration) -> String { seconds(value.seconds) }
 
     /// A whole number with thousands separated by commas (`1,000`, `-12,345`).
-    public static func grouped<T: BinaryInteger>(_ value: T) -> String {
+    package static func grouped<T: BinaryInteger>(_ value: T) -> String {
         let digits = String(value.magnitude)
         var out = ""
         for (k, c) in digits.enumerated() {
@@ -93,7 +93,7 @@ public enum Format {
 
     /// `value` rounded half away from zero to `digits` decimals, without the locale
     /// (`decimal(2.345, digits: 2)` is `2.35`), trailing zeros dropped when asked.
-    public static func decimal(_ value: Double, digits: Int, trimmingZeros: Bool) -> String {
+    package static func decimal(_ value: Double, digits: Int, trimmingZeros: Bool) -> String {
         guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : "-∞") }
         let digits = max(0, min(digits, 9))
         var scale: Int64 = 1
