@@ -53,10 +53,7 @@ package struct LagrangianBound: Sendable {
             }
             if let incumbent, best - incumbent <= 1e-6 * max(1, abs(incumbent)) { break }
             if theta < 1e-4 || shouldStop() { break }
-            if let limit = timeLimit {
-                let d = ContinuousClock.now - clock
-                if (d / .seconds(1)) >= limit { break }
-            }
+            if let limit = timeLimit, clock.secondsElapsed >= limit { break }
             let target = incumbent ?? (best - 0.05 * max(1, abs(best)))
             relaxation.step(theta: theta, gap: max(value - target, 1e-6 * max(1, abs(value))))
         }
