@@ -63,7 +63,6 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let problem = try loadProblem(scenario)
         let plan = try self.plan.map(loadPlan) ?? solving.plan(problem)
-        let data = ReportData(title: title ?? Self.defaultTitle(for: scenario), problem: problem, plan: plan)
         var analysis: ConflictReport?
         if analyze && plan.status != .infeasible {
             let options = AnalysisOptions(planner: solving.solver, timeLimit: solving.timeLimit ?? 5, seed: solving.seed)
@@ -74,6 +73,9 @@ struct ReportCommand: ParsableCommand {
                 throw Exit.usage
             }
         }
+        // With an analysis, the page's left-out reasons are the analysis's own (computed once).
+        let data = ReportData(title: title ?? Self.defaultTitle(for: scenario), problem: problem, plan: plan,
+                              leftOut: analysis?.notSelected)
         try writeOutput(Data(HTMLReport.render(data, analysis: analysis).utf8), to: output)
         if output != "-" { printError("wrote \(output)") }
         if plan.status == .infeasible {

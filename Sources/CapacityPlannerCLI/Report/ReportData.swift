@@ -97,8 +97,9 @@ struct ReportData {
     /// Whether there is a plan to show (status not `infeasible`).
     var hasPlan: Bool { plan.status != .infeasible }
 
-    /// Computes the report's figures for `plan` of `problem`.
-    init(title: String, problem: PlanningProblem, plan: Plan) {
+    /// Computes the report's figures for `plan` of `problem`; `leftOut` is the analysis's
+    /// explanation of the projects the plan leaves out, when an analysis of this plan already has it.
+    init(title: String, problem: PlanningProblem, plan: Plan, leftOut: [NotSelectedProject]? = nil) {
         self.title = title
         self.problem = problem
         self.plan = plan
@@ -162,7 +163,8 @@ struct ReportData {
 
         // The analysis's one explanation; its first (binding) reason is shown, unless the only
         // reason is that the project displaces better work (no single plain reason).
-        let reasons = Dictionary(LeftOutExplanation.reasons(for: problem, allocation: allocation).map { ($0.project, $0) },
+        let explained = leftOut ?? LeftOutExplanation.reasons(for: problem, allocation: allocation)
+        let reasons = Dictionary(explained.map { ($0.project, $0) },
                                  uniquingKeysWith: { first, _ in first })
         exclusions = problem.projects.filter { !allocation.isSelected($0.index) }.map { info in
             let plain = reasons[info.id]?.reasons.first { $0.kind != .displacesBetterWork }
