@@ -1,11 +1,16 @@
-// The objective of spec section 2, term by term.
+// The objective of spec section 2 (v1) and section 3 (v2), term by term.
 
-/// A plan's objective split into its terms (spec section 2, "Objective").
+/// A plan's objective split into its terms (spec v1 section 2, v2 section 3).
 ///
-/// `total = value − staffCost − unmetPenalty − assignmentPenalty − changePenalty − startChangePenalty`.
+/// `total = value + strategicValue − delayCost − staffCost − unmetPenalty − assignmentPenalty
+/// − changePenalty − startChangePenalty`; the two v2 terms are 0 for a version-1 scenario.
 public struct ObjectiveBreakdown: Sendable, Equatable, Codable {
     /// Σ value of selected projects.
     public var value: Double
+    /// Σ `valuePerPoint × strategic score` of selected projects (version 2).
+    public var strategicValue: Double
+    /// Σ `costOfDelay × (start − earliestStart)` of selected projects (version 2).
+    public var delayCost: Double
     /// Σ hours × costPerHour.
     public var staffCost: Double
     /// Demanded hours of selected projects left unstaffed.
@@ -27,7 +32,7 @@ public struct ObjectiveBreakdown: Sendable, Equatable, Codable {
 
     /// The objective (maximised).
     public var total: Double {
-        value - staffCost - unmetPenalty - assignmentPenalty - changePenalty - startChangePenalty
+        value + strategicValue - delayCost - staffCost - unmetPenalty - assignmentPenalty - changePenalty - startChangePenalty
     }
 
     /// Evaluates the objective of `allocation`.
@@ -36,7 +41,14 @@ public struct ObjectiveBreakdown: Sendable, Equatable, Codable {
     public init(allocation: Allocation, problem: PlanningProblem) {
         let policy = problem.policy
         var value = 0.0
-        for info in problem.projects where allocation.isSelected(info.index) { value += info.value }
+        var strategicValue = 0.0
+        var delayCost = 0.0
+        for info in problem.projects {
+            guard let start = allocation.starts[info.index] else { continue }
+            value += info.value
+            strategicValue += info.strategicValue
+            delayCost += info.costOfDelay * Double(start - info.earliestStart)
+        }
 
         var cost = 0.0
         var pairs = Set<Int>()
@@ -63,6 +75,8 @@ public struct ObjectiveBreakdown: Sendable, Equatable, Codable {
         }
 
         self.value = value
+        self.strategicValue = strategicValue
+        self.delayCost = delayCost
         self.staffCost = cost
         self.unmetHours = unmet
         self.unmetPenalty = policy.unmetPenaltyPerHour * unmet

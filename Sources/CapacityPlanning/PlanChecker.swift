@@ -1,9 +1,10 @@
-// The plan checker: every rule of spec section 2, and the objective. All planners,
-// the CLI's `check` and the tests use this one checker.
+// The plan checker: every rule of spec section 2 (v1) and rules 10–12 of v2 (in
+// `PlanChecker+Version2.swift`), and the objective. All planners, the CLI's `check`
+// and the tests use this one checker.
 
 /// One way a plan breaks the rules of spec section 2.
 public struct PlanViolation: Sendable, Equatable, CustomStringConvertible {
-    /// The rule broken, numbered as in the spec ("A plan is valid when", 1–9); `format` for the plan's shape.
+    /// The rule broken, numbered as in the spec (v1 rules 1–9, v2 rules 10–12); `format` for the plan's shape.
     public enum Rule: Int, Sendable, Equatable, Comparable, CaseIterable, CustomStringConvertible {
         /// The plan's shape: unknown ids, projects missing or listed twice, bad hours, duplicate assignments.
         case format = 0
@@ -25,6 +26,12 @@ public struct PlanViolation: Sendable, Equatable, CustomStringConvertible {
         case budget = 8
         /// 9. Pins.
         case pin = 9
+        /// 10. Shared systems: limits and freezes (version 2).
+        case system = 10
+        /// 11. Balance rules (version 2).
+        case balance = 11
+        /// 12. Alternatives (version 2).
+        case alternatives = 12
 
         /// Orders rules by number.
         public static func < (a: Rule, b: Rule) -> Bool { a.rawValue < b.rawValue }
@@ -32,7 +39,7 @@ public struct PlanViolation: Sendable, Equatable, CustomStringConvertible {
         /// `rule N (name)`.
         public var description: String {
             let names = ["format", "mandatory", "window", "dependency", "eligibility",
-                         "coverage", "capacity", "concurrency", "budget", "pin"]
+                         "coverage", "capacity", "concurrency", "budget", "pin", "system", "balance", "alternatives"]
             return rawValue == 0 ? "format" : "rule \(rawValue) (\(names[rawValue]))"
         }
     }
@@ -98,12 +105,15 @@ public enum PlanChecker {
         return PlanCheck(violations: violations, objective: ObjectiveBreakdown(allocation: allocation, problem: problem))
     }
 
-    /// Checks rules 1–9 on an allocation (the shape is right by construction).
+    /// Checks rules 1–12 on an allocation (the shape is right by construction).
     public static func violations(of allocation: Allocation, for problem: PlanningProblem) -> [PlanViolation] {
         var out: [PlanViolation] = []
         checkSelection(allocation, problem, &out)
         checkCells(allocation, problem, &out)
         checkPins(allocation, problem, &out)
+        checkSystems(allocation, problem, &out)
+        checkBalance(allocation, problem, &out)
+        checkAlternatives(allocation, problem, &out)
         return out
     }
 

@@ -25,8 +25,20 @@ public struct ProjectInfo: Sendable, Equatable {
     public let index: Int
     /// The scenario id.
     public let id: String
-    /// Benefit when selected.
+    /// Benefit when selected (the project's own `value`).
     public let value: Double
+    /// `valuePerPoint × strategic score` (version 2; 0 otherwise).
+    public let strategicValue: Double
+    /// Value lost per period it starts after `earliestStart` (version 2; 0 otherwise).
+    public let costOfDelay: Double
+    /// The scenario's `earliestStart`: delay is counted from here.
+    public let earliestStart: Int
+    /// Systems it changes (indices in `PlanningProblem.systems`, without repeats).
+    public let systems: [Int]
+    /// Its alternatives, named on either side (project indices, ascending, without repeats).
+    public let excludes: [Int]
+    /// Starts inside `startRange` that a system it touches closes (a freeze in its active periods).
+    public let closedStarts: Set<Int>
     /// Must be selected.
     public let mandatory: Bool
     /// Must be selected in every valid plan: mandatory, pinned, or a dependency of such a project.
@@ -55,6 +67,30 @@ public struct ProjectInfo: Sendable, Equatable {
 
     /// Whether some valid plan could select it.
     public var canBeSelected: Bool { startRange != nil }
+
+    /// Whether a valid plan may start it in `start`: inside `startRange` and not closed by a system.
+    public func canStart(at start: Int) -> Bool {
+        (startRange?.contains(start) ?? false) && !closedStarts.contains(start)
+    }
+
+    /// The starts a valid plan may choose, ascending.
+    public var possibleStarts: [Int] {
+        guard let range = startRange else { return [] }
+        return closedStarts.isEmpty ? Array(range) : range.filter { !closedStarts.contains($0) }
+    }
+
+    /// What selecting it at `start` adds to the objective before staffing:
+    /// `value + strategicValue − costOfDelay · (start − earliestStart)` (spec v2, section 3).
+    public func worth(start: Int) -> Double {
+        guard costOfDelay != 0 || strategicValue != 0 else { return value }
+        return value + strategicValue - costOfDelay * Double(start - earliestStart)
+    }
+
+    /// The most `worth(start:)` can be: at its first possible start (`value` when it can never be selected).
+    public var bestWorth: Double {
+        guard let first = startRange?.lowerBound else { return value }
+        return worth(start: first)
+    }
 
     /// Periods in which the project could have work, over all its possible starts (empty if it can never be selected).
     public var candidatePeriods: Range<Int> {
@@ -182,6 +218,10 @@ public struct PlanningProblem: Sendable {
     public let topologicalOrder: [Int]
     /// The baseline on indices (empty without one).
     public let baseline: BaselineInfo
+    /// The shared systems (version 2), in scenario order.
+    public let systems: [SystemInfo]
+    /// The balance rules (version 2) with their groups, in scenario order.
+    public let balanceGroups: [BalanceGroup]
     /// The policy.
     public var policy: Policy { scenario.policy }
 
@@ -320,18 +360,26 @@ public struct PlanningProblem: Sendable {
             upper[j] = max(-1, project.latestStart(periods: periods))
             window.append(lower[j] <= upper[j] ? lower[j]...upper[j] : nil)
         }
+        // Version 2: systems close starts; alternatives of required projects, and projects that
+        // exclude what they depend on, can never be selected.
+        let rules = PortfolioIndex(scenario: scenario, projectIndex: projectIndex, dependencies: dependencies,
+                                   required: required, windows: window)
+        for j in rules.unselectable { possible[j] = false }
         for j in order {
+            rules.advance(j, &lower[j], upper[j])
             for i in dependencies[j] {
                 if !possible[i] { possible[j] = false }
                 // Clamped just past the horizon: beyond it every start is impossible anyway,
                 // and long chains of huge durations must not overflow.
                 lower[j] = max(lower[j], min(lower[i] + scenario.projects[i].duration, periods + 1))
             }
+            rules.advance(j, &lower[j], upper[j])
             if lower[j] > upper[j] { possible[j] = false }
         }
         for j in order.reversed() where required[j] && possible[j] {
             for i in dependencies[j] {
                 upper[i] = max(-1, min(upper[i], upper[j] - scenario.projects[i].duration))
+                rules.retreat(i, lower[i], &upper[i])
             }
         }
         for pin in pins {
@@ -339,20 +387,30 @@ public struct PlanningProblem: Sendable {
             let duration = scenario.projects[pin.project].duration
             lower[pin.project] = max(lower[pin.project], t - duration + 1)
             upper[pin.project] = min(upper[pin.project], t)
+            rules.advance(pin.project, &lower[pin.project], upper[pin.project])
+            rules.retreat(pin.project, lower[pin.project], &upper[pin.project])
         }
 
         var projects: [ProjectInfo] = []
         for (j, project) in scenario.projects.enumerated() {
             let ok = possible[j] && lower[j] <= upper[j]
+            let range: ClosedRange<Int>? = ok ? lower[j]...upper[j] : nil
             projects.append(ProjectInfo(
-                index: j, id: project.id, value: project.value, mandatory: project.mandatory,
+                index: j, id: project.id, value: project.value,
+                strategicValue: (scenario.strategy?.valuePerPoint ?? 0) * project.strategicScore(scenario.strategy),
+                costOfDelay: project.costOfDelay, earliestStart: project.earliestStart,
+                systems: rules.touches[j], excludes: rules.excludes[j],
+                closedStarts: range.map { rules.closedStarts(j, in: $0) } ?? [],
+                mandatory: project.mandatory,
                 required: required[j], duration: project.duration, windowStarts: window[j],
-                startRange: ok ? lower[j]...upper[j] : nil, budget: project.budget,
+                startRange: range, budget: project.budget,
                 dependencies: dependencies[j], dependents: dependents[j], demands: demandsOfProject[j],
                 totalHours: demandsOfProject[j].reduce(0) { $0 + demands[$1].totalHours },
                 cheapestStaffingCost: Self.cheapestStaffingCost(demandsOfProject[j].map { demands[$0] })))
         }
         self.projects = projects
+        self.systems = rules.systems
+        self.balanceGroups = rules.balanceGroups
 
         self.baseline = Self.mapBaseline(scenario.baseline, periods: periods, personIndex: personIndex,
                                          projectIndex: projectIndex, demandIndexByKey: demandIndexByKey)

@@ -1,4 +1,5 @@
-// The scenario of spec v1 (`shared/spec/scenario-v1.md`, section 1) as plain values.
+// The scenario of spec v1 and v2 (`shared/spec/scenario-v1.md`, `scenario-v2.md`) as plain values.
+// The version-2 types (strategy, systems, balance rules) are in `PortfolioRules.swift`.
 //
 // These types are what a service builds in code or decodes from JSON. Optional
 // fields keep the difference between "absent" and "given" so that a scenario
@@ -10,7 +11,8 @@
 
 /// A whole planning question: who is available, what could be done, and under which rules.
 public struct Scenario: Sendable, Equatable {
-    /// Format version; always 1 for this spec.
+    /// Format version: 1, or 2 for a scenario that may use strategy, systems, balance,
+    /// cost of delay and alternatives.
     public var version: Int
     /// The planning periods.
     public var horizon: Horizon
@@ -24,27 +26,37 @@ public struct Scenario: Sendable, Equatable {
     public var baseline: Baseline?
     /// Portfolio-wide rules and prices.
     public var policy: Policy
+    /// The strategic drivers projects are scored against (version 2); `nil` when there is none.
+    public var strategy: Strategy?
+    /// Shared systems projects change, with their limits and freezes (version 2).
+    public var systems: [System]
 
     /// The most periods a horizon may have (an implementation limit: per-period arrays are
     /// allocated for every person; 10,000 weeks is almost two centuries).
     public static let maxPeriods = 10_000
 
-    /// Creates a scenario; `version` is always 1.
+    /// Creates a scenario. Version 2 is needed for a strategy, systems, balance rules and
+    /// the projects' scores, tags, cost of delay, touches and excludes.
     public init(
+        version: Int = 1,
         horizon: Horizon,
         people: [Person],
         projects: [Project],
         pins: [Pin] = [],
         baseline: Baseline? = nil,
-        policy: Policy = Policy()
+        policy: Policy = Policy(),
+        strategy: Strategy? = nil,
+        systems: [System] = []
     ) {
-        self.version = 1
+        self.version = version
         self.horizon = horizon
         self.people = people
         self.projects = projects
         self.pins = pins
         self.baseline = baseline
         self.policy = policy
+        self.strategy = strategy
+        self.systems = systems
     }
 }
 
@@ -166,6 +178,16 @@ public struct Project: Sendable, Equatable {
     public var dependsOn: [String]
     /// The work, by skill.
     public var demands: [Demand]
+    /// How strongly it serves each strategic driver: driver id → 0…5 (version 2; absent is 0).
+    public var scores: [String: Int]
+    /// Free classification (department, theme, …) used by balance rules and reports (version 2).
+    public var tags: [String: String]
+    /// Value lost for each period it starts after `earliestStart` (version 2).
+    public var costOfDelay: Double
+    /// Ids of the systems it changes in every period it is active (version 2).
+    public var touches: [String]
+    /// Ids of its alternatives: projects that may not be selected with it (version 2; symmetric).
+    public var excludes: [String]
 
     /// Creates a project.
     public init(
@@ -178,7 +200,12 @@ public struct Project: Sendable, Equatable {
         deadline: Int? = nil,
         budget: Double? = nil,
         dependsOn: [String] = [],
-        demands: [Demand] = []
+        demands: [Demand] = [],
+        scores: [String: Int] = [:],
+        tags: [String: String] = [:],
+        costOfDelay: Double = 0,
+        touches: [String] = [],
+        excludes: [String] = []
     ) {
         self.id = id
         self.name = name
@@ -190,6 +217,11 @@ public struct Project: Sendable, Equatable {
         self.budget = budget
         self.dependsOn = dependsOn
         self.demands = demands
+        self.scores = scores
+        self.tags = tags
+        self.costOfDelay = costOfDelay
+        self.touches = touches
+        self.excludes = excludes
     }
 
     /// The name to show: `name`, or the id when there is none.
@@ -285,6 +317,8 @@ public struct Policy: Sendable, Equatable {
     public var changePenaltyPerHour: Double
     /// Cost of each baseline-selected project that the plan drops or starts in another period.
     public var startChangePenalty: Double
+    /// Shares of the selected portfolio each group must keep (version 2).
+    public var balance: [BalanceRule]
 
     /// Creates a policy with the spec's defaults.
     public init(
@@ -293,7 +327,8 @@ public struct Policy: Sendable, Equatable {
         assignmentPenalty: Double = 0,
         budget: Double? = nil,
         changePenaltyPerHour: Double = 0,
-        startChangePenalty: Double = 0
+        startChangePenalty: Double = 0,
+        balance: [BalanceRule] = []
     ) {
         self.utilizationCap = utilizationCap
         self.unmetPenaltyPerHour = unmetPenaltyPerHour
@@ -301,5 +336,6 @@ public struct Policy: Sendable, Equatable {
         self.budget = budget
         self.changePenaltyPerHour = changePenaltyPerHour
         self.startChangePenalty = startChangePenalty
+        self.balance = balance
     }
 }

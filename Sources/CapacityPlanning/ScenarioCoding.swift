@@ -1,7 +1,8 @@
 // Codable for the scenario types, and the scenario as a JSONValue.
 //
-// Encoding writes exactly the keys of spec v1: every stored property under its
-// spec key, absent optionals left out, `Hours` as a number or an array.
+// Encoding writes exactly the keys of the spec: every stored property under its
+// spec key, absent optionals left out, `Hours` as a number or an array. Version-2
+// keys are written only when they hold something, so a version-1 scenario writes v1.
 // Decoding reads a generic JSON value through the decoder and runs the strict
 // reader of `ScenarioDecoding.swift` on it, so `JSONDecoder` and
 // `Scenario(json:)` accept and reject the same documents (except that
@@ -129,6 +130,8 @@ enum ScenarioWriter {
         ]
         if let value = scenario.baseline { members.append(("baseline", baseline(value))) }
         members.append(("policy", policy(scenario.policy)))
+        if let value = scenario.strategy { members.append(("strategy", strategy(value))) }
+        if !scenario.systems.isEmpty { members.append(("systems", .array(scenario.systems.map(system)))) }
         return .object(members)
     }
 
@@ -169,6 +172,19 @@ enum ScenarioWriter {
         if let budget = project.budget { members.append(("budget", .number(budget))) }
         members.append(("dependsOn", .array(project.dependsOn.map(JSONValue.string))))
         members.append(("demands", .array(project.demands.map(demand))))
+        if !project.scores.isEmpty {
+            members.append(("scores", .object(project.scores.sorted { $0.key < $1.key }.map {
+                (key: $0.key, value: JSONValue.number(Double($0.value)))
+            })))
+        }
+        if !project.tags.isEmpty {
+            members.append(("tags", .object(project.tags.sorted { $0.key < $1.key }.map {
+                (key: $0.key, value: JSONValue.string($0.value))
+            })))
+        }
+        if project.costOfDelay != 0 { members.append(("costOfDelay", .number(project.costOfDelay))) }
+        if !project.touches.isEmpty { members.append(("touches", .array(project.touches.map(JSONValue.string)))) }
+        if !project.excludes.isEmpty { members.append(("excludes", .array(project.excludes.map(JSONValue.string)))) }
         return .object(members)
     }
 
@@ -222,6 +238,32 @@ enum ScenarioWriter {
         if let budget = policy.budget { members.append(("budget", .number(budget))) }
         members.append(("changePenaltyPerHour", .number(policy.changePenaltyPerHour)))
         members.append(("startChangePenalty", .number(policy.startChangePenalty)))
+        if !policy.balance.isEmpty { members.append(("balance", .array(policy.balance.map(balanceRule)))) }
         return .object(members)
+    }
+
+    static func strategy(_ strategy: Strategy) -> JSONValue {
+        let drivers = strategy.drivers.map { driver -> JSONValue in
+            var members: Members = [("id", .string(driver.id))]
+            if let name = driver.name { members.append(("name", .string(name))) }
+            members.append(("weight", .number(driver.weight)))
+            return .object(members)
+        }
+        return .object([("drivers", .array(drivers)), ("valuePerPoint", .number(strategy.valuePerPoint))])
+    }
+
+    static func system(_ system: System) -> JSONValue {
+        var members: Members = [("id", .string(system.id))]
+        if let name = system.name { members.append(("name", .string(name))) }
+        if let limit = system.maxConcurrentProjects { members.append(("maxConcurrentProjects", .number(Double(limit)))) }
+        members.append(("freezes", .array(system.freezes.map { .number(Double($0)) })))
+        return .object(members)
+    }
+
+    static func balanceRule(_ rule: BalanceRule) -> JSONValue {
+        .object([
+            ("tag", .string(rule.tag)), ("value", .string(rule.value)), ("measure", .string(rule.measure.rawValue)),
+            ("minShare", .number(rule.minShare)), ("maxShare", .number(rule.maxShare)),
+        ])
     }
 }

@@ -1,4 +1,5 @@
-// Strict decoding of a scenario (spec v1, section 1) from JSON.
+// Strict decoding of a scenario (spec v1 and v2, section 1) from JSON. The version-2 keys are
+// read in `ScenarioDecoding+Version2.swift`; they are known keys only when `version` is 2.
 //
 // Two steps, and every problem of both is reported at once with its JSON path:
 // 1. `ScenarioReader` walks the parsed `JSONValue` and checks the shape: unknown
@@ -62,7 +63,8 @@ extension Scenario {
 
 // MARK: - Keys
 
-/// The keys spec v1 defines for each object, in the order the encoder writes them.
+/// The keys spec v1 defines for each object, in the order the encoder writes them
+/// (version 2's additions are in `ScenarioKeys.Version2`).
 enum ScenarioKeys {
     static let scenario = ["version", "horizon", "people", "projects", "pins", "baseline", "policy"]
     static let horizon = ["periods", "start", "unit"]
@@ -87,6 +89,9 @@ struct ScenarioReader {
     /// Paths of values the reader reported as errors and replaced by placeholders.
     private(set) var unreadable: Set<String> = []
     private var path: [JSONPathComponent] = []
+    /// Whether the version-2 keys are known: the document says `"version": 2`, or a single
+    /// value (a project, a policy) is decoded on its own.
+    var version2 = true
 
     /// How to treat a key an object does not define.
     enum UnknownKeys {
@@ -117,13 +122,13 @@ struct ScenarioReader {
     private var currentPath: String { JSONPathComponent.render(path) }
 
     /// Records an issue at the current path; an error also marks the path unreadable.
-    private mutating func report(_ message: String, _ severity: ScenarioIssue.Severity = .error) {
+    mutating func report(_ message: String, _ severity: ScenarioIssue.Severity = .error) {
         let here = currentPath
         issues.append(ScenarioIssue(severity, path: here, message))
         if severity == .error { unreadable.insert(here) }
     }
 
-    private mutating func at<T>(_ component: JSONPathComponent, _ body: (inout ScenarioReader) -> T) -> T {
+    mutating func at<T>(_ component: JSONPathComponent, _ body: (inout ScenarioReader) -> T) -> T {
         path.append(component)
         defer { path.removeLast() }
         return body(&self)
@@ -245,7 +250,8 @@ struct ScenarioReader {
     // MARK: Scenario types
 
     mutating func scenario(_ value: JSONValue) -> Scenario {
-        guard let m = members(value, known: ScenarioKeys.scenario) else {
+        version2 = Self.declaredVersion(value) == 2
+        guard let m = members(value, known: keys(ScenarioKeys.scenario, ScenarioKeys.Version2.scenario)) else {
             return Scenario(horizon: Horizon(periods: 1), people: [], projects: [])
         }
         let version = field(m, "version", required: true) { $0.integer($1) }
@@ -261,11 +267,13 @@ struct ScenarioReader {
         }
         let baseline = field(m, "baseline") { $0.baseline($1) }
         let policy = field(m, "policy") { $0.policy($1) }
-        var scenario = Scenario(
+        let strategy = field(m, "strategy") { $0.strategy($1) }
+        let systems = field(m, "systems") { r, v in r.array(v, placeholder: System(id: "")) { $0.system($1) } }
+        return Scenario(
+            version: version ?? 1,
             horizon: horizon ?? Horizon(periods: 1), people: people ?? [], projects: projects ?? [],
-            pins: pins ?? [], baseline: baseline, policy: policy ?? Policy())
-        scenario.version = version ?? 1
-        return scenario
+            pins: pins ?? [], baseline: baseline, policy: policy ?? Policy(),
+            strategy: strategy, systems: systems ?? [])
     }
 
     mutating func horizon(_ value: JSONValue) -> Horizon? {
@@ -312,8 +320,8 @@ struct ScenarioReader {
     }
 
     mutating func project(_ value: JSONValue) -> Project? {
-        guard let m = members(value, known: ScenarioKeys.project) else { return nil }
-        return Project(
+        guard let m = members(value, known: keys(ScenarioKeys.project, ScenarioKeys.Version2.project)) else { return nil }
+        var project = Project(
             id: field(m, "id", required: true) { $0.string($1) } ?? "",
             name: field(m, "name") { $0.string($1) },
             value: field(m, "value") { $0.number($1) } ?? 0,
@@ -326,6 +334,8 @@ struct ScenarioReader {
             demands: field(m, "demands") { r, v in
                 r.array(v, placeholder: Demand(skill: "", hours: .constant(0))) { $0.demand($1) }
             } ?? [])
+        readVersion2Keys(m, into: &project)
+        return project
     }
 
     mutating func demand(_ value: JSONValue) -> Demand? {
@@ -381,7 +391,7 @@ struct ScenarioReader {
     }
 
     mutating func policy(_ value: JSONValue) -> Policy? {
-        guard let m = members(value, known: ScenarioKeys.policy) else { return nil }
+        guard let m = members(value, known: keys(ScenarioKeys.policy, ScenarioKeys.Version2.policy)) else { return nil }
         let defaults = Policy()
         return Policy(
             utilizationCap: field(m, "utilizationCap") { $0.number($1) } ?? defaults.utilizationCap,
@@ -389,7 +399,10 @@ struct ScenarioReader {
             assignmentPenalty: field(m, "assignmentPenalty") { $0.number($1) } ?? defaults.assignmentPenalty,
             budget: field(m, "budget") { $0.number($1) },
             changePenaltyPerHour: field(m, "changePenaltyPerHour") { $0.number($1) } ?? defaults.changePenaltyPerHour,
-            startChangePenalty: field(m, "startChangePenalty") { $0.number($1) } ?? defaults.startChangePenalty)
+            startChangePenalty: field(m, "startChangePenalty") { $0.number($1) } ?? defaults.startChangePenalty,
+            balance: field(m, "balance") { r, v in
+                r.array(v, placeholder: BalanceRule(tag: "", value: "")) { $0.balanceRule($1) }
+            } ?? [])
     }
 }
 

@@ -141,7 +141,13 @@ extension ScenarioValidator {
             }
         }
         for (j, project) in projects.enumerated() where neverSelectable[j] {
-            if !fits[j] {
+            if let block = systemBlock[j] {
+                if project.mandatory {
+                    error("projects[\(j)].touches", "mandatory project '\(project.id)' \(block)")
+                } else {
+                    warning("projects[\(j)]", "project '\(project.id)' can never be selected: it \(block)")
+                }
+            } else if !fits[j] {
                 let reason = "cannot fit: \(fitReason(project))"
                 if project.mandatory {
                     error("projects[\(j)]", "mandatory project '\(project.id)' \(reason)")
@@ -157,7 +163,8 @@ extension ScenarioValidator {
     mutating func reportBlockedDependency(_ project: Project, _ j: Int, _ dependency: Int) {
         let projects = scenario.projects
         let root = projects[rootCause[j].project]
-        let because = "(\(blockerChainText(from: j)); '\(root.id)' cannot fit: \(fitReason(root)))"
+        let rootReason = systemBlock[rootCause[j].project] ?? "cannot fit: \(fitReason(root))"
+        let because = "(\(blockerChainText(from: j)); '\(root.id)' \(rootReason))"
         let name = projects[dependency].id
         if project.mandatory {
             let k = project.dependsOn.firstIndex(of: name) ?? 0

@@ -63,6 +63,12 @@ struct ScenarioValidator {
     var rootCause: [(project: Int, length: Int)] = []
     /// Projects that can never be selected, for either reason.
     var neverSelectable: [Bool] = []
+    /// System index by id (version 2; first occurrence wins).
+    var systemIndex: [String: Int] = [:]
+    /// Known systems each project touches, without repeats.
+    var touched: [[Int]] = []
+    /// For a project whose every start its window allows is closed by a system it touches: why.
+    var systemBlock: [String?] = []
 
     static let levels = 1...5
     static let maxInteger = JSONValue.maxExactInteger
@@ -76,12 +82,16 @@ struct ScenarioValidator {
         checkVersionAndHorizon()
         indexIDs()
         checkPeople()
+        checkStrategyAndSystems()
         checkProjects()
+        checkProjectsVersion2()
         checkDependencies()
         checkWindows()
+        checkAlternatives()
         checkPins()
         checkBaseline()
         checkPolicy()
+        checkBalance()
     }
 
     // MARK: Reporting
@@ -177,7 +187,12 @@ struct ScenarioValidator {
     // MARK: Version and horizon
 
     mutating func checkVersionAndHorizon() {
-        if scenario.version != 1 { error("version", "version must be 1, got \(scenario.version)") }
+        if scenario.version != 1 && scenario.version != 2 {
+            error("version", "version must be 1 or 2, got \(scenario.version)")
+        } else if scenario.version == 1 && scenario.usesVersion2 {
+            error("version", "strategy, systems, balance rules and the projects' scores, tags, costOfDelay, touches "
+                  + "and excludes need version 2")
+        }
         let horizon = scenario.horizon
         if checkInteger(horizon.periods, "horizon.periods", "periods", minimum: 1), !isUnreadable("horizon.periods") {
             if horizon.periods > Scenario.maxPeriods {

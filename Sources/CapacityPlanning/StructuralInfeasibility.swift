@@ -18,8 +18,16 @@ extension PlanningProblem {
                 "pins[\(pin.index)]: \(person) qualifies for no demand of '\(project)'\(demand) that the pin counts, so the pinned \(pin.hours) h cannot be planned")
         }
         for project in projects where project.required && project.startRange == nil {
-            reasons.append(
-                "project '\(project.id)' must be selected (\(requirement(of: project))) but has no start that fits its window, its dependencies and its pins")
+            if let other = project.excludes.first(where: { projects[$0].required }) {
+                reasons.append(
+                    "projects '\(project.id)' (\(requirement(of: project))) and '\(projects[other].id)' (\(requirement(of: projects[other]))) must both be selected but exclude each other")
+            } else if project.systems.isEmpty {
+                reasons.append(
+                    "project '\(project.id)' must be selected (\(requirement(of: project))) but has no start that fits its window, its dependencies and its pins")
+            } else {
+                reasons.append(
+                    "project '\(project.id)' must be selected (\(requirement(of: project))) but has no start that fits its window, its dependencies, its pins and the freezes of its systems")
+            }
         }
         return reasons
     }

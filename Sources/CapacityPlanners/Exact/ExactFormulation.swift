@@ -68,7 +68,7 @@ package struct ExactFormulation: Sendable {
     ///     minimise their total (used to diagnose an infeasible problem).
     ///   - scope: what the model decides; the whole problem by default (see `ModelScope`).
     package init(problem: PlanningProblem, scope: ModelScope? = nil, names: Bool = false, elastic: Bool = false) {
-        var builder = Builder(problem: problem, scope: scope ?? .full(problem), names: names, elastic: elastic)
+        var builder = ExactModelBuilder(problem: problem, scope: scope ?? .full(problem), names: names, elastic: elastic)
         builder.build()
         self.model = builder.model
         self.objectiveConstant = builder.constant
@@ -143,8 +143,9 @@ package struct ExactFormulation: Sendable {
     }
 }
 
-/// Builds the model row family by row family; see Docs/formulation.md for each.
-private struct Builder {
+/// Builds the model row family by row family; see Docs/formulation.md for each. The rows of
+/// spec v2 (systems, alternatives, balance) are in `ExactFormulation+Portfolio.swift`.
+struct ExactModelBuilder {
     let problem: PlanningProblem
     let scope: ModelScope
     let names: Bool
@@ -184,6 +185,9 @@ private struct Builder {
         addDependencies()
         addPins()
         addBaselineTerms()
+        addSystems()
+        addAlternatives()
+        addBalance()
         if !elastic {
             for (v, c) in objective.sorted(by: { $0.key.index < $1.key.index }) where c != 0 {
                 model.setObjectiveCoefficient(v, c)
@@ -193,17 +197,17 @@ private struct Builder {
         }
     }
 
-    private func name(_ text: @autoclosure () -> String) -> String {
+    func name(_ text: @autoclosure () -> String) -> String {
         guard names else { return "" }
         let cleaned = text().map { $0.isLetter || $0.isNumber || "_.[],-".contains($0) ? $0 : "_" }
         return String(String(cleaned).prefix(200))
     }
 
-    private mutating func addObjective(_ v: Variable, _ c: Double) {
+    mutating func addObjective(_ v: Variable, _ c: Double) {
         objective[v, default: 0] += c
     }
 
-    private mutating func addSlack(_ label: String, scale: Double) -> Variable {
+    mutating func addSlack(_ label: String, scale: Double) -> Variable {
         let s = model.addVariable(name("slack[\(slacks.count)]"), lowerBound: 0)
         model.setObjectiveCoefficient(s, 1 / max(scale, 1e-9))
         slacks.append((s, label, scale))
@@ -215,11 +219,11 @@ private struct Builder {
         for info in problem.projects where scope.free[info.index] {
             guard let range = scope.startRanges[info.index] else { continue }
             var vars: [Variable] = []
-            for s in range {
+            for s in range where !info.closedStarts.contains(s) {
                 let z = model.addBinary(name("z[\(info.id),\(s)]"))
                 starts[info.index][s] = z
                 vars.append(z)
-                addObjective(z, info.value)
+                addObjective(z, info.worth(start: s))
             }
             if scope.required[info.index] {
                 if elastic {
@@ -282,7 +286,7 @@ private struct Builder {
         }
     }
 
-    private func ub(_ v: Variable) -> Double { upper[v] ?? 0 }
+    func ub(_ v: Variable) -> Double { upper[v] ?? 0 }
 
     // Coverage: Σ_p x(p,d,t) − Σ_s h_d[t−s]·z(j,s) = 0 (≤ 0 for mandatory) (rule 5).
     private mutating func addCoverage() {

@@ -22,6 +22,10 @@ package struct ModelScope: Sendable {
     package var slots: [Int?]
     /// Portfolio budget left; `nil` is unlimited.
     package var globalBudget: Double?
+    /// Fixed projects active per system and period (index `system × periods + period`; version 2).
+    package var systemUse: [Int]
+    /// Per balance rule, the fixed selected projects' measure: in the group, and in all.
+    package var balanceFixed: [(group: Double, total: Double)]
 
     /// Everything free: the whole problem.
     package static func full(_ problem: PlanningProblem) -> ModelScope {
@@ -37,7 +41,9 @@ package struct ModelScope: Sendable {
         return ModelScope(free: Array(repeating: true, count: problem.projects.count),
                           startRanges: problem.projects.map(\.startRange),
                           required: problem.projects.map(\.required),
-                          capacity: capacity, slots: slots, globalBudget: problem.policy.budget)
+                          capacity: capacity, slots: slots, globalBudget: problem.policy.budget,
+                          systemUse: Array(repeating: 0, count: problem.systems.count * periods),
+                          balanceFixed: problem.balanceGroups.map { _ in (0, 0) })
     }
 
     /// Frees `projects` and fixes the rest of `allocation`.
@@ -64,6 +70,7 @@ package struct ModelScope: Sendable {
             if let limit = scope.slots[k] { scope.slots[k] = max(0, limit - set.count) }
         }
         if let budget = scope.globalBudget { scope.globalBudget = max(0, budget - fixedCost) }
+        scope.fixPortfolio(allocation, problem: problem)
 
         for info in problem.projects where scope.free[info.index] {
             guard var range = info.startRange else { continue }
@@ -78,6 +85,7 @@ package struct ModelScope: Sendable {
                 guard let s = allocation.starts[i] else { possible = false; break }
                 lower = max(lower, s + problem.projects[i].duration)
             }
+            if info.excludes.contains(where: { !scope.free[$0] && allocation.isSelected($0) }) { possible = false }
             for k in info.dependents where !scope.free[k] {
                 guard let s = allocation.starts[k] else { continue }
                 scope.required[info.index] = true
@@ -95,6 +103,27 @@ package struct ModelScope: Sendable {
             scope.required[j] = false
         }
         return scope
+    }
+
+    /// Counts the fixed projects' use of each system and their share of each balance rule.
+    private mutating func fixPortfolio(_ allocation: Allocation, problem: PlanningProblem) {
+        guard !problem.systems.isEmpty || !problem.balanceGroups.isEmpty else { return }
+        let periods = problem.periodCount
+        for system in problem.systems {
+            for j in system.projects where !free[j] {
+                guard let s = allocation.starts[j] else { continue }
+                for t in max(0, s)..<min(periods, s + problem.projects[j].duration) { systemUse[system.index * periods + t] += 1 }
+            }
+        }
+        guard !problem.balanceGroups.isEmpty else { return }
+        let cost = PlanChecker.staffCostByProject(allocation, problem)
+        for group in problem.balanceGroups {
+            for info in problem.projects where !free[info.index] && allocation.isSelected(info.index) {
+                let m = problem.balanceMeasure(group.rule.measure, project: info.index, staffCost: cost[info.index])
+                balanceFixed[group.index].total += m
+                if group.members[info.index] { balanceFixed[group.index].group += m }
+            }
+        }
     }
 
     /// Whether some free project is required but cannot start: the scope has no solution.
