@@ -136,7 +136,7 @@ private struct Relaxation {
             var bestStart: Int?
             if let range = info.startRange {
                 for s in range {
-                    var value = info.value - (baselineStart != nil && baselineStart != s ? policy.startChangePenalty : 0)
+                    var value = info.worth(start: s) - (baselineStart != nil && baselineStart != s ? policy.startChangePenalty : 0)
                     var possible = true
                     for d in info.demands {
                         for (k, h) in problem.demands[d].hours.enumerated() where h > 0 {

@@ -23,7 +23,7 @@ enum SimpleBound {
                     staffable = false
                 }
             }
-            if info.mandatory || info.required { total += info.value - cheapest } else if staffable { total += max(0, info.value - cheapest) }
+            if info.mandatory || info.required { total += info.bestWorth - cheapest } else if staffable { total += max(0, info.bestWorth - cheapest) }
         }
         return total
     }

@@ -85,6 +85,9 @@ final class GreedyIndex {
     /// Pins of each project, the most specific first.
     let pinsOfProject: [[Int]]
 
+    /// Strategic value, cost of delay, systems, alternatives and balance (spec v2).
+    let portfolio: GreedyPortfolio
+
     /// Static priority of each project for construction (higher first).
     let priority: [Double]
     /// Σ over demands of eligible people × duration: the size measure for search effort.
@@ -118,6 +121,7 @@ final class GreedyIndex {
         mandatory = projects.map(\.mandatory)
         required = projects.map(\.required)
         budget = projects.map { $0.budget ?? .infinity }
+        portfolio = GreedyPortfolio(problem: problem)
         budgetTolerance = projects.map { $0.budget.map { Tolerance.of($0) } ?? 0 }
         rangeLower = projects.map { $0.startRange?.lowerBound ?? 0 }
         rangeUpper = projects.map { $0.startRange?.upperBound ?? -1 }
@@ -268,7 +272,7 @@ final class GreedyIndex {
                 weight += demands[d].totalHours * max(0.05, demandPressure[d])
             }
             staffable.append(canStaff)
-            var gain = project.value - estimate
+            var gain = project.bestWorth - estimate
             if let s = problem.baseline.starts[project.index], project.startRange?.contains(s) == true {
                 gain += startChangePenalty
             }

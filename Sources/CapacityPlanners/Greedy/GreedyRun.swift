@@ -144,6 +144,9 @@ final class GreedyRun {
             break
         }
         state.commit()
+        // Balance rules the required projects alone break are repaired first: insertions are
+        // only kept while the whole plan is valid.
+        let balanced = repairBalance()
         var candidates: [(key: Double, project: Int)] = []
         for j in 0..<m.projectCount where !m.required[j] && m.selectable[j] && m.staffable[j] {
             let p = m.priority[j]
@@ -172,6 +175,7 @@ final class GreedyRun {
             }
         }
         state.commit()
+        if !balanced && !repairBalance() { throw ConstructionFailure(project: -1) }
     }
 
     /// Takes project `j`'s demands out of the expected loads.

@@ -272,6 +272,7 @@ extension GreedyState {
         if !m.mandatory[j] && shortCells[j] > 0 { return false }
         for k in m.pinsOfProject[j] where !pinHolds(k) { return false }
         if projectCost[j] > m.budget[j] + m.budgetTolerance[j] { return false }
+        if !portfolio.systemsAndAlternativesHold { return false }
         return totalCost <= m.globalBudget + m.globalBudgetTolerance
     }
 
@@ -293,19 +294,23 @@ extension GreedyState {
         return lower <= upper ? lower...upper : nil
     }
 
-    /// Up to `limit` starts from `range`: the baseline's start first (when in range), then evenly spread ones.
+    /// Up to `limit` starts from `range` that its systems leave open: the baseline's start first
+    /// (when there), then evenly spread ones, the earliest always among them.
     func sampleStarts(_ j: Int, _ range: ClosedRange<Int>, limit: Int) -> [Int] {
+        let closed = m.portfolio.closedStarts[j]
+        let open = closed.isEmpty ? [] : range.filter { !closed.contains($0) }
+        func at(_ i: Int) -> Int { closed.isEmpty ? range.lowerBound + i : open[i] }
         var out: [Int] = []
         let bs = m.baselineStart[j]
-        if bs >= 0 && range.contains(bs) { out.append(bs) }
-        let count = range.count
+        if bs >= 0 && range.contains(bs) && !closed.contains(bs) { out.append(bs) }
+        let count = closed.isEmpty ? range.count : open.count
         if count <= limit {
-            for s in range where s != bs { out.append(s) }
+            for i in 0..<count where at(i) != bs { out.append(at(i)) }
         } else {
             let steps = max(2, limit)
             var last = Int.min
             for i in 0..<steps {
-                let s = range.lowerBound + (i * (count - 1)) / (steps - 1)
+                let s = at((i * (count - 1)) / (steps - 1))
                 if s != last && s != bs { out.append(s) }
                 last = s
             }
@@ -318,6 +323,7 @@ extension GreedyState {
     /// The gain of selecting unselected project `j` at `s` and staffing it with `order`, or `nil`
     /// when that breaks one of the project's rules. Leaves the state unchanged.
     mutating func evaluate(_ j: Int, at s: Int, _ order: StaffingOrder, repair: Bool = false) -> Double? {
+        guard m.portfolio.isOpen(j, s) else { return nil }
         let before = mark
         let base = objective
         select(j, at: s)

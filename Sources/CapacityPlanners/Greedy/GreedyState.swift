@@ -73,6 +73,8 @@ struct GreedyState {
     private(set) var projectCost: [Double]
     private(set) var totalCost: Double = 0
     private(set) var pinHave: [Double]
+    /// Systems, alternatives and balance shares (spec v2).
+    private(set) var portfolio: GreedyPortfolioState
 
     // Objective terms.
     private(set) var valueSum: Double = 0
@@ -119,6 +121,7 @@ struct GreedyState {
         pinDeficits = model.pins.count
         slots = PairIndex(people: model.personCount, projects: model.projectCount)
         scarcityOverride = Array(repeating: nil, count: model.demandCount)
+        portfolio = GreedyPortfolioState(model.portfolio)
     }
 
     // MARK: - Reading
@@ -133,11 +136,15 @@ struct GreedyState {
             - m.changePenalty * changed - m.startChangePenalty * Double(startChanges)
     }
 
-    /// Whether the current plan breaks no rule (dependencies and windows are kept by the moves).
+    /// Whether the current plan breaks no rule (dependencies, windows and freezes are kept by the moves).
     var isValid: Bool {
         requiredMissing == 0 && shortOptional == 0 && pinDeficits == 0 && overBudget == 0
             && totalCost <= m.globalBudget + m.globalBudgetTolerance
+            && portfolio.systemsAndAlternativesHold && (m.portfolio.groups.isEmpty || balanceShortfall == 0)
     }
+
+    /// How far the balance rules are from holding (0 when they all hold).
+    var balanceShortfall: Double { portfolio.balanceShortfall(m.portfolio) }
 
     /// Whether project `j` is selected.
     @inline(__always)
@@ -208,7 +215,9 @@ struct GreedyState {
     mutating func select(_ j: Int, at s: Int, log: Bool = true) {
         let before = pinStates(j)
         start[j] = s
-        valueSum += m.value[j]
+        valueSum += m.portfolio.worth(j, s, value: m.value[j])
+        let starts = start
+        portfolio.count(j, at: s, duration: m.duration[j], sign: 1, m.portfolio) { starts[$0] >= 0 }
         let bs = m.baselineStart[j]
         if bs >= 0, bs == s { startChanges -= 1 }
         var count = 0
@@ -236,7 +245,7 @@ struct GreedyState {
         let s = start[j]
         guard s >= 0 else { return }
         let before = pinStates(j)
-        valueSum -= m.value[j]
+        valueSum -= m.portfolio.worth(j, s, value: m.value[j])
         let bs = m.baselineStart[j]
         if bs >= 0, bs == s { startChanges += 1 }
         if m.mandatory[j] {
@@ -248,6 +257,8 @@ struct GreedyState {
         unmet[j] = 0
         if m.required[j] { requiredMissing += 1 }
         start[j] = -1
+        let starts = start
+        portfolio.count(j, at: s, duration: m.duration[j], sign: -1, m.portfolio) { starts[$0] >= 0 }
         updatePins(j, before)
         if log { journal.append(.deselect(project: j, start: s)) }
     }
@@ -322,6 +333,7 @@ struct GreedyState {
         let wasOver = projectCost[j] > m.budget[j] + m.budgetTolerance[j]
         projectCost[j] += money
         totalCost += money
+        if m.portfolio.measuresCost { portfolio.addCost(money, project: j, m.portfolio) }
         let isOver = projectCost[j] > m.budget[j] + m.budgetTolerance[j]
         if wasOver != isOver { overBudget += isOver ? 1 : -1 }
 
