@@ -39,7 +39,9 @@ enum TextReport {
         var headline = "Objective \(Format.money(o.total))"
         if let bound = plan.bound { headline += "  (bound \(Format.money(bound)), gap \(Format.percent(Plan.relativeGap(objective: o.total, bound: bound), decimals: 2)))" }
         out.append(style.bold(headline))
-        out.append("  value \(Format.money(o.value))  staff cost \(Format.money(o.staffCost))  unmet \(Format.money(o.unmetPenalty))"
+        let version2 = problem.scenario.version >= 2
+        let strategic = version2 ? "  strategic value \(Format.money(o.strategicValue))  delay cost \(Format.money(o.delayCost))" : ""
+        out.append("  value \(Format.money(o.value))\(strategic)  staff cost \(Format.money(o.staffCost))  unmet \(Format.money(o.unmetPenalty))"
                    + "  team size \(Format.money(o.assignmentPenalty))  change \(Format.money(o.changePenalty + o.startChangePenalty))")
         if let note = plan.details?.note { out.append(style.dim("  \(note)")) }
         out.append("")
@@ -48,12 +50,16 @@ enum TextReport {
             let name = problem.scenario.projects[j].resolvedName
             let info = problem.projects[j]
             guard p.selected, let start = p.start else {
-                return [p.id, name, "no", "", "", "", "", info.budget.map(Format.money) ?? ""]
+                return [p.id, name, "no", "", "", "", "", info.budget.map(Format.money) ?? ""] + (version2 ? ["", ""] : [])
             }
+            let delay = info.costOfDelay * Double(start - info.earliestStart)
             return [p.id, name, "yes", "\(labels.short(start))–\(labels.short(start + info.duration - 1))",
                     Format.hours(p.bookedHours), Format.percent(p.coverage), Format.money(p.cost), info.budget.map(Format.money) ?? ""]
+                + (version2 ? [Format.money(info.strategicValue), Format.money(delay)] : [])
         }
-        out.append(table(["project", "name", "selected", labels.unitName, "hours", "covered", "cost", "budget"], rows))
+        out.append(table(["project", "name", "selected", labels.unitName, "hours", "covered", "cost", "budget"]
+                         + (version2 ? ["strategic", "delay cost"] : []), rows))
+        if version2 { out += strategyLines(StrategySummary(allocation: allocation, problem: problem), style: style) }
         out.append("")
         let peopleRows = kpis.people.map { p -> [String] in
             let booked = p.hours.reduce(0, +)
@@ -71,6 +77,23 @@ enum TextReport {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// The strategy section: points and value per driver, each balance group's share against its rule.
+    static func strategyLines(_ summary: StrategySummary, style: TextStyle) -> [String] {
+        var out: [String] = []
+        if !summary.drivers.isEmpty {
+            out += ["", table(["driver", "name", "weight", "points", "value"], summary.drivers.map {
+                [$0.driver, $0.name, Format.decimal($0.weight, digits: 2, trimmingZeros: true), "\($0.points)", Format.money($0.value)]
+            })]
+        }
+        if !summary.balance.isEmpty {
+            out += ["", table(["balance group", "measure", "share", "rule", "holds"], summary.balance.map {
+                ["\($0.tag) = \($0.value)", $0.measure, Format.percent($0.share, decimals: 1),
+                 "\(Format.percent($0.minShare))–\(Format.percent($0.maxShare))", $0.holds ? "yes" : style.red("no")]
+            })]
+        }
+        return out
+    }
+
     /// A check for people: the verdict, every violation, and the objective term by term.
     static func check(_ check: PlanCheck, plan: Plan, style: TextStyle = .plain) -> String {
         var out: [String] = []
@@ -86,8 +109,11 @@ enum TextReport {
                 : style.yellow(" (the plan states \(Format.money(stated)), which does not match its contents)")
         }
         out.append(objective)
-        out.append(table(["term", "amount"], [
-            ["value", Format.money(o.value)], ["staff cost", Format.money(-o.staffCost)],
+        // The version-2 terms are shown when they are not zero (a version-1 check reads as before).
+        let version2 = o.strategicValue != 0 || o.delayCost != 0
+            ? [["strategic value", Format.money(o.strategicValue)], ["delay cost", Format.money(-o.delayCost)]] : []
+        out.append(table(["term", "amount"], [["value", Format.money(o.value)]] + version2 + [
+            ["staff cost", Format.money(-o.staffCost)],
             ["unmet (\(Format.hours(o.unmetHours)) h)", Format.money(-o.unmetPenalty)],
             ["assignment pairs (\(o.assignmentPairs))", Format.money(-o.assignmentPenalty)],
             ["changed hours (\(Format.hours(o.changedHours)) h)", Format.money(-o.changePenalty)],

@@ -61,10 +61,16 @@ public struct Allocation: Sendable, Equatable {
         details: PlanDetails? = nil
     ) -> Plan {
         let unmet = unmetHoursByProject(problem)
+        let version2 = problem.scenario.version >= 2
         let projects = problem.projects.map { info -> ProjectDecision in
             guard let start = starts[info.index] else { return ProjectDecision(id: info.id, selected: false) }
-            return ProjectDecision(id: info.id, selected: true, start: start,
-                                   unmetHours: info.mandatory ? unmet[info.index] : 0)
+            var decision = ProjectDecision(id: info.id, selected: true, start: start,
+                                           unmetHours: info.mandatory ? unmet[info.index] : 0)
+            if version2 {
+                decision.strategicScore = problem.scenario.projects[info.index].strategicScore(problem.scenario.strategy)
+                decision.delayCost = info.costOfDelay * Double(start - info.earliestStart)
+            }
+            return decision
         }
         // Sorted on the dense indices (person, project, demand id, period) before any string is built.
         let cells = hours.filter { $0.value > 1e-9 }.sorted { a, b in
@@ -82,7 +88,8 @@ public struct Allocation: Sendable, Equatable {
         }
         let objective = ObjectiveBreakdown(allocation: self, problem: problem).total
         return Plan(status: status, solver: solver, objective: objective, bound: bound,
-                    projects: projects, assignments: assignments, details: details)
+                    projects: projects, assignments: assignments, details: details,
+                    strategy: version2 ? StrategySummary(allocation: self, problem: problem) : nil)
     }
 
     /// Total unstaffed hours per project (0 for projects not selected), shortfalls within tolerance counted as 0.

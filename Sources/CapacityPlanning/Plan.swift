@@ -20,13 +20,20 @@ public struct ProjectDecision: Sendable, Equatable, Codable {
     public var start: Int?
     /// Total demanded hours left unstaffed (mandatory projects only).
     public var unmetHours: Double?
+    /// Its strategic score `Σ_k weight_k · scores[k]` (version 2, selected projects; checkers ignore it).
+    public var strategicScore: Double?
+    /// `costOfDelay · (start − earliestStart)` (version 2, selected projects; checkers ignore it).
+    public var delayCost: Double?
 
     /// Creates a project decision.
-    public init(id: String, selected: Bool, start: Int? = nil, unmetHours: Double? = nil) {
+    public init(id: String, selected: Bool, start: Int? = nil, unmetHours: Double? = nil,
+                strategicScore: Double? = nil, delayCost: Double? = nil) {
         self.id = id
         self.selected = selected
         self.start = start
         self.unmetHours = unmetHours
+        self.strategicScore = strategicScore
+        self.delayCost = delayCost
     }
 }
 
@@ -128,6 +135,8 @@ public struct Plan: Sendable, Equatable, Codable {
     public var assignments: [Assignment]
     /// How the plan was produced.
     public var details: PlanDetails?
+    /// The selected portfolio's score per driver and share per balance group (version 2).
+    public var strategy: StrategySummary?
 
     /// Creates a plan.
     public init(
@@ -137,7 +146,8 @@ public struct Plan: Sendable, Equatable, Codable {
         bound: Double? = nil,
         projects: [ProjectDecision] = [],
         assignments: [Assignment] = [],
-        details: PlanDetails? = nil
+        details: PlanDetails? = nil,
+        strategy: StrategySummary? = nil
     ) {
         self.status = status
         self.solver = solver
@@ -146,5 +156,6 @@ public struct Plan: Sendable, Equatable, Codable {
         self.projects = projects
         self.assignments = assignments
         self.details = details
+        self.strategy = strategy
     }
 }

@@ -7,7 +7,7 @@
 
 extension Plan {
     private enum Key: String, CodingKey {
-        case status, solver, objective, bound, projects, assignments, details
+        case status, solver, objective, bound, projects, assignments, details, strategy
     }
 
     /// Decodes a plan leniently: only `status` is required; `projects` and
@@ -26,6 +26,7 @@ extension Plan {
             bound: try container.decodeIfPresent(Double.self, forKey: .bound),
             projects: try container.decodeIfPresent([ProjectDecision].self, forKey: .projects) ?? [],
             assignments: try container.decodeIfPresent([Assignment].self, forKey: .assignments) ?? [],
-            details: (try? container.decodeIfPresent(PlanDetails.self, forKey: .details)) ?? nil)
+            details: (try? container.decodeIfPresent(PlanDetails.self, forKey: .details)) ?? nil,
+            strategy: (try? container.decodeIfPresent(StrategySummary.self, forKey: .strategy)) ?? nil)
     }
 }
