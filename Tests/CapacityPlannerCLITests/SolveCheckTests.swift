@@ -72,9 +72,18 @@ struct SolveCheckTests {
         ("invalid-duplicate-id.json", "people[1].id"),
         ("invalid-mandatory-cannot-fit.json", "projects[0]"),
         ("invalid-pin-unknown-demand.json", "pins[1].period"),
+        ("v2/invalid-v2-balance-min-above-max.json", "policy.balance[0]"),
+        ("v2/invalid-v2-duplicate-driver.json", "strategy.drivers[1].id"),
+        ("v2/invalid-v2-freeze-outside-horizon.json", "systems[0].freezes[2]"),
+        ("v2/invalid-v2-mandatory-alternatives.json", "projects[0].excludes[0]"),
+        ("v2/invalid-v2-mandatory-frozen-out.json", "projects[0].touches"),
+        ("v2/invalid-v2-score-out-of-range.json", "projects[0].scores.asia"),
+        ("v2/invalid-v2-unknown-system.json", "projects[0].touches[0]"),
     ])
     func invalidScenario(_ name: String, _ path: String) throws {
-        let result = try CLI.run(["solve", CLI.fixture(name), "--solver", "greedy"])
+        let file = name.hasPrefix("v2/")
+            ? SharedFiles.fixtures(version: 2).appendingPathComponent(String(name.dropFirst(3))).path : CLI.fixture(name)
+        let result = try CLI.run(["solve", file, "--solver", "greedy"])
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains(path), "\(result)")
         #expect(result.stdout.isEmpty)

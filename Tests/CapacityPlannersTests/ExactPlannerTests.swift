@@ -5,7 +5,7 @@ import CapacityPlanners
 
 @Suite("Exact planner (GLPK)")
 struct ExactPlannerTests {
-    @Test("every valid fixture solved to its proven optimum", arguments: Fixture.valid)
+    @Test("every valid v1 and v2 fixture solved to its proven optimum", arguments: Fixture.valid + Fixture.validVersion2)
     func fixtureOptimum(_ fixture: Fixture) throws {
         let problem = try fixture.problem()
         let plan = try ExactPlanner().plan(problem, options: PlanningOptions(timeLimit: 60))
@@ -23,6 +23,7 @@ struct ExactPlannerTests {
 
     @Test func fixturesAreFound() {
         #expect(Fixture.valid.count >= 15)
+        #expect(Fixture.validVersion2.count >= 10)
     }
 
     @Test func randomScenariosGiveValidPlansNeverWorseThanGreedy() throws {

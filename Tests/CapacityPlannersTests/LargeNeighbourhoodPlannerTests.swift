@@ -6,7 +6,7 @@ import CapacityPlanners
 
 @Suite("Large-neighbourhood search")
 struct LargeNeighbourhoodPlannerTests {
-    @Test("small fixtures are freed whole and proven optimal", arguments: Fixture.valid)
+    @Test("small v1 and v2 fixtures are freed whole and proven optimal", arguments: Fixture.valid + Fixture.validVersion2)
     func fixtureOptimum(_ fixture: Fixture) throws {
         let problem = try fixture.problem()
         let plan = try LargeNeighbourhoodPlanner().plan(problem, options: PlanningOptions(timeLimit: 30))

@@ -1,4 +1,5 @@
-// Loading the shared fixtures (../shared/fixtures beside the repository, or $CAPACITY_PLANNER_FIXTURES).
+// Loading the shared fixtures (../shared/fixtures and ../shared/fixtures-v2 beside the repository,
+// or $CAPACITY_PLANNER_FIXTURES and $CAPACITY_PLANNER_FIXTURES_V2).
 import CapacityPlanning
 @_exported import TestSupport
 import Foundation
@@ -6,34 +7,39 @@ import Foundation
 /// One fixture scenario and what `expected.json` says of it.
 struct Fixture: Sendable, CustomStringConvertible {
     let name: String
+    /// The format version of its folder (1 or 2).
+    let version: Int
     let data: Data
     /// The proven optimal objective, for valid fixtures.
     let optimalObjective: Double?
     /// Whether the fixture must be rejected.
     let invalid: Bool
 
-    var description: String { name }
+    var description: String { version == 1 ? name : "v\(version)/\(name)" }
 
-    /// The fixtures folder.
-    static var directory: URL { SharedFiles.fixtures() }
+    /// Every version-1 fixture named in expected.json, sorted by name.
+    static let all: [Fixture] = load(version: 1)
+    /// Every version-2 fixture named in expected.json, sorted by name.
+    static let allVersion2: [Fixture] = load(version: 2)
 
-    /// Every fixture named in expected.json, sorted by name.
-    static let all: [Fixture] = {
-        let dir = directory
+    private static func load(version: Int) -> [Fixture] {
+        let dir = SharedFiles.fixtures(version: version)
         guard let data = try? Data(contentsOf: dir.appendingPathComponent("expected.json")),
               let expected = try? JSONSerialization.jsonObject(with: data) as? [String: [String: Any]]
         else { return [] }
         return expected.keys.sorted().compactMap { name in
             guard let body = try? Data(contentsOf: dir.appendingPathComponent(name)) else { return nil }
             let entry = expected[name] ?? [:]
-            return Fixture(name: name, data: body,
+            return Fixture(name: name, version: version, data: body,
                            optimalObjective: (entry["optimalObjective"] as? NSNumber)?.doubleValue,
                            invalid: (entry["invalid"] as? Bool) ?? false)
         }
-    }()
+    }
 
-    /// The valid fixtures with their optimum.
+    /// The valid version-1 fixtures with their optimum.
     static var valid: [Fixture] { all.filter { !$0.invalid && $0.optimalObjective != nil } }
+    /// The valid version-2 fixtures with their optimum.
+    static var validVersion2: [Fixture] { allVersion2.filter { !$0.invalid && $0.optimalObjective != nil } }
 
     /// Decodes and normalises the fixture.
     func problem() throws -> PlanningProblem {
