@@ -104,14 +104,16 @@ struct GeneratorRun {
         }
         let baseline = features.contains(.baseline) ? makeBaseline() : nil
 
-        let scenario = Scenario(
+        var scenario = Scenario(
             horizon: Horizon(periods: periods, start: "2027-01-04", unit: .week),
             people: people.map(personValue),
             projects: projects.map(projectValue),
             pins: pins,
             baseline: baseline,
             policy: policy)
-        return (scenario, makeWitness())
+        let witness = makeWitness()
+        addVersion2(to: &scenario, witness: witness)
+        return (scenario, witness)
     }
 
     /// The plan the pin simulation proved valid (see `ScenarioGenerator.generateWithWitness()`).

@@ -1,4 +1,5 @@
-// A deterministic, realistic synthetic scenario generator (spec v1 scenarios).
+// A deterministic, realistic synthetic scenario generator (spec v1 scenarios, and v2 with the
+// version-2 features of `ScenarioGenerator+Version2.swift`).
 //
 // Used by the tests, the benchmarks and the CLI's `generate` command. Every
 // scenario it makes is valid by construction (no validation errors) and has at
@@ -146,7 +147,7 @@ public struct ScenarioGenerator: Sendable {
         /// Demands ask for a `minLevel` of 1–4. Off: every `minLevel` is 1.
         public static let levels = Features(rawValue: 1 << 13)
 
-        /// Every complication.
+        /// Every version-1 complication (`everything` adds version 2's).
         public static let all: Features = [
             .leave, .partTime, .mandatory, .dependencies, .budgets, .globalBudget, .pins, .baseline,
             .concurrency, .utilizationCap, .assignmentPenalty, .changePenalties, .deadlines, .levels,
@@ -231,7 +232,7 @@ enum Catalog {
 /// Tags of the independent random sub-streams, one per concern.
 enum Stream: UInt64 {
     case skills = 1, people, partTime, leave, concurrency, projects, windows, mandatory
-    case dependencies, values, budgets, pins, baseline, policy
+    case dependencies, values, budgets, pins, baseline, policy, version2
 }
 
 /// `n` in decimal, left-padded with zeros to `width` digits.
