@@ -363,13 +363,69 @@ def price(projects, people, multiples, step=5000):
         proj["value"] = int(round(est * multiples[proj["id"]] / step)) * step
 
 
+# Format v2 for the mid-size PMO: what each project serves, how it is classified, what a week of
+# waiting costs, and the systems it changes.
+MID_DRIVERS = [
+    {"id": "digital-revenue", "name": "Grow digital revenue", "weight": 0.4},
+    {"id": "regulatory-risk", "name": "Reduce regulatory risk", "weight": 0.3},
+    {"id": "customer-experience", "name": "Improve customer experience", "weight": 0.2},
+    {"id": "run-cost", "name": "Lower the cost of running", "weight": 0.1},
+]
+MID_VALUE_PER_POINT = 20000
+
+# id: (scores, department, theme, cost of delay as a share of value per week, systems touched)
+MID_V2 = {
+    "payments-migration": ({"digital-revenue": 3, "run-cost": 4}, "payments", "run", 0.010, ["payments-core"]),
+    "pci-dss-4": ({"regulatory-risk": 5}, "payments", "compliance", 0.0, ["payments-core"]),
+    "checkout-redesign": ({"digital-revenue": 5, "customer-experience": 4}, "ecommerce", "growth", 0.012, ["payments-core"]),
+    "mobile-app-3": ({"digital-revenue": 3, "customer-experience": 5}, "ecommerce", "growth", 0.008, []),
+    "customer-data-platform": ({"customer-experience": 2, "digital-revenue": 2}, "data", "growth", 0.006, ["crm"]),
+    "fraud-detection-v2": ({"regulatory-risk": 3, "run-cost": 3}, "payments", "run", 0.010, ["payments-core"]),
+    "self-service-onboarding": ({"customer-experience": 4, "run-cost": 2}, "ecommerce", "growth", 0.008, ["crm"]),
+    "partner-api": ({"digital-revenue": 2}, "platform", "growth", 0.004, []),
+    "observability": ({"run-cost": 4}, "platform", "run", 0.003, []),
+    "lakehouse-migration": ({"run-cost": 3}, "data", "run", 0.002, []),
+    "loyalty-pilot": ({"digital-revenue": 2, "customer-experience": 2}, "marketing", "growth", 0.005, ["crm"]),
+    "accessibility-remediation": ({"regulatory-risk": 4, "customer-experience": 3}, "ecommerce", "compliance", 0.0, []),
+    "search-relevance": ({"digital-revenue": 3, "customer-experience": 2}, "ecommerce", "growth", 0.010, []),
+    "admin-tool-rebuild": ({"run-cost": 2}, "platform", "run", 0.0, []),
+    "subscription-billing": ({"digital-revenue": 5}, "payments", "growth", 0.012, ["payments-core"]),
+    "3ds-mandate": ({"regulatory-risk": 5}, "payments", "compliance", 0.0, ["payments-core"]),
+}
+
+MID_SYSTEMS = [
+    # The payments core takes two change projects at a time and is frozen for the half-year close.
+    {"id": "payments-core", "name": "Payments core", "maxConcurrentProjects": 2, "freezes": [24, 25]},
+    {"id": "crm", "name": "CRM", "maxConcurrentProjects": 2, "freezes": []},
+]
+
+MID_BALANCE = [
+    # Growth may not take more than 70 % of staff cost; compliance keeps at least 10 %.
+    {"tag": "theme", "value": "growth", "measure": "cost", "minShare": 0, "maxShare": 0.7},
+    {"tag": "theme", "value": "compliance", "measure": "cost", "minShare": 0.1, "maxShare": 1},
+]
+
+
+def add_version2(projects):
+    """Scores, tags, cost of delay and systems on the mid-size projects (format v2)."""
+    for proj in projects:
+        scores, department, theme, delay, touches = MID_V2[proj["id"]]
+        proj["scores"] = scores
+        proj["tags"] = {"department": department, "theme": theme}
+        if delay:
+            proj["costOfDelay"] = int(round(proj["value"] * delay / 500.0)) * 500
+        if touches:
+            proj["touches"] = touches
+
+
 def mid_size():
     people = mid_people()
     projects = mid_projects()
     price(projects, people, MID_VALUE_MULTIPLE)
+    add_version2(projects)
     everything = sum(cost_estimate(p, people) for p in projects)
     return {
-        "version": 1,
+        "version": 2,
         "horizon": {"periods": MID_PERIODS, "start": "2027-01-04", "unit": "week"},
         "people": people,
         "projects": projects,
@@ -379,7 +435,10 @@ def mid_size():
             "unmetPenaltyPerHour": 10000,
             "assignmentPenalty": 200,
             "budget": int(round(everything * 0.7 / 10000.0)) * 10000,
+            "balance": MID_BALANCE,
         },
+        "strategy": {"drivers": MID_DRIVERS, "valuePerPoint": MID_VALUE_PER_POINT},
+        "systems": MID_SYSTEMS,
     }
 
 
@@ -562,19 +621,22 @@ def replan(mid):
     ], mandatory=True, earliest=2, deadline=9)
     projects.insert(2, urgent)
     price([urgent], people, MID_VALUE_MULTIPLE)
+    add_version2([urgent])
     everything = sum(cost_estimate(p, people) for p in projects)
     policy = dict(mid["policy"])
     policy["budget"] = int(round(everything * 0.7 / 10000.0)) * 10000
     policy["changePenaltyPerHour"] = 15
     policy["startChangePenalty"] = 5000
     return published, {
-        "version": 1,
+        "version": 2,
         "horizon": dict(mid["horizon"]),
         "people": people,
         "projects": projects,
         "pins": mid["pins"],
         "baseline": published,
         "policy": policy,
+        "strategy": mid["strategy"],
+        "systems": mid["systems"],
     }
 
 
@@ -582,18 +644,18 @@ def replan(mid):
 # Spec checks.
 
 KEYS = {
-    "scenario": {"version", "horizon", "people", "projects", "pins", "baseline", "policy"},
+    "scenario": {"version", "horizon", "people", "projects", "pins", "baseline", "policy", "strategy", "systems"},
     "horizon": {"periods", "start", "unit"},
     "person": {"id", "name", "skills", "capacity", "costPerHour", "maxConcurrentProjects", "team"},
     "project": {"id", "name", "value", "mandatory", "duration", "earliestStart", "deadline", "budget",
-                "dependsOn", "demands"},
+                "dependsOn", "demands", "scores", "tags", "costOfDelay", "touches", "excludes"},
     "demand": {"id", "skill", "minLevel", "hours"},
     "pin": {"person", "project", "demand", "period", "hours"},
     "baseline": {"projects", "assignments"},
     "decision": {"id", "selected", "start"},
     "assignment": {"person", "project", "demand", "period", "hours"},
     "policy": {"utilizationCap", "unmetPenaltyPerHour", "assignmentPenalty", "budget",
-               "changePenaltyPerHour", "startChangePenalty"},
+               "changePenaltyPerHour", "startChangePenalty", "balance"},
 }
 
 
@@ -615,8 +677,10 @@ def check(scn, name):
         return number(x) and float(x) == int(x)
 
     keys(scn, "scenario", "")
-    if scn.get("version") != 1:
-        err("version must be 1")
+    if scn.get("version") not in (1, 2):
+        err("version must be 1 or 2")
+    if scn.get("version") == 1 and ({"strategy", "systems"} & set(scn) or "balance" in scn.get("policy", {})):
+        err("version-2 keys in a version-1 scenario")
     hz = scn["horizon"]
     keys(hz, "horizon", "horizon")
     periods = hz["periods"]

@@ -79,6 +79,11 @@ struct CapacityBench: ParsableCommand {
     @Option(help: "With --fingerprint: the v1 fixtures folder (default ../shared/fixtures, or $CAPACITY_PLANNER_FIXTURES).")
     var fixtures: String?
 
+    /// `--format-version 2`: generate version-2 scenarios (strategy, cost of delay, systems, alternatives, balance).
+    @Option(name: .customLong("format-version"),
+            help: "Scenario format of the ladder: 1, or 2 with the generator's strategy, cost of delay, systems, alternatives and balance (default 1; results go to Docs/benchmarks/v2).")
+    var formatVersion: Int = 1
+
     /// `--child SIZE:SEED`: run one scenario as the child of an `--isolate` run.
     @Option(help: .hidden)
     var child: String?
@@ -144,11 +149,13 @@ struct CapacityBench: ParsableCommand {
             throw ValidationError("--scenario-timeout must be a number of seconds > 0")
         }
         if child != nil && childOutput == nil { throw ValidationError("--child needs --child-output") }
+        guard formatVersion == 1 || formatVersion == 2 else { throw ValidationError("--format-version must be 1 or 2") }
         let output = outputDir ?? (quick
-            ? FileManager.default.temporaryDirectory.appendingPathComponent("capacity-bench-quick").path
-            : "Docs/benchmarks")
+            ? FileManager.default.temporaryDirectory.appendingPathComponent("capacity-bench-quick\(formatVersion == 2 ? "-v2" : "")").path
+            : formatVersion == 2 ? "Docs/benchmarks/v2" : "Docs/benchmarks")
         return Resolved(sizes: ladder, seeds: seedList,
-                        settings: RunSettings(timeLimit: limit, planners: kinds, exportDirectory: exportMPS),
+                        settings: RunSettings(timeLimit: limit, planners: kinds, exportDirectory: exportMPS,
+                                              formatVersion: formatVersion),
                         outputDirectory: output)
     }
 

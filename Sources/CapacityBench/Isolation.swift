@@ -42,6 +42,7 @@ struct IsolatedRunner {
                          "--time-limit", String(settings.timeLimit),
                          "--planners", settings.planners.map(\.rawValue).joined(separator: ",")]
         if let directory = settings.exportDirectory { arguments += ["--export-mps", directory] }
+        if settings.formatVersion != 1 { arguments += ["--format-version", String(settings.formatVersion)] }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

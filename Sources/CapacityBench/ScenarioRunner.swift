@@ -12,6 +12,11 @@ struct RunSettings: Sendable {
     var planners: [PlannerKind]
     /// Where to write each scenario's JSON and exact model (`--export-mps`), if anywhere.
     var exportDirectory: String?
+    /// The scenarios' format: 2 adds the generator's version-2 complications (`--format-version 2`).
+    var formatVersion = 1
+
+    /// The generator features of `formatVersion`.
+    var features: ScenarioGenerator.Features { formatVersion == 2 ? .everything : .all }
 }
 
 /// Runs one generated scenario through the planners and measures everything on the way.
@@ -27,7 +32,7 @@ struct ScenarioRunner {
         log("\(result.label): generating")
         let (scenario, generateSeconds) = Measure.time {
             ScenarioGenerator(people: size.people, projects: size.projects, periods: size.periods,
-                              seed: seed, features: .all).generate()
+                              seed: seed, features: settings.features).generate()
         }
         result.generateSeconds = generateSeconds
         let problem: PlanningProblem

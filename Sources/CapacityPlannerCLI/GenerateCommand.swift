@@ -13,6 +13,7 @@ struct GenerateCommand: ParsableCommand {
             Example:
               capacity-planner generate --people 40 --projects 15 --periods 26 --seed 7 -o scenario.json
               capacity-planner generate --people 10 --projects 5 --periods 8 --without pins,baseline
+              capacity-planner generate --format-version 2 --without balance -o portfolio-v2.json
             """
     )
 
@@ -27,6 +28,10 @@ struct GenerateCommand: ParsableCommand {
     /// Features to leave out, comma-separated.
     @Option(help: "Comma-separated features to leave out: \(GenerateCommand.featureNames.keys.sorted().joined(separator: ", ")).")
     var without: String?
+    /// The format version: 2 adds strategy, cost of delay, systems, alternatives and balance.
+    @Option(name: .customLong("format-version"),
+            help: "Scenario format: 1, or 2 with strategy, cost of delay, systems, alternatives and balance.")
+    var formatVersion: Int = 1
     /// The output file.
     @Option(name: [.short, .long], help: "Write the scenario here instead of standard output.") var output: String?
 
@@ -36,6 +41,8 @@ struct GenerateCommand: ParsableCommand {
         "budgets": .budgets, "globalBudget": .globalBudget, "pins": .pins, "baseline": .baseline,
         "concurrency": .concurrency, "utilizationCap": .utilizationCap, "assignmentPenalty": .assignmentPenalty,
         "changePenalties": .changePenalties, "deadlines": .deadlines, "levels": .levels,
+        "strategy": .strategy, "costOfDelay": .costOfDelay, "systems": .systems, "alternatives": .alternatives,
+        "balance": .balance,
     ]
 
     /// Rejects sizes out of range and unknown feature names.
@@ -43,12 +50,13 @@ struct GenerateCommand: ParsableCommand {
         guard (0...100_000).contains(people) else { throw ValidationError("--people must be 0…100000") }
         guard (0...100_000).contains(projects) else { throw ValidationError("--projects must be 0…100000") }
         guard (1...1_000).contains(periods) else { throw ValidationError("--periods must be 1…1000") }
+        guard formatVersion == 1 || formatVersion == 2 else { throw ValidationError("--format-version must be 1 or 2") }
         _ = try features()
     }
 
     /// Every feature but those `--without` names.
     func features() throws -> ScenarioGenerator.Features {
-        var features = ScenarioGenerator.Features.all
+        var features = formatVersion == 2 ? ScenarioGenerator.Features.everything : .all
         for name in (without ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
             guard let feature = Self.featureNames[name] else {
                 throw ValidationError("--without: unknown feature '\(name)'")

@@ -137,6 +137,9 @@ public struct ConflictAnalyzer: Sendable {
         let staffing = StaffingCheck(problem: problem, allocation: allocation)
         report.contention += shortages.displacements(staffing: staffing)
         report.deadlineRisks = staffing.deadlineRisks()
+        let portfolio = PortfolioConflicts(problem: problem, allocation: allocation)
+        report.collisions = portfolio.collisions()
+        if scenario.version >= 2 { report.alignment = StrategySummary(allocation: allocation, problem: problem) }
         let selection = SelectionAnalysis(problem: problem, allocation: allocation, staffing: staffing)
         report.notSelected = selection.reasons()
 

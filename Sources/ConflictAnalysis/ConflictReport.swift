@@ -24,6 +24,10 @@ public struct ConflictReport: Sendable, Equatable, Codable {
     public var contention: [Contention] = []
     /// Projects that cannot be staffed in their window, and mandatory projects' unmet hours.
     public var deadlineRisks: [DeadlineRisk] = []
+    /// Shared systems over their limit or changed in a freeze (version 2).
+    public var collisions: [SystemCollision] = []
+    /// The analysed plan's score per driver and share per balance group (version-2 scenarios).
+    public var alignment: StrategySummary?
     /// Projects the analysed plan leaves out, with the reasons and the cost of forcing each in.
     public var notSelected: [NotSelectedProject] = []
     /// What one more hour, and one more person, of a skill at a level is worth.
@@ -312,6 +316,14 @@ public struct NotSelectedProject: Sendable, Equatable, Codable {
             case portfolioBudget
             /// Its value is below the cheapest possible staffing cost.
             case value
+            /// Its alternative is selected (version 2).
+            case alternative
+            /// Every start it could take puts a system it changes over its limit (version 2).
+            case system
+            /// Adding it would break a balance rule (version 2).
+            case balance
+            /// Waiting for the first start it can be staffed costs more than it is worth (version 2).
+            case costOfDelay
             /// None of the above: it fits, but staffing it displaces work worth more.
             case displacesBetterWork
         }

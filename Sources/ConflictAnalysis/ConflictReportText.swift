@@ -57,6 +57,23 @@ extension ConflictReport {
         section(&out, "DEADLINE RISK", deadlineRisks, limit: limit, sortedBy: { ($0.mandatory ? 1 : 0, $0.shortHours) > ($1.mandatory ? 1 : 0, $1.shortHours) }) { r in
             (r.mandatory ? "[mandatory] " : "") + r.detail
         }
+        section(&out, "SYSTEM COLLISIONS (shared systems over their limit or changed in a freeze)", collisions, limit: limit,
+                sortedBy: { ($0.system, $0.period) < ($1.system, $1.period) }) { c in
+            c.kind == .freeze
+                ? "\(c.system), period \(c.period): frozen, but \(c.projects.joined(separator: ", ")) change it"
+                : "\(c.system), period \(c.period): \(c.projects.count) projects change it (limit \(c.limit ?? 0)): "
+                    + c.projects.joined(separator: ", ")
+        }
+        if let alignment {
+            section(&out, "ALIGNMENT (strategic points per driver)", alignment.drivers, limit: limit, sortedBy: { $0.value > $1.value }) { d in
+                "\(d.name): \(d.points) point(s) × weight \(Format.decimal(d.weight, digits: 2, trimmingZeros: true)) = \(Format.money(d.value))"
+            }
+            section(&out, "BALANCE (each group's share against its rule)", alignment.balance, limit: limit,
+                    sortedBy: { $0.rule < $1.rule }) { b in
+                "\(b.tag) = \(b.value): \(Format.percent(b.share, decimals: 1)) of \(b.measure), rule "
+                    + "\(Format.percent(b.minShare))–\(Format.percent(b.maxShare))" + (b.holds ? "" : " — BROKEN")
+            }
+        }
         section(&out, "LEFT OUT (why, and the cost of forcing each in)", notSelected, limit: limit, sortedBy: { $0.value > $1.value }) { n in
             var line = "\(n.project) (value \(Format.money(n.value))): " + n.reasons.map(\.detail).joined(separator: " ")
             if let forced = n.forcedIn {

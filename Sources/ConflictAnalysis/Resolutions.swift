@@ -1,4 +1,5 @@
-// Resolutions (hire, delay, extend, drop, raise a budget), each re-solved; and the budget trade-off curve.
+// Resolutions (hire, delay, extend, drop, raise a budget or a system limit, relax a balance rule), each
+// re-solved; and the budget trade-off curve.
 import CapacityPlanners
 import CapacityPlanning
 
@@ -77,6 +78,7 @@ struct ResolutionPlanner {
             }
             add(.drop(info.id), "Drop \(info.id) (value \(Format.money(info.value)))")
         }
+        portfolioCandidates(add)
         // Valuable projects left out for want of a skill or of budget.
         for entry in report.notSelected {
             guard let j = problem.projectIndex[entry.project] else { continue }
@@ -102,6 +104,74 @@ struct ResolutionPlanner {
             }
         }
         return out
+    }
+
+    /// Version 2: move a project out of each system collision or freeze of the analysed plan; let one
+    /// more project change a system that is full or that keeps a project out; widen balance rules
+    /// the reference plan presses against.
+    func portfolioCandidates(_ add: (ScenarioChange, String) -> Void) {
+        for collision in report.collisions {
+            let members = collision.projects.compactMap { problem.projectIndex[$0] }
+            guard let weakest = members.min(by: { (problem.projects[$0].value, problem.projects[$0].id)
+                    < (problem.projects[$1].value, problem.projects[$1].id) }),
+                  let start = allocation.starts[weakest] else { continue }
+            let info = problem.projects[weakest]
+            let k = collision.period - start + 1
+            if let range = info.startRange, start + k <= range.upperBound, k >= 1 {
+                add(.delay(info.id, by: k, earliestStart: start + k),
+                    "Start \(info.id) after the \(collision.kind == .freeze ? "freeze" : "collision") on \(collision.system) "
+                        + "(no earlier than period \(start + k))")
+            }
+            if collision.kind == .overLimit, let limit = collision.limit {
+                add(.raiseSystemLimit(collision.system, to: limit + 1),
+                    "Let \(limit + 1) projects change \(collision.system) at once")
+            }
+        }
+        for entry in report.notSelected where entry.reasons.contains(where: { $0.kind == .system }) {
+            guard let j = problem.projectIndex[entry.project] else { continue }
+            for k in problem.projects[j].systems {
+                guard let limit = problem.systems[k].limit else { continue }
+                add(.raiseSystemLimit(problem.systems[k].id, to: limit + 1),
+                    "Let \(limit + 1) projects change \(problem.systems[k].id) at once so \(entry.project) can go ahead")
+            }
+        }
+        // Balance rules that keep a project out: widen each just enough to let it in.
+        let reference = Allocation(plan: base.plan, problem: problem)
+        let cost = PlanChecker.staffCostByProject(reference, problem)
+        for entry in report.notSelected where entry.reasons.contains(where: { $0.kind == .balance }) {
+            guard let j = problem.projectIndex[entry.project] else { continue }
+            for group in problem.balanceGroups {
+                var (inGroup, total) = PlanChecker.shares(of: group, reference, problem, staffCost: cost)
+                let m = problem.balanceMeasure(group.rule.measure, project: j, staffCost: problem.projects[j].cheapestStaffingCost ?? 0)
+                total += m
+                if group.members[j] { inGroup += m }
+                guard total > 0 else { continue }
+                let share = inGroup / total
+                let rule = group.rule
+                if group.members[j], share > rule.maxShare {
+                    let widened = min(1, (share * 100).rounded(.up) / 100)
+                    add(.relaxBalanceRule(group.index, minShare: rule.minShare, maxShare: widened),
+                        "Raise the maximum share of \(rule.groupName) to \(Format.percent(widened)) of \(rule.measure.rawValue) "
+                            + "so \(entry.project) can go ahead (policy.balance[\(group.index)])")
+                } else if !group.members[j], share < rule.minShare {
+                    let widened = max(0, (share * 100).rounded(.down) / 100)
+                    add(.relaxBalanceRule(group.index, minShare: widened, maxShare: rule.maxShare),
+                        "Lower the minimum share of \(rule.groupName) to \(Format.percent(widened)) of \(rule.measure.rawValue) "
+                            + "so \(entry.project) can go ahead (policy.balance[\(group.index)])")
+                }
+            }
+        }
+        let alignment = StrategySummary(allocation: reference, problem: problem)
+        for share in alignment.balance {
+            let atMin = share.minShare > 0 && share.share <= share.minShare + 0.02
+            let atMax = share.maxShare < 1 && share.share >= share.maxShare - 0.02
+            guard atMin || atMax else { continue }
+            let minShare = atMin ? max(0, share.minShare - 0.1) : share.minShare
+            let maxShare = atMax ? min(1, share.maxShare + 0.1) : share.maxShare
+            add(.relaxBalanceRule(share.rule, minShare: minShare, maxShare: maxShare),
+                "Relax the balance rule on \(share.tag) = \(share.value) to \(Format.percent(minShare))–\(Format.percent(maxShare)) "
+                    + "of \(share.measure) (policy.balance[\(share.rule)])")
+        }
     }
 
     /// A hire covering the largest demand of `lines` (skill at the demand's level, the most

@@ -21,6 +21,10 @@ public struct ScenarioChange: Sendable, Equatable, Hashable, Codable {
         case raiseProjectBudget
         /// Raise the portfolio budget (`policy.budget`) to `amount`.
         case raisePortfolioBudget
+        /// Let more projects change a shared system at once (`system`, `periods` = the new limit; version 2).
+        case raiseSystemLimit
+        /// Widen a balance rule (`rule` index, new `minShare` and `maxShare`; version 2).
+        case relaxBalanceRule
     }
 
     /// What kind of change.
@@ -43,6 +47,14 @@ public struct ScenarioChange: Sendable, Equatable, Hashable, Codable {
     public var periods: Int?
     /// The new budget (raiseProjectBudget, raisePortfolioBudget).
     public var amount: Double?
+    /// The system of `raiseSystemLimit`.
+    public var system: String?
+    /// The index in `policy.balance` of `relaxBalanceRule`.
+    public var rule: Int?
+    /// The new least share of `relaxBalanceRule`.
+    public var minShare: Double?
+    /// The new most share of `relaxBalanceRule`.
+    public var maxShare: Double?
 
     /// Hire `hoursPerPeriod` hours a period of `skill` at `level` in `firstPeriod...lastPeriod`, at `costPerHour`.
     public static func hire(skill: String, level: Int, hoursPerPeriod: Double, periods: ClosedRange<Int>,
@@ -74,6 +86,16 @@ public struct ScenarioChange: Sendable, Equatable, Hashable, Codable {
     /// Raise the portfolio budget to `amount`.
     public static func raisePortfolioBudget(to amount: Double) -> ScenarioChange {
         ScenarioChange(kind: .raisePortfolioBudget, amount: amount)
+    }
+
+    /// Let `limit` projects change `system` at once.
+    public static func raiseSystemLimit(_ system: String, to limit: Int) -> ScenarioChange {
+        ScenarioChange(kind: .raiseSystemLimit, periods: limit, system: system)
+    }
+
+    /// Give balance rule `rule` the shares `minShare…maxShare`.
+    public static func relaxBalanceRule(_ rule: Int, minShare: Double, maxShare: Double) -> ScenarioChange {
+        ScenarioChange(kind: .relaxBalanceRule, rule: rule, minShare: minShare, maxShare: maxShare)
     }
 
     /// The id the hire gets in the changed scenario (unique among the scenario's people).
@@ -146,6 +168,18 @@ public struct ScenarioChange: Sendable, Equatable, Hashable, Codable {
         case .raisePortfolioBudget:
             guard let amount, amount.isFinite, amount >= 0 else { throw fail("amount", "must be a number ≥ 0") }
             changed.policy.budget = amount
+        case .raiseSystemLimit:
+            guard let system, let k = scenario.systems.firstIndex(where: { $0.id == system }) else {
+                throw fail("system", "'\(system ?? "")' is not a system of the scenario")
+            }
+            guard let limit = periods, limit >= 0 else { throw fail("periods", "the new limit must be an integer ≥ 0") }
+            changed.systems[k].maxConcurrentProjects = limit
+        case .relaxBalanceRule:
+            guard let rule, scenario.policy.balance.indices.contains(rule) else {
+                throw fail("rule", "is not the index of a balance rule")
+            }
+            changed.policy.balance[rule].minShare = minShare ?? changed.policy.balance[rule].minShare
+            changed.policy.balance[rule].maxShare = maxShare ?? changed.policy.balance[rule].maxShare
         }
         let errors = changed.validate().filter { $0.severity == .error }
         guard errors.isEmpty else { throw ScenarioError(issues: errors) }

@@ -18,9 +18,18 @@ struct SelectionAnalysis {
         for info in problem.projects where allocation.starts[info.index] == nil {
             var reasons: [NotSelectedProject.Reason] = []
             guard info.startRange != nil else {
-                reasons.append(.init(kind: .window, detail: info.windowStarts == nil
-                    ? "Its window cannot hold its \(info.duration) periods."
-                    : "Its dependencies finish too late for any start in its window."))
+                let alternatives = info.excludes.filter { problem.projects[$0].required }.map { problem.projects[$0].id }
+                let detail: String
+                if info.windowStarts == nil {
+                    detail = "Its window cannot hold its \(info.duration) periods."
+                } else if !alternatives.isEmpty {
+                    detail = "Its alternative \(alternatives.joined(separator: ", ")) must be selected."
+                } else if !info.systems.isEmpty {
+                    detail = "Every start its window and dependencies allow overlaps a freeze of a system it changes."
+                } else {
+                    detail = "Its dependencies finish too late for any start in its window."
+                }
+                reasons.append(.init(kind: alternatives.isEmpty ? .window : .alternative, detail: detail))
                 out.append(NotSelectedProject(project: info.id, value: info.value, reasons: reasons))
                 continue
             }
@@ -44,6 +53,9 @@ struct SelectionAnalysis {
                     + "(period \(capped.start))."))
             }
             let cheapest = info.cheapestStaffingCost ?? .infinity
+            let staffed = staffing.bestStart(info.index, supply: .besideThePlan).flatMap { $0.hours <= Tolerance.of(info.totalHours) ? $0.start : nil }
+            reasons += PortfolioConflicts(problem: problem, allocation: allocation)
+                .reasons(info.index, cheapest: cheapest, staffedStart: staffed)
             if let budget = info.budget, cheapest > budget + Tolerance.of(budget) {
                 reasons.append(.init(kind: .projectBudget, detail: "Its budget \(Format.money(budget)) is below its cheapest possible "
                     + "staffing, \(Format.money(cheapest)) (every hour at its cheapest qualified person's rate)."))
@@ -52,8 +64,10 @@ struct SelectionAnalysis {
                 reasons.append(.init(kind: .portfolioBudget, detail: "The plan spends \(Format.money(planCost)) of the portfolio budget "
                     + "\(Format.money(portfolio)); its cheapest staffing, \(Format.money(cheapest)), does not fit beside that."))
             }
-            if info.value < cheapest - Tolerance.of(cheapest) {
-                reasons.append(.init(kind: .value, detail: "Its value \(Format.money(info.value)) is below its cheapest possible "
+            if info.bestWorth < cheapest - Tolerance.of(cheapest) {
+                let worth = info.bestWorth == info.value ? "value \(Format.money(info.value))"
+                    : "worth at its earliest start \(Format.money(info.bestWorth)) (value, strategic value and delay)"
+                reasons.append(.init(kind: .value, detail: "Its \(worth) is below its cheapest possible "
                     + "staffing cost \(Format.money(cheapest))."))
             }
             if reasons.isEmpty {

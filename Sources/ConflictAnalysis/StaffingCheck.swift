@@ -62,7 +62,8 @@ struct StaffingCheck {
         if let known = memo.best[key] { return known }
         var best: Shortfall?
         if let range = problem.projects[j].startRange {
-            for s in Self.sample(range) {
+            let closed = problem.projects[j].closedStarts
+            for s in Self.sample(range) where !closed.contains(s) {
                 let shortfall = self.shortfall(j, start: s, supply: supply)
                 if best == nil || shortfall.hours < (best?.hours ?? .infinity) - 1e-9 { best = shortfall }
                 if shortfall.hours <= 1e-6 { break }

@@ -22,6 +22,14 @@ enum HTMLReport {
             body += headlineCards(data)
             body += section("Schedule", subtitle: "Selected projects: bar at the planned start and duration, shaded band the window "
                             + "they may run in (earliest start … deadline).", GanttChart.render(data))
+            if !data.problem.systems.isEmpty {
+                body += section("Shared systems", subtitle: "Projects changing each system, period by period, against its limit; "
+                                + "change freezes hatched, collisions in red.", SystemLanes.render(data))
+            }
+            if data.problem.scenario.version >= 2 {
+                body += section("Strategy and balance", subtitle: "How the selected portfolio serves each strategic driver, "
+                                + "each balance group's share against its rule, and what waiting costs.", StrategySection.render(data))
+            }
             body += twoColumns(
                 section("Value, cost and penalties", subtitle: "How the portfolio's net value (the plan's objective) is made up.",
                         ValueChart.render(data), compact: true),
@@ -343,6 +351,7 @@ enum HTMLReport {
         .meter{display:inline-block;width:70px;height:7px;border-radius:4px;background:#eef0f3;vertical-align:1px;overflow:hidden}
         .meter span{display:block;height:100%;background:#60a5fa}.meter.warn span{background:#f59e0b}.meter.bad span{background:var(--bad)}
         .warn-text{color:var(--warn)}
+        .bar{height:8px;border-radius:4px;background:#60a5fa;min-width:1px}tr.broken td{color:var(--bad)}
         .empty{color:var(--muted);margin:4px 0}
         .banner{border-radius:10px;padding:12px 16px;margin-bottom:16px}
         .banner.bad{background:#fef2f2;border:1px solid #fecaca;color:#7f1d1d}.banner ul{margin:6px 0 0;padding-left:20px}
