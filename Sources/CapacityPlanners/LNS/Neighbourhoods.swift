@@ -14,6 +14,21 @@ package enum NeighbourhoodKind: String, Sendable, CaseIterable, Codable {
     case blocked
     /// Selected projects whose start could move, with what they depend on.
     case startMoves
+    /// The projects that change one shared system, with their alternatives (version 2).
+    case sharedSystem
+    /// The projects of one balance group and as many outside it (version 2).
+    case balanceGroup
+
+    /// The rules of every search.
+    static let version1: [NeighbourhoodKind] = [.sharedPeople, .timeWindow, .skillPool, .blocked, .startMoves]
+
+    /// The rules a search of `problem` uses: the version-2 ones only where they have something to free.
+    static func rules(for problem: PlanningProblem) -> [NeighbourhoodKind] {
+        var kinds = version1
+        if problem.systems.contains(where: { $0.projects.count > 1 }) { kinds.append(.sharedSystem) }
+        if !problem.balanceGroups.isEmpty { kinds.append(.balanceGroup) }
+        return kinds
+    }
 }
 
 /// Precomputed relations between projects, people and skills, built once per search.
@@ -98,9 +113,29 @@ struct NeighbourhoodPicker {
             }
             // The project whose turn it is (the search passes it), else a valuable one at random.
             let seed = leftOutSeed.flatMap { out.contains($0) ? $0 : nil }
-                ?? weightedChoice(out, weight: { max(1, problem.projects[$0].value) }, using: &random)
+                ?? weightedChoice(out, weight: { max(1, problem.projects[$0].bestWorth) }, using: &random)
             let blockers = closest(to: seed, among: pool.filter { allocation.starts[$0] != nil }, allocation: allocation)
             chosen = [seed] + blockers
+        case .sharedSystem:
+            let systems = problem.systems.filter { $0.projects.count > 1 }
+            guard !systems.isEmpty else { return pick(.sharedPeople, size: size, around: allocation, using: &random, complete: complete) }
+            chosen = systems[random.draw(in: 0..<systems.count)].projects.filter { problem.projects[$0].canBeSelected }
+            random.shuffleFromFront(&chosen)
+            chosen += chosen.flatMap { problem.projects[$0].excludes }.filter { problem.projects[$0].canBeSelected }
+        case .balanceGroup:
+            guard !problem.balanceGroups.isEmpty else {
+                return pick(.sharedPeople, size: size, around: allocation, using: &random, complete: complete)
+            }
+            let group = problem.balanceGroups[random.draw(in: 0..<problem.balanceGroups.count)]
+            var inside = pool.filter { group.members[$0] }
+            var outside = pool.filter { !group.members[$0] }
+            random.shuffleFromFront(&inside)
+            random.shuffleFromFront(&outside)
+            chosen = []
+            for k in 0..<max(inside.count, outside.count) {
+                if k < inside.count { chosen.append(inside[k]) }
+                if k < outside.count { chosen.append(outside[k]) }
+            }
         case .startMoves:
             var movable = pool.filter { j in
                 guard allocation.starts[j] != nil, let range = problem.projects[j].startRange else { return false }

@@ -4,7 +4,7 @@ import CapacityPlanning
 
 extension Search {
     mutating func chooseKind() -> NeighbourhoodKind {
-        let kinds = NeighbourhoodKind.allCases
+        let kinds = self.kinds
         let total = kinds.reduce(0) { $0 + (weights[$1] ?? 1) }
         var r = random.draw(in: 0..<total)
         for kind in kinds {

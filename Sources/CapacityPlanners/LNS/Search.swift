@@ -15,6 +15,8 @@ struct Search {
     var random: SeededGenerator
     var statistics = SearchStatistics()
     var weights: [NeighbourhoodKind: Double] = Dictionary(uniqueKeysWithValues: NeighbourhoodKind.allCases.map { ($0, 1.0) })
+    /// The neighbourhood rules this problem uses (`NeighbourhoodKind.rules(for:)`).
+    let kinds: [NeighbourhoodKind]
     /// Most hours variables a sub-problem may have: grows while sub-problems solve quickly
     /// without improving, shrinks when they hit their limit.
     var columnBudget: Double
@@ -50,8 +52,9 @@ struct Search {
         self.random = SeededGenerator(seed: options.seed ^ 0x4C4E_5300 &+ worker &* 0x9E37_79B9)
         self.columnBudget = 1500
         self.index = NeighbourhoodIndex(problem: problem)
+        self.kinds = NeighbourhoodKind.rules(for: problem)
         self.profit = problem.projects.map { info in
-            info.demands.reduce(info.value) { $0 - problem.demands[$1].totalHours * (problem.demands[$1].cheapestRate ?? 0) }
+            info.demands.reduce(info.bestWorth) { $0 - problem.demands[$1].totalHours * (problem.demands[$1].cheapestRate ?? 0) }
         }
     }
 

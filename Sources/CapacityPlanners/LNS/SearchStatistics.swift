@@ -9,7 +9,8 @@ struct SearchStatistics: Sendable {
     var improved: [NeighbourhoodKind: Int] = [:]
 
     var summary: String {
-        let kinds = NeighbourhoodKind.allCases.map { "\($0.rawValue) \(improved[$0] ?? 0)/\(tried[$0] ?? 0)" }
+        let used = NeighbourhoodKind.version1 + NeighbourhoodKind.allCases.filter { !NeighbourhoodKind.version1.contains($0) && tried[$0] != nil }
+        let kinds = used.map { "\($0.rawValue) \(improved[$0] ?? 0)/\(tried[$0] ?? 0)" }
         return "\(steps) neighbourhoods, \(improvements) improved (\(kinds.joined(separator: ", ")))"
     }
 
