@@ -56,7 +56,7 @@ struct GreedyPlannerTests {
             gaps.append(gap)
             print("greedy gap \(fixture.name): objective \(objective), optimum \(optimum), shortfall \(String(format: "%.3f", gap * 100)) % (\(plan.details?.note ?? ""))")
             #expect(objective <= optimum + 1e-6 * max(1, abs(optimum)), "\(fixture.name) beats the proven optimum")
-            #expect(gap < 0.15, "\(fixture.name): shortfall \(gap)")
+            #expect(gap < 0.10, "\(fixture.name): shortfall \(gap)")
         }
         let mean = gaps.reduce(0, +) / Double(max(1, gaps.count))
         print("greedy gap mean \(String(format: "%.3f", mean * 100)) %, max \(String(format: "%.3f", (gaps.max() ?? 0) * 100)) % over \(gaps.count) fixtures")

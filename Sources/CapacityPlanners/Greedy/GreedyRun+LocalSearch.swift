@@ -137,8 +137,11 @@ extension GreedyRun {
             tried += 1
             let before = state.mark
             let base = state.objective
+            // With balance rules, an insertion must keep them or bring the plan closer to them (else
+            // the whole move would be rejected for one candidate).
+            let shortfall = m.portfolio.groups.isEmpty ? 0 : state.balanceShortfall
             if let gain = state.insertGroup(candidate.project, tiers: tiers, startLimit: startLimit, repair: repair),
-               gain > epsilon(base) {
+               gain > epsilon(base), m.portfolio.groups.isEmpty || state.balanceShortfall == 0 || state.balanceShortfall < shortfall {
                 continue
             }
             state.rollback(to: before)
