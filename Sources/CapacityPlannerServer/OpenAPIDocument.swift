@@ -135,30 +135,72 @@ enum OpenAPIDocument {
     "schemas": {
       "Scenario": {
         "type": "object",
-        "description": "A scenario of format v1 (shared/spec/scenario-v1.md)",
+        "description": "A scenario of format v1 (shared/spec/scenario-v1.md) or v2 (shared/spec/scenario-v2.md: v1 plus strategy, balance, cost of delay, alternatives and shared systems; the v2 keys are unknown keys in a v1 document)",
         "required": ["version", "horizon", "people", "projects"],
         "properties": {
-          "version": { "type": "integer", "enum": [1] },
+          "version": { "type": "integer", "enum": [1, 2] },
           "horizon": { "type": "object", "required": ["periods"] },
           "people": { "type": "array", "items": { "type": "object" } },
-          "projects": { "type": "array", "items": { "type": "object" } },
+          "projects": { "type": "array", "items": { "$ref": "#/components/schemas/Project" } },
           "pins": { "type": "array", "items": { "type": "object" } },
           "baseline": { "type": "object" },
-          "policy": { "type": "object" }
+          "policy": {
+            "type": "object",
+            "properties": {
+              "balance": { "type": "array", "description": "v2", "items": {
+                "type": "object", "required": ["tag", "value"],
+                "properties": {
+                  "tag": { "type": "string" }, "value": { "type": "string" },
+                  "measure": { "type": "string", "enum": ["cost", "projects", "value"], "default": "cost" },
+                  "minShare": { "type": "number", "minimum": 0, "maximum": 1, "default": 0 },
+                  "maxShare": { "type": "number", "minimum": 0, "maximum": 1, "default": 1 }
+                } } }
+            }
+          },
+          "strategy": {
+            "type": "object", "description": "v2",
+            "properties": {
+              "drivers": { "type": "array", "items": { "type": "object", "required": ["id", "weight"],
+                "properties": { "id": { "type": "string" }, "name": { "type": "string" }, "weight": { "type": "number", "minimum": 0 } } } },
+              "valuePerPoint": { "type": "number", "minimum": 0, "default": 0 }
+            }
+          },
+          "systems": { "type": "array", "description": "v2", "items": {
+            "type": "object", "required": ["id"],
+            "properties": {
+              "id": { "type": "string" }, "name": { "type": "string" },
+              "maxConcurrentProjects": { "type": "integer", "minimum": 0 },
+              "freezes": { "type": "array", "items": { "type": "integer", "minimum": 0 } }
+            } } }
+        }
+      },
+      "Project": {
+        "type": "object",
+        "description": "A candidate project; scores, tags, costOfDelay, touches and excludes are v2",
+        "required": ["id", "duration"],
+        "properties": {
+          "id": { "type": "string" },
+          "scores": { "type": "object", "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 5 } },
+          "tags": { "type": "object", "additionalProperties": { "type": "string" } },
+          "costOfDelay": { "type": "number", "minimum": 0 },
+          "touches": { "type": "array", "items": { "type": "string" } },
+          "excludes": { "type": "array", "items": { "type": "string" } }
         }
       },
       "Plan": {
         "type": "object",
-        "description": "A plan of format v1, section 2",
+        "description": "A plan of format v1, section 2 (v2 section 5 adds strategicScore, delayCost and strategy)",
         "required": ["status", "projects", "assignments"],
         "properties": {
           "status": { "type": "string", "enum": ["optimal", "feasible", "infeasible"] },
           "solver": { "type": "string" },
           "objective": { "type": "number" },
           "bound": { "type": "number" },
-          "projects": { "type": "array", "items": { "type": "object", "required": ["id", "selected"] } },
+          "projects": { "type": "array", "items": { "type": "object", "required": ["id", "selected"],
+            "properties": { "strategicScore": { "type": "number", "description": "v2" }, "delayCost": { "type": "number", "description": "v2" } } } },
           "assignments": { "type": "array", "items": { "type": "object", "required": ["person", "project", "demand", "period", "hours"] } },
-          "details": { "type": "object" }
+          "details": { "type": "object" },
+          "strategy": { "type": "object", "description": "v2: points per driver, share per balance group, strategic value and delay cost; checkers ignore it" }
         }
       },
       "CheckRequest": {
@@ -173,8 +215,9 @@ enum OpenAPIDocument {
           "valid": { "type": "boolean" },
           "objective": { "type": "number" },
           "statedObjective": { "type": "number", "description": "The objective the plan states, if any" },
-          "terms": { "type": "object", "required": ["value", "staffCost", "unmetPenalty", "assignmentPenalty", "changePenalty", "startChangePenalty"] },
-          "violations": { "type": "array", "items": { "type": "object", "required": ["rule", "message", "people", "projects", "periods"] } }
+          "terms": { "type": "object", "required": ["value", "strategicValue", "delayCost", "staffCost", "unmetPenalty", "assignmentPenalty", "changePenalty", "startChangePenalty"] },
+          "violations": { "type": "array", "items": { "type": "object", "required": ["rule", "message", "people", "projects", "periods"],
+            "properties": { "rule": { "type": "integer", "minimum": 0, "maximum": 12, "description": "0 format; 1-9 spec v1; 10 systems, 11 balance, 12 alternatives (v2)" } } } }
         }
       },
       "AnalysisRequest": {
