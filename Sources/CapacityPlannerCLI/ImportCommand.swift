@@ -43,7 +43,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "People: id, name, team, capacity, costPerHour, maxConcurrentProjects, skills.")
     var people: String
     /// The projects file, or `-`.
-    @Option(help: "Projects: id, name, value, mandatory, duration, earliestStart, deadline, budget, dependsOn.")
+    @Option(help: "Projects: id, name, value, mandatory, duration, earliestStart, deadline, budget, dependsOn; v2: tags, scores, costOfDelay, touches, excludes.")
     var projects: String
     /// The demands file, or `-`.
     @Option(help: "Demand lines: project, id, skill, minLevel, hours.")
@@ -54,6 +54,15 @@ struct ImportCommand: ParsableCommand {
     /// The pins file, or `-`.
     @Option(help: "Hours already committed: person, project, demand, period, hours.")
     var pins: String?
+    /// The shared systems file (version 2), or `-`.
+    @Option(help: "Shared systems (format v2): id, name, maxConcurrentProjects, freezes (periods or ISO dates, 24;25 or 24-25).")
+    var systems: String?
+    /// The strategic drivers file (version 2), or `-`.
+    @Option(help: "Strategic drivers (format v2): id, name, weight.")
+    var drivers: String?
+    /// `strategy.valuePerPoint`.
+    @Option(name: .customLong("value-per-point"), help: "Money per point of strategic score (format v2, with --drivers).")
+    var valuePerPoint: Double?
 
     /// `horizon.periods`; inferred when absent.
     @Option(help: "Number of periods in the horizon.") var periods: Int?
@@ -93,13 +102,14 @@ struct ImportCommand: ParsableCommand {
         if let start, PeriodLabels.parseISODate(start) == nil {
             throw ValidationError("--start must be an ISO date (YYYY-MM-DD), not '\(start)'")
         }
-        let inputs = [people, projects, demands] + [availability, pins].compactMap { $0 }
+        let inputs = [people, projects, demands] + [availability, pins, systems, drivers].compactMap { $0 }
         if inputs.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("only one input can be '-' (standard input)")
         }
         for (name, value) in [("--utilization-cap", utilizationCap), ("--unmet-penalty", unmetPenalty),
                               ("--assignment-penalty", assignmentPenalty), ("--budget", budget),
-                              ("--change-penalty", changePenalty), ("--start-change-penalty", startChangePenalty)] {
+                              ("--change-penalty", changePenalty), ("--start-change-penalty", startChangePenalty),
+                              ("--value-per-point", valuePerPoint)] {
             if let value, !value.isFinite { throw ValidationError("\(name) must be a number, not \(value)") }
         }
     }
@@ -121,10 +131,12 @@ struct ImportCommand: ParsableCommand {
         func source(_ path: String) throws -> ScenarioImporter.Source {
             ScenarioImporter.Source(name: path == "-" ? "<stdin>" : path, data: try readInput(path))
         }
-        let settings = ScenarioImporter.Settings(periods: periods, start: start, unit: unit, policy: policy)
+        let settings = ScenarioImporter.Settings(periods: periods, start: start, unit: unit, policy: policy,
+                                                 valuePerPoint: valuePerPoint)
         let outcome = ScenarioImporter.run(
             people: try source(people), projects: try source(projects), demands: try source(demands),
-            availability: try availability.map(source), pins: try pins.map(source), settings: settings)
+            availability: try availability.map(source), pins: try pins.map(source),
+            systems: try systems.map(source), drivers: try drivers.map(source), settings: settings)
         let style = TextStyle.forStream(STDERR_FILENO)
         for warning in outcome.warnings { printError(style.yellow("warning: ") + "\(warning)") }
         guard var scenario = outcome.scenario, outcome.errors.isEmpty else {

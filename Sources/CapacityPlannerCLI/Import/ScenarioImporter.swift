@@ -2,7 +2,7 @@
 import CapacityPlanning
 import Foundation
 
-/// Builds a scenario (spec v1) from CSV files and says where every problem is.
+/// Builds a scenario (spec v1, or v2 with its columns and files) from CSV files and says where every problem is.
 ///
 /// Columns (header names match without regard to case, spaces, `_` and `-`):
 /// - people: `id`*, `name`, `team`, `capacity`* (hours per period: a number, or one number
@@ -15,6 +15,11 @@ import Foundation
 /// - availability: `person`*, `period`* (0-based index, or an ISO date when the horizon
 ///   has a start), `hours`*: the person's capacity in that period (0 for leave).
 /// - pins: `person`*, `project`*, `demand`, `period`, `hours`*.
+/// - version 2 (any of these makes the scenario version 2; see `ScenarioImporter+Version2.swift`):
+///   projects may add `tags` (`department=ecommerce;theme=growth`), `scores` (`asia=5;cost=1`),
+///   `costOfDelay`, `touches` (`payments-core;crm`), `excludes` (`a;b`); a systems file has
+///   `id`*, `name`, `maxConcurrentProjects`, `freezes` (periods or ISO dates, `24;25` or
+///   `24-25`); a drivers file has `id`*, `name`, `weight`*.
 ///
 /// Starred columns are required; blank cells take the spec's defaults. Periods are
 /// 0-based, as in the scenario format.
@@ -37,6 +42,8 @@ struct ScenarioImporter {
         var unit: PeriodUnit?
         /// Portfolio-wide rules and prices.
         var policy = Policy()
+        /// Money per point of strategic score (version 2; with a drivers file).
+        var valuePerPoint: Double?
     }
 
     /// What an import produced.
@@ -52,7 +59,8 @@ struct ScenarioImporter {
     /// The columns each file may have, in documentation order.
     static let peopleColumns = ["id", "name", "team", "capacity", "costPerHour", "maxConcurrentProjects", "skills"]
     /// Project columns.
-    static let projectColumns = ["id", "name", "value", "mandatory", "duration", "earliestStart", "deadline", "budget", "dependsOn"]
+    static let projectColumns = ["id", "name", "value", "mandatory", "duration", "earliestStart", "deadline", "budget", "dependsOn",
+                                 "tags", "scores", "costOfDelay", "touches", "excludes"]
     /// Demand columns.
     static let demandColumns = ["project", "id", "skill", "minLevel", "hours"]
     /// Availability columns.
@@ -60,22 +68,25 @@ struct ScenarioImporter {
     /// Pin columns.
     static let pinColumns = ["person", "project", "demand", "period", "hours"]
 
-    private var errors: [ImportIssue] = []
-    private var warnings: [ImportIssue] = []
+    var errors: [ImportIssue] = []
+    var warnings: [ImportIssue] = []
     /// JSON path prefix (`people[3]`, `projects[1].demands[0]`) → where it came from.
-    private var origins: [String: (file: String, line: Int)] = [:]
+    var origins: [String: (file: String, line: Int)] = [:]
+    /// The version-2 files (systems, drivers), read by `ScenarioImporter+Version2.swift`.
+    var version2Sources: (systems: Source?, drivers: Source?) = (nil, nil)
 
-    /// Imports the files; `availability` and `pins` are optional.
+    /// Imports the files; `availability`, `pins`, `systems` and `drivers` are optional.
     static func run(people: Source, projects: Source, demands: Source, availability: Source?, pins: Source?,
-                    settings: Settings) -> Outcome {
+                    systems: Source? = nil, drivers: Source? = nil, settings: Settings) -> Outcome {
         var importer = ScenarioImporter()
+        importer.version2Sources = (systems, drivers)
         return importer.build(people: people, projects: projects, demands: demands, availability: availability,
                               pins: pins, settings: settings)
     }
 
     // MARK: - Reading
 
-    private mutating func table(_ source: Source, known: [String], required: [String]) -> CSVTable? {
+    mutating func table(_ source: Source, known: [String], required: [String]) -> CSVTable? {
         do throws(ImportIssue) {
             let records = try CSV.parse(source.data, file: source.name)
             return CSVTable(file: source.name, records: records, known: known, required: required,
@@ -86,7 +97,7 @@ struct ScenarioImporter {
         }
     }
 
-    private mutating func fail(_ table: CSVTable, _ row: CSVRecord, _ message: String) {
+    mutating func fail(_ table: CSVTable, _ row: CSVRecord, _ message: String) {
         errors.append(ImportIssue(file: table.file, line: row.line, message: message))
     }
 
@@ -108,7 +119,7 @@ struct ScenarioImporter {
         return value
     }
 
-    private mutating func number(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> Double? {
+    mutating func number(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> Double? {
         guard let text = table.value(column, in: row) else { return nil }
         guard let value = Self.number(text) else {
             fail(table, row, "\(column) '\(text)' is not a number")
@@ -117,7 +128,7 @@ struct ScenarioImporter {
         return value
     }
 
-    private mutating func integer(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> Int? {
+    mutating func integer(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> Int? {
         guard let text = table.value(column, in: row) else { return nil }
         guard let value = Self.number(text), value == value.rounded(), abs(value) < 1e15 else {
             fail(table, row, "\(column) '\(text)' is not a whole number")
@@ -127,11 +138,11 @@ struct ScenarioImporter {
     }
 
     /// Reports a blank cell in a column that must have a value (a missing column is reported once, at the header).
-    private mutating func requireValue(_ table: CSVTable, _ row: CSVRecord, _ column: String) {
+    mutating func requireValue(_ table: CSVTable, _ row: CSVRecord, _ column: String) {
         if table.has(column) && table.value(column, in: row) == nil { fail(table, row, "\(column) is empty") }
     }
 
-    private mutating func required(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> String? {
+    mutating func required(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> String? {
         guard let text = table.value(column, in: row) else {
             if table.has(column) { fail(table, row, "\(column) is empty") }
             return nil
@@ -172,7 +183,7 @@ struct ScenarioImporter {
         }
     }
 
-    private func list(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> [String] {
+    func list(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> [String] {
         guard let text = table.value(column, in: row) else { return [] }
         return text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
@@ -245,11 +256,13 @@ struct ScenarioImporter {
                 requireValue(t, row, "duration")
                 projectIndex[id] = projects.count
                 origins["projects[\(projects.count)]"] = (t.file, row.line)
-                projects.append(Project(id: id, name: t.value("name", in: row), value: number(t, row, "value") ?? 0,
-                                        mandatory: flag(t, row, "mandatory"), duration: duration ?? 1,
-                                        earliestStart: integer(t, row, "earliestStart") ?? 0,
-                                        deadline: integer(t, row, "deadline"), budget: number(t, row, "budget"),
-                                        dependsOn: list(t, row, "dependsOn")))
+                var project = Project(id: id, name: t.value("name", in: row), value: number(t, row, "value") ?? 0,
+                                      mandatory: flag(t, row, "mandatory"), duration: duration ?? 1,
+                                      earliestStart: integer(t, row, "earliestStart") ?? 0,
+                                      deadline: integer(t, row, "deadline"), budget: number(t, row, "budget"),
+                                      dependsOn: list(t, row, "dependsOn"))
+                readVersion2Columns(t, row, into: &project)
+                projects.append(project)
             }
         }
 
@@ -322,7 +335,8 @@ struct ScenarioImporter {
             }
         }
 
-        let scenario = Scenario(horizon: horizon, people: people, projects: projects, pins: pins, policy: settings.policy)
+        var scenario = Scenario(horizon: horizon, people: people, projects: projects, pins: pins, policy: settings.policy)
+        addVersion2Files(to: &scenario, periods: periods, settings: settings)
 
         // The domain's validation, every issue traced back to its row. It runs even when the
         // files had errors, so that all problems are listed at once; a row that already has an
@@ -334,7 +348,8 @@ struct ScenarioImporter {
             if issue.severity == .error { errors.append(located) } else { warnings.append(located) }
         }
         // File by file in the order of the command line, then line by line.
-        let order = [peopleSource, projectSource, demandSource, availabilitySource, pinSource].compactMap { $0?.name }
+        let order = [peopleSource, projectSource, demandSource, availabilitySource, pinSource,
+                     version2Sources.systems, version2Sources.drivers].compactMap { $0?.name }
         func sorted(_ issues: [ImportIssue]) -> [ImportIssue] {
             issues.enumerated().sorted { a, b in
                 let ka = (order.firstIndex(of: a.element.file) ?? order.count, a.element.line ?? 0, a.offset)
@@ -346,7 +361,7 @@ struct ScenarioImporter {
     }
 
     /// A period index from `text`: a 0-based index, or an ISO date inside the horizon.
-    private mutating func period(_ text: String, labels: PeriodLabels, periods: Int, table: CSVTable, row: CSVRecord) -> Int? {
+    mutating func period(_ text: String, labels: PeriodLabels, periods: Int, table: CSVTable, row: CSVRecord) -> Int? {
         if let date = PeriodLabels.parseISODate(text) {
             guard let start = labels.start, let unit = labels.unit else {
                 fail(table, row, "period '\(text)' is a date, but the horizon has no start: give --start")
@@ -421,7 +436,8 @@ struct ScenarioImporter {
         let options = ["horizon.periods": "--periods", "horizon.start": "--start", "horizon.unit": "--unit",
                        "policy.utilizationCap": "--utilization-cap", "policy.unmetPenaltyPerHour": "--unmet-penalty",
                        "policy.assignmentPenalty": "--assignment-penalty", "policy.budget": "--budget",
-                       "policy.changePenaltyPerHour": "--change-penalty", "policy.startChangePenalty": "--start-change-penalty"]
+                       "policy.changePenaltyPerHour": "--change-penalty", "policy.startChangePenalty": "--start-change-penalty",
+                       "strategy.valuePerPoint": "--value-per-point"]
         if let option = options[issue.path] {
             return ImportIssue(file: option, line: nil, message: issue.message)
         }
