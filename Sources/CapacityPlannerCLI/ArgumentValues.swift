@@ -12,3 +12,6 @@ extension PeriodUnit: ExpressibleByArgument {}
 
 /// `export --format mps|lp`.
 extension ModelFileFormat: ExpressibleByArgument {}
+
+/// `export --model exact|aggregated|relaxation`.
+extension ModelVariant: ExpressibleByArgument {}

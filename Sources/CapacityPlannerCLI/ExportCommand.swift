@@ -16,6 +16,7 @@ struct ExportCommand: ParsableCommand {
 
             Example:
               capacity-planner export Examples/small-team.json --format mps -o small-team.mps
+              capacity-planner export Examples/mid-size-pmo.json --model relaxation -o bound.mps
             """
     )
 
@@ -23,6 +24,9 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "The scenario JSON file, or '-' for standard input.") var scenario: String
     /// The file format.
     @Option(help: "mps or lp.") var format: ModelFileFormat = .mps
+    /// Which model.
+    @Option(help: "exact (the exact planner's model), aggregated (with the supply and budget-cover rows on the start binaries) or relaxation (the selection bound's relaxation: focus limits out; its optimum bounds the exact one).")
+    var model: ModelVariant = .exact
     /// The file to write.
     @Option(name: [.short, .long], help: "The file to write.") var output: String
 
@@ -31,7 +35,7 @@ struct ExportCommand: ParsableCommand {
         let problem = try loadProblem(scenario)
         #if GLPK
         do {
-            let constant = try ExactPlanner.exportModel(of: problem, format: format, to: output)
+            let constant = try ExactPlanner.exportModel(of: problem, format: format, to: output, variant: model)
             printError("wrote \(output); objective constant \(constant) (plan objective = solver optimum + constant)")
         } catch {
             printError("error: \(error.message)")

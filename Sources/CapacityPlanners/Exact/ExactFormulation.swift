@@ -67,8 +67,11 @@ package struct ExactFormulation: Sendable {
     ///   - elastic: relax pins, budgets and required selections with penalised slacks and
     ///     minimise their total (used to diagnose an infeasible problem).
     ///   - scope: what the model decides; the whole problem by default (see `ModelScope`).
-    package init(problem: PlanningProblem, scope: ModelScope? = nil, names: Bool = false, elastic: Bool = false) {
-        var builder = ExactModelBuilder(problem: problem, scope: scope ?? .full(problem), names: names, elastic: elastic)
+    ///   - shape: the exact model, or a relaxation of it (see `ModelShape`).
+    package init(problem: PlanningProblem, scope: ModelScope? = nil, names: Bool = false, elastic: Bool = false,
+                 shape: ModelShape = .exact) {
+        var builder = ExactModelBuilder(problem: problem, scope: scope ?? .full(problem), names: names, elastic: elastic,
+                                        shape: shape)
         builder.build()
         self.model = builder.model
         self.objectiveConstant = builder.constant
@@ -150,6 +153,7 @@ struct ExactModelBuilder {
     let scope: ModelScope
     let names: Bool
     let elastic: Bool
+    let shape: ModelShape
     var model = Model(name: "capacity-plan")
     var constant = 0.0
     var starts: [[Int: Variable]]
@@ -166,11 +170,12 @@ struct ExactModelBuilder {
     /// Upper bound of each hours variable.
     var upper: [Variable: Double] = [:]
 
-    init(problem: PlanningProblem, scope: ModelScope, names: Bool, elastic: Bool) {
+    init(problem: PlanningProblem, scope: ModelScope, names: Bool, elastic: Bool, shape: ModelShape) {
         self.problem = problem
         self.scope = scope
         self.names = names
         self.elastic = elastic
+        self.shape = shape
         self.starts = Array(repeating: [:], count: problem.projects.count)
     }
 
@@ -188,6 +193,10 @@ struct ExactModelBuilder {
         addSystems()
         addAlternatives()
         addBalance()
+        if shape.aggregatedRows {
+            addAggregatedCapacity()
+            addBudgetCover()
+        }
         if !elastic {
             for (v, c) in objective.sorted(by: { $0.key.index < $1.key.index }) where c != 0 {
                 model.setObjectiveCoefficient(v, c)
@@ -330,7 +339,7 @@ struct ExactModelBuilder {
                                         coefficients: Array(repeating: 1, count: cells.count),
                                         lower: nil, upper: cap, name: name("cap[\(person.id),\(t)]"))
                 }
-                guard let limit = scope.slots[person.index * periods + t] else { continue }
+                guard !shape.dropsFocusLimits, let limit = scope.slots[person.index * periods + t] else { continue }
                 var byProject: [Int: [Variable]] = [:]
                 for x in cells {
                     guard let cell = cellOf[x] else { continue }
@@ -357,7 +366,7 @@ struct ExactModelBuilder {
     // Assignment pairs: v(p,j) ≥ w(p,j,t), or Σ_d x(p,d,t) ≤ U·v(p,j); v(p,j) ≤ Σ_s z(j,s) (objective term).
     private mutating func addAssignmentPairs() {
         let penalty = problem.policy.assignmentPenalty
-        guard penalty > 0 else { return }
+        guard penalty > 0, !shape.dropsFocusLimits else { return }
         let projectCount = max(1, problem.projects.count)
         var groups: [ExactFormulation.WorkKey: [Variable]] = [:]
         for (cell, v) in hours {

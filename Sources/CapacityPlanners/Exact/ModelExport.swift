@@ -9,21 +9,38 @@ public enum ModelFileFormat: String, Sendable, CaseIterable {
     case lp
 }
 
+/// Which model to write: the exact one, or a variant used for bounds (Docs/formulation.md, "Bounds").
+public enum ModelVariant: String, Sendable, CaseIterable {
+    /// The exact planner's model.
+    case exact
+    /// The exact model with the aggregated supply and budget-cover rows on the start binaries.
+    case aggregated
+    /// The relaxation the selection bound solves: focus limits and the assignment penalty left
+    /// out, aggregated rows in. Its optimum is an upper bound on the exact model's.
+    case relaxation
+}
+
 #if GLPK
 import Optimization
 
 extension ExactPlanner {
-    /// Writes the integer program of `problem` (with named rows and columns) to `path`.
+    /// Writes the integer program of `problem` (with named rows and columns) to `path`; `variant`
+    /// chooses the exact model (the default) or one of its bounding variants.
     ///
     /// The objective's constant part (unmet, change and start-change penalties at zero
     /// decisions) is left out of the file, because MPS readers disagree on the sign of an
     /// objective offset; a solver's optimum plus the returned constant is the plan's objective.
     /// - Returns: the objective constant.
     @discardableResult
-    public static func exportModel(of problem: PlanningProblem, format: ModelFileFormat, to path: String)
-        throws(PlanningError) -> Double
+    public static func exportModel(of problem: PlanningProblem, format: ModelFileFormat, to path: String,
+                                   variant: ModelVariant = .exact) throws(PlanningError) -> Double
     {
-        let formulation = ExactFormulation(problem: problem, names: true)
+        let shape: ModelShape = switch variant {
+        case .exact: .exact
+        case .aggregated: ModelShape(dropsFocusLimits: false, aggregatedRows: true)
+        case .relaxation: .selectionRelaxation
+        }
+        let formulation = ExactFormulation(problem: problem, names: true, shape: shape)
         var model = formulation.model
         model.objectiveConstant = 0
         do {

@@ -1,0 +1,72 @@
+// Rows on the start binaries alone that the LP implies only in aggregate (Docs/formulation.md,
+// "Aggregated rows"): what the chosen starts demand of a skill in a period against what the people
+// who could do it can supply, and what the chosen projects must at least cost against the budget.
+// They do not move the LP bound; they give branch and cut knapsack rows on binaries to branch and
+// cut on (cover and MIR cuts), which the hours variables otherwise hide.
+#if GLPK
+import CapacityPlanning
+import Optimization
+
+extension ExactModelBuilder {
+    /// Per period and skill: Σ_{d of skill k} Σ_s h_d(s,t)·z(j,s) ≤ Σ_{p eligible for some d} cap(p,t),
+    /// and per period the same over all skills; only where the row can bind. Mandatory projects'
+    /// demands are left out (their hours may go unmet).
+    mutating func addAggregatedCapacity() {
+        let periods = problem.periodCount
+        var demandsBySkill: [Int: [Int]] = [:]
+        for demand in problem.demands {
+            let j = demand.project
+            guard scope.free[j], !problem.projects[j].mandatory, !starts[j].isEmpty else { continue }
+            demandsBySkill[demand.skill, default: []].append(demand.index)
+        }
+        let groups = demandsBySkill.keys.sorted().map { demandsBySkill[$0] ?? [] }
+        let everything = groups.flatMap { $0 }
+        for (g, group) in (groups + (groups.count > 1 ? [everything] : [])).enumerated() {
+            var people = Set<Int>()
+            for d in group { people.formUnion(problem.demands[d].eligiblePeople) }
+            for t in 0..<periods {
+                let supply = people.reduce(0.0) { $0 + scope.capacity[$1 * periods + t] }
+                var terms: [Variable: Double] = [:]
+                var most = 0.0
+                for d in group {
+                    let demand = problem.demands[d]
+                    var peak = 0.0
+                    for (s, z) in starts[demand.project] {
+                        let h = demand.hours(start: s, period: t)
+                        guard h > 0 else { continue }
+                        terms[z, default: 0] += h
+                        peak = max(peak, h)
+                    }
+                    most += peak
+                }
+                guard most > supply + 1e-9 else { continue }
+                let sorted = terms.sorted { $0.key.index < $1.key.index }
+                model.addConstraint(variables: sorted.map(\.key), coefficients: sorted.map(\.value),
+                                    lower: nil, upper: supply, name: name("supply[\(g),\(t)]"))
+            }
+        }
+    }
+
+    /// Σ_{j,s} c_j·z(j,s) ≤ budget left, where c_j is project j's hours at their cheapest qualified
+    /// rate: no plan spends less on a project it staffs (mandatory projects are left out, their
+    /// hours may go unmet). Only where the row can bind.
+    mutating func addBudgetCover() {
+        guard let budget = scope.globalBudget else { return }
+        var terms: [(Variable, Double)] = []
+        var most = 0.0
+        for info in problem.projects where scope.free[info.index] && !info.mandatory && !starts[info.index].isEmpty {
+            var cheapest = 0.0
+            for d in info.demands {
+                let demand = problem.demands[d]
+                cheapest += demand.totalHours * (demand.cheapestRate ?? 0)
+            }
+            guard cheapest > 0 else { continue }
+            for (_, z) in starts[info.index].sorted(by: { $0.key < $1.key }) { terms.append((z, cheapest)) }
+            most += cheapest
+        }
+        guard most > budget + 1e-9 else { return }
+        model.addConstraint(variables: terms.map(\.0), coefficients: terms.map(\.1), lower: nil, upper: budget,
+                            name: name("budgetcover"))
+    }
+}
+#endif

@@ -1,0 +1,17 @@
+// Which model of a problem to build: the exact one, or a relaxation that bounds it.
+
+/// The shape of the integer program built for a problem (Docs/formulation.md, "Bounds").
+package struct ModelShape: Sendable, Equatable {
+    /// Leave out the focus limits (people's `maxConcurrentProjects`) and the assignment penalty:
+    /// a relaxation (every plan stays feasible and its objective can only rise) whose LP GLPK
+    /// solves in seconds where the exact model's takes minutes.
+    package var dropsFocusLimits: Bool
+    /// Add the aggregated supply rows per period and skill and the budget cover row on the start
+    /// binaries (implied by the LP; they give branch and cut knapsack rows to cut on).
+    package var aggregatedRows: Bool
+
+    /// The exact model.
+    package static let exact = ModelShape(dropsFocusLimits: false, aggregatedRows: false)
+    /// The relaxation the selection bound searches: focus limits out, aggregated rows in.
+    package static let selectionRelaxation = ModelShape(dropsFocusLimits: true, aggregatedRows: true)
+}
