@@ -52,7 +52,8 @@ struct SolvingOptions: ParsableArguments {
         var options = PlanningOptions(timeLimit: timeLimit, relativeGap: relativeGap, seed: seed)
         if let progress {
             options.progress = { @Sendable report in
-                progress.update(planner: report.planner, incumbent: report.incumbent, bound: report.bound, gap: report.gap)
+                progress.update(planner: report.planner, incumbent: report.incumbent, bound: report.bound, gap: report.gap,
+                                boundSource: report.boundSource)
             }
         }
         defer { progress?.finish() }

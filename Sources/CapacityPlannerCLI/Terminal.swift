@@ -73,6 +73,8 @@ final class ProgressLine: @unchecked Sendable {
         var bound: Double?
         /// Relative gap, when both are known.
         var gap: Double?
+        /// What proves the bound.
+        var boundSource: BoundSource? = nil
     }
 
     /// A progress line when standard error is a terminal (and `TERM` is not `dumb`), else `nil`.
@@ -90,12 +92,14 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     /// Records a planner's report; the timer draws it.
-    func update(planner: String, incumbent: Double?, bound: Double?, gap: Double?) {
+    func update(planner: String, incumbent: Double?, bound: Double?, gap: Double?, boundSource: BoundSource? = nil) {
         lock.lock()
         defer { lock.unlock() }
+        let same = planner == latest?.planner
         latest = PlanningProgressSnapshot(planner: planner, incumbent: incumbent ?? latest?.incumbent,
-                                          bound: bound ?? (planner == latest?.planner ? latest?.bound : nil),
-                                          gap: gap ?? (planner == latest?.planner ? latest?.gap : nil))
+                                          bound: bound ?? (same ? latest?.bound : nil),
+                                          gap: gap ?? (same ? latest?.gap : nil),
+                                          boundSource: bound == nil && same ? latest?.boundSource : boundSource)
     }
 
     /// The text of the line (without escape sequences for the cursor).
@@ -106,6 +110,7 @@ final class ProgressLine: @unchecked Sendable {
         let planner = snapshot?.planner ?? "solving"
         return style.dim(String(format: "%6.1fs", elapsed)) + "  " + style.bold(planner)
             + "  incumbent \(incumbent)  bound \(bound)  gap \(gap)"
+            + (snapshot?.boundSource.map { style.dim("  (\($0.description))") } ?? "")
     }
 
     private func redraw() {

@@ -37,7 +37,10 @@ enum TextReport {
         let kpis = PlanKPIs(allocation: allocation, problem: problem)
         let o = kpis.objective
         var headline = "Objective \(Format.money(o.total))"
-        if let bound = plan.bound { headline += "  (bound \(Format.money(bound)), gap \(Format.percent(Plan.relativeGap(objective: o.total, bound: bound), decimals: 2)))" }
+        if let bound = plan.bound {
+            let source = plan.details?.boundSource.map { " from the \($0.description)" } ?? ""
+            headline += "  (bound \(Format.money(bound))\(source), gap \(Format.percent(Plan.relativeGap(objective: o.total, bound: bound), decimals: 2)))"
+        }
         out.append(style.bold(headline))
         let version2 = problem.scenario.version >= 2
         let strategic = version2 ? "  strategic value \(Format.money(o.strategicValue))  delay cost \(Format.money(o.delayCost))" : ""

@@ -25,6 +25,8 @@ struct Job: Sendable, Codable {
         var incumbent: Double?
         var bound: Double?
         var gap: Double?
+        /// What proves the bound (`BoundSource`'s raw value).
+        var boundSource: String?
         var elapsed: Double
         var message: String?
     }

@@ -199,7 +199,7 @@ enum OpenAPIDocument {
           "projects": { "type": "array", "items": { "type": "object", "required": ["id", "selected"],
             "properties": { "strategicScore": { "type": "number", "description": "v2" }, "delayCost": { "type": "number", "description": "v2" } } } },
           "assignments": { "type": "array", "items": { "type": "object", "required": ["person", "project", "demand", "period", "hours"] } },
-          "details": { "type": "object" },
+          "details": { "type": "object", "description": "how the plan was produced: seconds, gap, boundSource, model, nodes, note, warnings, diagnosis", "properties": { "gap": { "type": "number" }, "boundSource": { "type": "string", "enum": ["optimum", "branch-and-bound", "selection-relaxation", "lp-relaxation", "lagrangian", "people-unlimited"], "description": "what proves the bound (Docs/formulation.md, Bounds)" } } },
           "strategy": { "type": "object", "description": "v2: points per driver, share per balance group, strategic value and delay cost; checkers ignore it" }
         }
       },
@@ -256,7 +256,7 @@ enum OpenAPIDocument {
           "createdAt": { "type": "string" },
           "startedAt": { "type": "string" },
           "finishedAt": { "type": "string" },
-          "progress": { "type": "object", "required": ["elapsed"] },
+          "progress": { "type": "object", "required": ["elapsed"], "properties": { "incumbent": { "type": "number" }, "bound": { "type": "number" }, "gap": { "type": "number" }, "boundSource": { "type": "string", "enum": ["optimum", "branch-and-bound", "selection-relaxation", "lp-relaxation", "lagrangian", "people-unlimited"], "description": "what proves the bound (Docs/formulation.md, Bounds)" }, "elapsed": { "type": "number" }, "message": { "type": "string" } } },
           "plan": { "$ref": "#/components/schemas/Plan" },
           "error": { "type": "string" },
           "cancelRequested": { "type": "boolean", "description": "DELETE was called; the job becomes cancelled once its solve has stopped" }

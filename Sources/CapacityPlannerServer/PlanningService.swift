@@ -277,6 +277,7 @@ struct Handlers: Sendable {
                 return Self.solve(problem, kind: kind, limit: limit, token: token) { report in
                     jobs.update(job.id) {
                         $0.progress = Job.Progress(incumbent: report.incumbent, bound: report.bound, gap: report.gap,
+                                                   boundSource: report.boundSource?.rawValue,
                                                    elapsed: report.elapsed, message: report.message)
                     }
                 }

@@ -88,6 +88,8 @@ public struct PlanDetails: Sendable, Equatable, Codable {
     public var seconds: Double?
     /// Relative gap between objective and bound, when both are known.
     public var gap: Double?
+    /// What proves the bound, when there is one.
+    public var boundSource: BoundSource?
     /// Size of the model solved, for MIP-based planners.
     public var model: ModelSize?
     /// Branch-and-bound nodes explored.
@@ -107,10 +109,12 @@ public struct PlanDetails: Sendable, Equatable, Codable {
         nodes: Int? = nil,
         note: String? = nil,
         warnings: [String]? = nil,
-        diagnosis: [String]? = nil
+        diagnosis: [String]? = nil,
+        boundSource: BoundSource? = nil
     ) {
         self.seconds = seconds
         self.gap = gap
+        self.boundSource = boundSource
         self.model = model
         self.nodes = nodes
         self.note = note

@@ -150,6 +150,7 @@ enum HTMLReport {
         var net = data.plan.status == .optimal ? "proven optimal" : "not proven optimal"
         if let bound = data.plan.bound, data.plan.status != .optimal {
             net = "bound \(Format.compactMoney(bound)) · gap \(Format.percent(Plan.relativeGap(objective: o.total, bound: bound), decimals: 1))"
+            if let source = data.plan.details?.boundSource { net += " · \(source.description)" }
         }
         cards.append(card("Net portfolio value", Format.compactMoney(o.total), HTML.escape(net),
                           tone: o.total < 0 ? "neg" : "accent", title: "Objective: \(Format.money(o.total))"))

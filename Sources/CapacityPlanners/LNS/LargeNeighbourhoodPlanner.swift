@@ -34,12 +34,16 @@ public struct LargeNeighbourhoodPlanner: Planner {
     public var subproblemNodeLimit: Int
     /// Largest model (hours variables) whose LP relaxation is solved for the bound.
     public var boundModelLimit: Int
+    /// Node limit of the selection relaxation's branch and bound, when running deterministically.
+    public var boundNodeLimit: Int
     /// Searches that run at once against the clock (the second starts once the bound is known).
     public var searches: Int
 
     /// Creates the planner.
     public init(defaultTimeLimit: Double = 60, subproblemTimeLimit: Double = 2,
-                subproblemNodeLimit: Int = 500, boundModelLimit: Int = 2_000_000, searches: Int = 2) {
+                subproblemNodeLimit: Int = 500, boundModelLimit: Int = 2_000_000, boundNodeLimit: Int = 300,
+                searches: Int = 2) {
+        self.boundNodeLimit = boundNodeLimit
         self.defaultTimeLimit = defaultTimeLimit
         self.subproblemTimeLimit = subproblemTimeLimit
         self.subproblemNodeLimit = subproblemNodeLimit

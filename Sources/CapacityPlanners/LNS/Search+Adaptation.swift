@@ -25,10 +25,11 @@ extension Search {
         }
     }
 
-    func report(_ objective: Double, _ bound: Double?, _ message: String) {
+    func report(_ objective: Double, _ bound: Double?, _ source: BoundSource, _ message: String) {
         options.progress?(PlanningProgress(
             planner: planner.name, incumbent: objective, bound: bound,
-            gap: bound.map { Plan.relativeGap(objective: objective, bound: $0) }, elapsed: elapsed, message: message))
+            gap: bound.map { Plan.relativeGap(objective: objective, bound: $0) }, elapsed: elapsed, message: message,
+            boundSource: source))
     }
 }
 #endif

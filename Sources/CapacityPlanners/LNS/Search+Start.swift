@@ -49,18 +49,25 @@ extension Search {
         }
     }
 
-    /// Starts the bound computations: the Lagrangian bound, then the LP relaxation of the whole
-    /// problem when its model is small enough. On another thread when running against the clock
+    /// Starts the bound computations: the Lagrangian bound, branch and bound on the selection
+    /// relaxation, then the LP relaxation of the whole problem when time is left and its model is
+    /// small enough. On another thread when running against the clock
     /// (it uses the second core while the search uses the first), at once in deterministic mode.
     func startBound(incumbent: Double) -> RelaxationBound {
         let relaxation = RelaxationBound()
         let problem = problem
         let withLP = modelCells <= planner.boundModelLimit
         if deterministic {
-            relaxation.compute(problem: problem, incumbent: incumbent, timeLimit: nil, withLP: withLP)
+            relaxation.compute(problem: problem, incumbent: incumbent, timeLimit: nil, withLP: withLP,
+                               nodeLimit: planner.boundNodeLimit)
         } else {
-            let limit = remaining.map { max(0.5, $0 - 0.2) }
-            let thread = Thread { relaxation.compute(problem: problem, incumbent: incumbent, timeLimit: limit, withLP: withLP) }
+            // The bound has the second core for 60 % of the time; then a second search takes it.
+            let limit = remaining.map { max(0.5, $0 * 0.6) }
+            let cancellation = options.cancellation
+            let thread = Thread {
+                relaxation.compute(problem: problem, incumbent: incumbent, timeLimit: limit, withLP: withLP,
+                                   shouldStop: { cancellation?.isCancelled == true })
+            }
             thread.stackSize = 16 << 20
             thread.start()
         }

@@ -83,17 +83,28 @@ struct Search {
         var objective = ObjectiveBreakdown(allocation: current, problem: problem).total
         let simple = SimpleBound.value(for: problem)
         let relaxation = startBound(incumbent: objective)
+        defer { relaxation.stop() }
         let shared = SharedIncumbent(objective: objective, allocation: current)
         let helpers = startHelpers(shared: shared, after: relaxation)
         defer { helpers.finish() }
-        var bound: Double? { max(objective, min(simple, relaxation.value ?? simple)) }
-        report(objective, bound, "start")
+        // The tighter of the people-unlimited bound and the relaxations', with its source.
+        var proven: (value: Double, source: BoundSource) {
+            guard let best = relaxation.best, best.value < simple else { return (simple, .peopleUnlimited) }
+            return best
+        }
+        var bound: Double? { max(objective, proven.value) }
+        var reportedBound = proven.value
+        report(objective, bound, proven.source, "start")
 
         var proof = Proof.none
         while !stopped, proof == .none {
             if let better = shared.better(than: objective) {
                 (objective, current) = better
-                report(objective, bound, "adopted the other search's plan")
+                report(objective, bound, proven.source, "adopted the other search's plan")
+            }
+            if proven.value < reportedBound - 1e-3 * max(1, abs(reportedBound)) {
+                reportedBound = proven.value
+                report(objective, bound, proven.source, "bound from the \(proven.source.description)")
             }
             if let bound, Plan.relativeGap(objective: objective, bound: bound) <= options.relativeGap {
                 proof = .meetsBound
@@ -102,7 +113,7 @@ struct Search {
             guard let step = step(around: &current, objective: &objective) else { break }
             if step.improved {
                 shared.offer(objective, current)
-                report(objective, bound, statistics.summary)
+                report(objective, bound, proven.source, statistics.summary)
             }
             if step.provenOptimal { proof = .wholeProblemSolved }
         }
@@ -122,7 +133,8 @@ struct Search {
         default: ""
         }
         let note = "lns: \(total.summary)" + (helpers.count > 0 ? " on \(helpers.count + 1) searches" : "") + provenBy
-        return PlanningOutcome(allocation: current, proof: proof, bound: bound, notes: [PlannerNote(note)])
+        return PlanningOutcome(allocation: current, proof: proof, bound: bound, boundSource: proven.source,
+                               notes: [PlannerNote(note)])
     }
 
     /// One neighbourhood: chooses it, re-optimises it, keeps the result when it is better.

@@ -49,6 +49,8 @@ package struct PlanningOutcome: Sendable {
     /// A proven upper bound on the best objective (objective constant included), when known;
     /// the edge lifts it to the plan's own objective where rounding leaves it a hair below.
     package var bound: Double?
+    /// What proves `bound`.
+    package var boundSource: BoundSource?
     /// For no plan: the pins, budgets and projects that cannot all hold.
     package var diagnosis: [String]?
     /// The planners' remarks, outermost first.
@@ -59,11 +61,12 @@ package struct PlanningOutcome: Sendable {
     package var nodes: Int?
 
     /// A valid plan on indices.
-    package init(allocation: Allocation, proof: Proof = .none, bound: Double? = nil, model: ModelSize? = nil,
-                 nodes: Int? = nil, notes: [PlannerNote] = []) {
+    package init(allocation: Allocation, proof: Proof = .none, bound: Double? = nil, boundSource: BoundSource? = nil,
+                 model: ModelSize? = nil, nodes: Int? = nil, notes: [PlannerNote] = []) {
         self.allocation = allocation
         self.proof = proof
         self.bound = bound
+        self.boundSource = bound == nil ? nil : boundSource
         self.notes = notes
         self.model = model
         self.nodes = nodes
@@ -114,6 +117,9 @@ package struct PlanningOutcome: Sendable {
             plan.bound = bound.map { max(objective, $0) } ?? (proof.provesOptimality ? objective : nil)
         }
         details.gap = plan.bound.map { Plan.relativeGap(objective: objective, bound: $0) }
+        if plan.bound != nil {
+            details.boundSource = proof.provesOptimality ? .optimum : (boundSource ?? .branchAndBound)
+        }
         plan.details = details
         let check = PlanChecker.check(plan, for: problem)
         guard check.isValid else {
