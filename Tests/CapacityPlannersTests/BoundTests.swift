@@ -1,5 +1,6 @@
 // Every bound is a bound: never below a proven optimum, on the fixtures and on generated scenarios;
 // the aggregated rows never cut off an optimum; plans say where their bound comes from.
+#if GLPK
 import Testing
 import CapacityPlanning
 @testable import CapacityPlanners
@@ -84,3 +85,4 @@ struct BoundTests {
         #expect(greedy.bound == nil || greedy.details?.boundSource != nil)
     }
 }
+#endif
