@@ -33,7 +33,8 @@ package final class RelaxationBound: Sendable {
     private func offer(_ bound: Double, _ source: BoundSource) {
         guard bound.isFinite else { return }
         result.withLock { current in
-            if current == nil || bound < current!.value { current = (bound, source) }
+            if let current, current.value <= bound { return }
+            current = (bound, source)
         }
     }
 
