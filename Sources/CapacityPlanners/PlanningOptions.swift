@@ -17,6 +17,12 @@ public struct PlanningOptions: Sendable {
     public var progress: (@Sendable (PlanningProgress) -> Void)?
     /// Stops the planner early; it then returns the best valid plan it has.
     public var cancellation: PlanningCancellation?
+    /// Called from the planner's thread with its best plan so far: its starting plan, then at
+    /// most every `incumbentPlanInterval` seconds while it improves (the large-neighbourhood
+    /// search, and `auto` when it runs it); the service stores it so an interrupted job keeps it.
+    public var incumbentPlan: (@Sendable (Plan) -> Void)?
+    /// Seconds between two `incumbentPlan` calls.
+    public var incumbentPlanInterval: Double = 3
 
     /// Creates options.
     public init(

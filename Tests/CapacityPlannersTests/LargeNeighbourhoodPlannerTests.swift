@@ -3,6 +3,7 @@ import Testing
 import Foundation
 import CapacityPlanning
 import CapacityPlanners
+import Synchronization
 
 @Suite("Large-neighbourhood search")
 struct LargeNeighbourhoodPlannerTests {
@@ -43,6 +44,27 @@ struct LargeNeighbourhoodPlannerTests {
         #expect(first.assignments == second.assignments)
         // Same plan; the objective is summed over a dictionary, so only its last bits may differ.
         #expect(isClose(first.objective ?? 0, second.objective ?? 1, relative: 1e-12))
+    }
+
+    @Test("the best plan so far is handed over from the start and as the search improves: valid, never worse than the last, never better than the final plan")
+    func incumbentPlansWhileItRuns() throws {
+        let scenario = ScenarioGenerator(people: 30, projects: 12, periods: 12, seed: 9).generate()
+        let problem = try PlanningProblem(scenario)
+        let received = Mutex<[Plan]>([])
+        var options = PlanningOptions(timeLimit: 4, seed: 4)
+        options.incumbentPlanInterval = 0
+        options.incumbentPlan = { plan in received.withLock { $0.append(plan) } }
+        let final = try LargeNeighbourhoodPlanner().plan(problem, options: options)
+        let plans = received.withLock { $0 }
+        #expect(!plans.isEmpty, "the search hands over its starting plan at once")
+        var previous = -Double.infinity
+        for plan in plans {
+            let check = PlanChecker.check(plan, for: problem)
+            #expect(check.isValid, "\(check.violations.prefix(3))")
+            #expect(check.objective.total >= previous - 1e-6 * max(1, abs(previous)), "each plan handed over is no worse than the last")
+            #expect(check.objective.total <= (final.objective ?? .infinity) + 1e-6 * max(1, abs(check.objective.total)))
+            previous = check.objective.total
+        }
     }
 
     @Test func aTimeLimitIsHonouredWithAValidPlanAndABound() throws {

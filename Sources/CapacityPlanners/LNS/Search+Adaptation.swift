@@ -25,6 +25,14 @@ extension Search {
         }
     }
 
+    /// Hands the caller the best plan so far (`options.incumbentPlan`), at most every
+    /// `options.incumbentPlanInterval` seconds.
+    mutating func deliverIncumbent(_ current: Allocation) {
+        guard let deliver = options.incumbentPlan, elapsed - lastIncumbentDelivery >= options.incumbentPlanInterval else { return }
+        lastIncumbentDelivery = elapsed
+        deliver(current.plan(for: problem, status: .feasible, solver: planner.name))
+    }
+
     func report(_ objective: Double, _ bound: Double?, _ source: BoundSource, _ message: String) {
         options.progress?(PlanningProgress(
             planner: planner.name, incumbent: objective, bound: bound,

@@ -32,6 +32,8 @@ struct Search {
     let bringInTimeFactor = 2.5
     /// The step of the last improvement.
     var lastImprovementStep = 0
+    /// When the search last handed its best plan to `options.incumbentPlan` (seconds).
+    var lastIncumbentDelivery = -Double.infinity
     /// Turns taken by the left-out projects in attempts to bring them in.
     var leftOutTurn = 0
     /// Each project's value less its cheapest possible staffing (people unlimited).
@@ -95,12 +97,14 @@ struct Search {
         var bound: Double? { max(objective, proven.value) }
         var reportedBound = proven.value
         report(objective, bound, proven.source, "start")
+        deliverIncumbent(current)
 
         var proof = Proof.none
         while !stopped, proof == .none {
             if let better = shared.better(than: objective) {
                 (objective, current) = better
                 report(objective, bound, proven.source, "adopted the other search's plan")
+                deliverIncumbent(current)
             }
             if proven.value < reportedBound - 1e-3 * max(1, abs(reportedBound)) {
                 reportedBound = proven.value
@@ -114,6 +118,7 @@ struct Search {
             if step.improved {
                 shared.offer(objective, current)
                 report(objective, bound, proven.source, statistics.summary)
+                deliverIncumbent(current)
             }
             if step.provenOptimal { proof = .wholeProblemSolved }
         }
