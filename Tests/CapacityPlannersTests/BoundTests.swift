@@ -45,11 +45,13 @@ struct BoundTests {
         try checkBounds(problem, optimum: try #require(fixture.optimalObjective), fixture.description)
     }
 
-    @Test("on 100 small generated v1 and v2 scenarios solved to optimality (the search's bound on every fifth)")
-    func generated() throws {
+    @Test("on 200 small generated v1 and v2 scenarios solved to optimality (the search's bound on every fifth)",
+          arguments: 0..<8)
+    func generated(batch: Int) throws {
         var checked = 0
         var tighter = 0
-        for seed in UInt64(1)...100 {
+        let seeds = UInt64(25 * batch + 1)...UInt64(25 * batch + 25)
+        for seed in seeds {
             var rng = TestRandom(seed: seed &* 0x2545_F491_4F6C_DD1D)
             let features: ScenarioGenerator.Features = seed % 2 == 0 ? .all : .everything
             let scenario = ScenarioGenerator(people: 2 + Int(rng.next() % 5), projects: 2 + Int(rng.next() % 5),
@@ -70,8 +72,9 @@ struct BoundTests {
                 if bound < SimpleBound.value(for: problem) - 1e-6 { tighter += 1 }
             }
         }
-        #expect(checked >= 75, "only \(checked) of 100 scenarios were solved to optimality")
-        #expect(tighter > 0, "the relaxations never beat the people-unlimited bound")
+        #expect(checked >= 18, "only \(checked) of 25 scenarios (seeds \(seeds)) were solved to optimality")
+        print("BoundTests batch \(batch): \(checked) optimal, \(tighter) of the search's bounds beat the people-unlimited one")
+        #expect(tighter > 0, "seeds \(seeds): the relaxations never beat the people-unlimited bound")
     }
 
     @Test("a plan says what proves its bound")
