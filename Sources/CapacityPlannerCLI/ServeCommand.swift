@@ -10,14 +10,17 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve plans, checks, analyses and jobs over HTTP.",
         discussion: """
-            Routes: POST /v1/plans, /v1/checks, /v1/analyses, /v1/jobs; GET and DELETE /v1/jobs/{id}; \
-            GET /healthz, /metrics (Prometheus), /openapi.json. Errors are application/problem+json. \
-            Stop it with SIGINT or SIGTERM: running solves are cancelled and answered with their best plan. \
-            Docs/service.md has the details.
+            Routes: POST /v1/plans, /v1/checks, /v1/analyses, /v1/jobs, /v1/sweeps; GET and DELETE \
+            /v1/jobs/{id}; GET /v1/sweeps/{id}; GET /healthz, /metrics (Prometheus), /openapi.json. Errors \
+            are application/problem+json. Jobs are kept in --store (an SQLite file by default), so a restart \
+            or a crash loses none: queued jobs run, interrupted ones run again. Stop it with SIGINT or \
+            SIGTERM: plans in flight are answered with their best plan, running jobs go back to the queue. \
+            SIGHUP reloads --api-keys. Docs/service.md has the details.
 
             Examples:
               capacity-planner serve
-              capacity-planner serve --host 0.0.0.0 --port 9000 --max-concurrent-solves 4
+              capacity-planner serve --store memory
+              capacity-planner serve --host 0.0.0.0 --api-keys keys.txt --store postgres://planner@db:5432/planner
               curl -s --data-binary @Examples/small-team.json 'http://127.0.0.1:8080/v1/plans?solver=greedy'
             """
     )
@@ -50,6 +53,26 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Time limit of a solve when the request gives none, in seconds.")
     var defaultTimeLimit = 30.0
 
+    /// Job store.
+    @Option(help: "Where jobs are kept: memory, sqlite:PATH or postgres://USER@HOST:PORT/DATABASE (replicas share one PostgreSQL).")
+    var store = "sqlite:capacity-planner-jobs.sqlite"
+
+    /// API key file.
+    @Option(help: "A file of 'KEY TENANT' lines: every /v1/ route then needs 'Authorization: Bearer KEY'; SIGHUP reloads it.")
+    var apiKeys: String?
+
+    /// No keys off loopback.
+    @Flag(help: "Allow --host other than loopback without --api-keys (anyone who reaches the port can read every job).")
+    var insecureNoAuth = false
+
+    /// Metrics tenant.
+    @Option(help: "With --api-keys: only this tenant's keys may read /metrics (default: /metrics is open).")
+    var metricsTenant: String?
+
+    /// Lease.
+    @Option(help: "Seconds a replica's claim on a running job lasts without a heartbeat; a dead replica's job runs again after it.")
+    var jobLease = 15.0
+
     /// Log level.
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
@@ -64,14 +87,15 @@ struct ServeCommand: AsyncParsableCommand {
     func configuration() -> ServiceConfiguration {
         ServiceConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes, defaultTimeLimit: defaultTimeLimit,
                              maxTimeLimit: maxTimeLimit, maxConcurrentSolves: maxConcurrentSolves,
-                             maxQueuedSolves: maxQueuedSolves)
+                             maxQueuedSolves: maxQueuedSolves, store: store, apiKeysPath: apiKeys,
+                             insecureNoAuth: insecureNoAuth, metricsTenant: metricsTenant, jobLease: jobLease)
     }
 
     /// Runs the service until SIGINT or SIGTERM.
     func run() async throws {
         var logger = Logger(label: "capacity-planner")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let app = try PlanningService.application(configuration: configuration(), logger: logger)
+        let app = try await PlanningService.application(configuration: configuration(), logger: logger)
         try await app.runService()
     }
 }

@@ -9,7 +9,7 @@ enum OpenAPIDocument {
   "info": {
     "title": "CapacityPlanner service",
     "version": "1.0.0",
-    "description": "Plan, check and analyse project portfolios over HTTP. Scenario and plan bodies follow the CapacityPlanner format v1 (shared/spec/scenario-v1.md, summarised in Docs/formats.md). Errors are application/problem+json (RFC 9457). Docs/service.md explains limits, jobs and metrics."
+    "description": "Plan, check and analyse project portfolios over HTTP. Scenario and plan bodies follow the CapacityPlanner format v1 (shared/spec/scenario-v1.md, summarised in Docs/formats.md). Errors are application/problem+json (RFC 9457). Docs/service.md explains limits, jobs and metrics. Jobs and sweeps are kept in a job store (SQLite by default, PostgreSQL for replicas); with API keys, each tenant sees only its own."
   },
   "servers": [{ "url": "http://127.0.0.1:8080" }],
   "paths": {
@@ -20,11 +20,16 @@ enum OpenAPIDocument {
         "parameters": [{ "$ref": "#/components/parameters/solver" }, { "$ref": "#/components/parameters/timeLimit" }],
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Scenario" } } } },
         "responses": {
-          "200": { "description": "The plan (its status may be infeasible, with details.diagnosis)", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Plan" } } } },
+          "200": {
+            "description": "The plan (its status may be infeasible, with details.diagnosis)",
+            "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Plan" } } }
+          },
           "400": { "$ref": "#/components/responses/BadRequest" },
           "413": { "$ref": "#/components/responses/TooLarge" },
           "422": { "$ref": "#/components/responses/Invalid" },
-          "503": { "$ref": "#/components/responses/Busy" }
+          "503": { "$ref": "#/components/responses/Busy" },
+          "401": { "$ref": "#/components/responses/Unauthorized" },
+          "403": { "$ref": "#/components/responses/Forbidden" }
         }
       }
     },
@@ -34,9 +39,14 @@ enum OpenAPIDocument {
         "operationId": "checkPlan",
         "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CheckRequest" } } } },
         "responses": {
-          "200": { "description": "Whether the plan is valid, its objective term by term, and every broken rule", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PlanCheckReport" } } } },
+          "200": {
+            "description": "Whether the plan is valid, its objective term by term, and every broken rule",
+            "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PlanCheckReport" } } }
+          },
           "413": { "$ref": "#/components/responses/TooLarge" },
-          "422": { "$ref": "#/components/responses/Invalid" }
+          "422": { "$ref": "#/components/responses/Invalid" },
+          "401": { "$ref": "#/components/responses/Unauthorized" },
+          "403": { "$ref": "#/components/responses/Forbidden" }
         }
       }
     },
@@ -52,7 +62,9 @@ enum OpenAPIDocument {
           "400": { "$ref": "#/components/responses/BadRequest" },
           "413": { "$ref": "#/components/responses/TooLarge" },
           "422": { "$ref": "#/components/responses/Invalid" },
-          "503": { "$ref": "#/components/responses/Busy" }
+          "503": { "$ref": "#/components/responses/Busy" },
+          "401": { "$ref": "#/components/responses/Unauthorized" },
+          "403": { "$ref": "#/components/responses/Forbidden" }
         }
       }
     },
@@ -71,8 +83,11 @@ enum OpenAPIDocument {
           "400": { "$ref": "#/components/responses/BadRequest" },
           "413": { "$ref": "#/components/responses/TooLarge" },
           "422": { "$ref": "#/components/responses/Invalid" },
-          "503": { "$ref": "#/components/responses/Busy" }
-        }
+          "503": { "$ref": "#/components/responses/StoreUnavailable" },
+          "401": { "$ref": "#/components/responses/Unauthorized" },
+          "403": { "$ref": "#/components/responses/Forbidden" }
+        },
+        "description": "The 202 is sent once the job and its scenario are committed to the job store: a restart or a crash of the service does not lose it. Any replica that shares the store may run it and answer for it."
       }
     },
     "/v1/jobs/{id}": {
@@ -82,15 +97,24 @@ enum OpenAPIDocument {
         "operationId": "getJob",
         "responses": {
           "200": { "description": "The job", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Job" } } } },
-          "404": { "$ref": "#/components/responses/NotFound" }
+          "404": { "$ref": "#/components/responses/NotFound" },
+          "401": { "$ref": "#/components/responses/Unauthorized" },
+          "403": { "$ref": "#/components/responses/Forbidden" },
+          "503": { "$ref": "#/components/responses/StoreUnavailable" }
         }
       },
       "delete": {
         "summary": "Cancel a job (a running solve returns the best plan found so far)",
         "operationId": "cancelJob",
         "responses": {
-          "202": { "description": "The job as it is now; it becomes cancelled once its solve has stopped", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Job" } } } },
-          "404": { "$ref": "#/components/responses/NotFound" }
+          "202": {
+            "description": "The job as it is now; it becomes cancelled once its solve has stopped",
+            "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Job" } } }
+          },
+          "404": { "$ref": "#/components/responses/NotFound" },
+          "401": { "$ref": "#/components/responses/Unauthorized" },
+          "403": { "$ref": "#/components/responses/Forbidden" },
+          "503": { "$ref": "#/components/responses/StoreUnavailable" }
         }
       }
     },
@@ -98,39 +122,114 @@ enum OpenAPIDocument {
       "get": {
         "summary": "Liveness, with the solves running and queued",
         "operationId": "health",
-        "responses": { "200": { "description": "Alive", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Health" } } } } }
+        "responses": { "200": { "description": "Alive", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Health" } } } } },
+        "security": [{}]
       }
     },
     "/metrics": {
       "get": {
         "summary": "Prometheus metrics",
         "operationId": "metrics",
-        "responses": { "200": { "description": "Prometheus text format 0.0.4", "content": { "text/plain": { "schema": { "type": "string" } } } } }
+        "responses": {
+          "200": { "description": "Prometheus text format 0.0.4", "content": { "text/plain": { "schema": { "type": "string" } } } },
+          "401": { "$ref": "#/components/responses/Unauthorized" },
+          "403": { "$ref": "#/components/responses/Forbidden" }
+        }
       }
     },
     "/openapi.json": {
       "get": {
         "summary": "This document",
         "operationId": "openapi",
-        "responses": { "200": { "description": "OpenAPI 3.1", "content": { "application/json": { "schema": { "type": "object" } } } } }
+        "responses": { "200": { "description": "OpenAPI 3.1", "content": { "application/json": { "schema": { "type": "object" } } } } },
+        "security": [{}]
+      }
+    },
+    "/v1/sweeps": {
+      "post": {
+        "summary": "What-if sweep: one job per change, spread over every replica",
+        "operationId": "createSweep",
+        "parameters": [{ "$ref": "#/components/parameters/solver" }, { "$ref": "#/components/parameters/timeLimit" }],
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SweepRequest" } } } },
+        "responses": {
+          "202": {
+            "description": "The sweep, its jobs committed",
+            "headers": { "Location": { "description": "The sweep's URL", "schema": { "type": "string" } } },
+            "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Sweep" } } }
+          },
+          "400": { "$ref": "#/components/responses/BadRequest" },
+          "401": { "$ref": "#/components/responses/Unauthorized" },
+          "403": { "$ref": "#/components/responses/Forbidden" },
+          "413": { "$ref": "#/components/responses/TooLarge" },
+          "422": { "$ref": "#/components/responses/Invalid" },
+          "503": { "$ref": "#/components/responses/StoreUnavailable" }
+        }
+      }
+    },
+    "/v1/sweeps/{id}": {
+      "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],
+      "get": {
+        "summary": "A sweep's variants: state and objective of each",
+        "operationId": "getSweep",
+        "responses": {
+          "200": { "description": "The sweep", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Sweep" } } } },
+          "401": { "$ref": "#/components/responses/Unauthorized" },
+          "403": { "$ref": "#/components/responses/Forbidden" },
+          "404": { "$ref": "#/components/responses/NotFound" },
+          "503": { "$ref": "#/components/responses/StoreUnavailable" }
+        }
       }
     }
   },
   "components": {
     "parameters": {
-      "solver": { "name": "solver", "in": "query", "required": false, "description": "auto (default), glpk, greedy or lns", "schema": { "type": "string", "enum": ["auto", "glpk", "greedy", "lns"] } },
-      "timeLimit": { "name": "timeLimit", "in": "query", "required": false, "description": "Seconds, > 0 and at most the server's maximum (600 by default)", "schema": { "type": "number", "exclusiveMinimum": 0 } }
+      "solver": {
+        "name": "solver",
+        "in": "query",
+        "required": false,
+        "description": "auto (default), glpk, greedy or lns",
+        "schema": { "type": "string", "enum": ["auto", "glpk", "greedy", "lns"] }
+      },
+      "timeLimit": {
+        "name": "timeLimit",
+        "in": "query",
+        "required": false,
+        "description": "Seconds, > 0 and at most the server's maximum (600 by default)",
+        "schema": { "type": "number", "exclusiveMinimum": 0 }
+      }
     },
     "responses": {
-      "BadRequest": { "description": "A query parameter is wrong (the problem names it)", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
-      "Invalid": { "description": "The body is not valid JSON, not a valid scenario or plan (every problem named with its path), or no plan was found", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
-      "TooLarge": { "description": "The body is larger than the server's limit (8 MiB by default)", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
+      "BadRequest": {
+        "description": "A query parameter is wrong (the problem names it)",
+        "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } }
+      },
+      "Invalid": {
+        "description": "The body is not valid JSON, not a valid scenario or plan (every problem named with its path), or no plan was found",
+        "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } }
+      },
+      "TooLarge": {
+        "description": "The body is larger than the server's limit (8 MiB by default)",
+        "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } }
+      },
       "Busy": {
         "description": "Every solve slot and queue place is taken",
         "headers": { "Retry-After": { "description": "Seconds", "schema": { "type": "integer" } } },
         "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } }
       },
-      "NotFound": { "description": "No such job", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
+      "NotFound": { "description": "No such job", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
+      "Unauthorized": {
+        "description": "No API key (the service runs with --api-keys)",
+        "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } }
+      },
+      "Forbidden": {
+        "description": "The API key is not in the key file (or, on /metrics, not of the metrics tenant)",
+        "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } }
+      },
+      "StoreUnavailable": {
+        "description": "The job store did not answer or too many jobs are queued; the job was not accepted",
+        "headers": { "Retry-After": { "description": "Seconds", "schema": { "type": "integer" } } },
+        "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } }
+      }
     },
     "schemas": {
       "Scenario": {
@@ -147,31 +246,52 @@ enum OpenAPIDocument {
           "policy": {
             "type": "object",
             "properties": {
-              "balance": { "type": "array", "description": "v2", "items": {
-                "type": "object", "required": ["tag", "value"],
-                "properties": {
-                  "tag": { "type": "string" }, "value": { "type": "string" },
-                  "measure": { "type": "string", "enum": ["cost", "projects", "value"], "default": "cost" },
-                  "minShare": { "type": "number", "minimum": 0, "maximum": 1, "default": 0 },
-                  "maxShare": { "type": "number", "minimum": 0, "maximum": 1, "default": 1 }
-                } } }
+              "balance": {
+                "type": "array",
+                "description": "v2",
+                "items": {
+                  "type": "object",
+                  "required": ["tag", "value"],
+                  "properties": {
+                    "tag": { "type": "string" },
+                    "value": { "type": "string" },
+                    "measure": { "type": "string", "enum": ["cost", "projects", "value"], "default": "cost" },
+                    "minShare": { "type": "number", "minimum": 0, "maximum": 1, "default": 0 },
+                    "maxShare": { "type": "number", "minimum": 0, "maximum": 1, "default": 1 }
+                  }
+                }
+              }
             }
           },
           "strategy": {
-            "type": "object", "description": "v2",
+            "type": "object",
+            "description": "v2",
             "properties": {
-              "drivers": { "type": "array", "items": { "type": "object", "required": ["id", "weight"],
-                "properties": { "id": { "type": "string" }, "name": { "type": "string" }, "weight": { "type": "number", "minimum": 0 } } } },
+              "drivers": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": ["id", "weight"],
+                  "properties": { "id": { "type": "string" }, "name": { "type": "string" }, "weight": { "type": "number", "minimum": 0 } }
+                }
+              },
               "valuePerPoint": { "type": "number", "minimum": 0, "default": 0 }
             }
           },
-          "systems": { "type": "array", "description": "v2", "items": {
-            "type": "object", "required": ["id"],
-            "properties": {
-              "id": { "type": "string" }, "name": { "type": "string" },
-              "maxConcurrentProjects": { "type": "integer", "minimum": 0 },
-              "freezes": { "type": "array", "items": { "type": "integer", "minimum": 0 } }
-            } } }
+          "systems": {
+            "type": "array",
+            "description": "v2",
+            "items": {
+              "type": "object",
+              "required": ["id"],
+              "properties": {
+                "id": { "type": "string" },
+                "name": { "type": "string" },
+                "maxConcurrentProjects": { "type": "integer", "minimum": 0 },
+                "freezes": { "type": "array", "items": { "type": "integer", "minimum": 0 } }
+              }
+            }
+          }
         }
       },
       "Project": {
@@ -196,10 +316,27 @@ enum OpenAPIDocument {
           "solver": { "type": "string" },
           "objective": { "type": "number" },
           "bound": { "type": "number" },
-          "projects": { "type": "array", "items": { "type": "object", "required": ["id", "selected"],
-            "properties": { "strategicScore": { "type": "number", "description": "v2" }, "delayCost": { "type": "number", "description": "v2" } } } },
+          "projects": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": ["id", "selected"],
+              "properties": { "strategicScore": { "type": "number", "description": "v2" }, "delayCost": { "type": "number", "description": "v2" } }
+            }
+          },
           "assignments": { "type": "array", "items": { "type": "object", "required": ["person", "project", "demand", "period", "hours"] } },
-          "details": { "type": "object", "description": "how the plan was produced: seconds, gap, boundSource, model, nodes, note, warnings, diagnosis", "properties": { "gap": { "type": "number" }, "boundSource": { "type": "string", "enum": ["optimum", "branch-and-bound", "selection-relaxation", "lp-relaxation", "lagrangian", "people-unlimited"], "description": "what proves the bound (Docs/formulation.md, Bounds)" } } },
+          "details": {
+            "type": "object",
+            "description": "how the plan was produced: seconds, gap, boundSource, model, nodes, note, warnings, diagnosis",
+            "properties": {
+              "gap": { "type": "number" },
+              "boundSource": {
+                "type": "string",
+                "enum": ["optimum", "branch-and-bound", "selection-relaxation", "lp-relaxation", "lagrangian", "people-unlimited"],
+                "description": "what proves the bound (Docs/formulation.md, Bounds)"
+              }
+            }
+          },
           "strategy": { "type": "object", "description": "v2: points per driver, share per balance group, strategic value and delay cost; checkers ignore it" }
         }
       },
@@ -215,9 +352,18 @@ enum OpenAPIDocument {
           "valid": { "type": "boolean" },
           "objective": { "type": "number" },
           "statedObjective": { "type": "number", "description": "The objective the plan states, if any" },
-          "terms": { "type": "object", "required": ["value", "strategicValue", "delayCost", "staffCost", "unmetPenalty", "assignmentPenalty", "changePenalty", "startChangePenalty"] },
-          "violations": { "type": "array", "items": { "type": "object", "required": ["rule", "message", "people", "projects", "periods"],
-            "properties": { "rule": { "type": "integer", "minimum": 0, "maximum": 12, "description": "0 format; 1-9 spec v1; 10 systems, 11 balance, 12 alternatives (v2)" } } } }
+          "terms": {
+            "type": "object",
+            "required": ["value", "strategicValue", "delayCost", "staffCost", "unmetPenalty", "assignmentPenalty", "changePenalty", "startChangePenalty"]
+          },
+          "violations": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": ["rule", "message", "people", "projects", "periods"],
+              "properties": { "rule": { "type": "integer", "minimum": 0, "maximum": 12, "description": "0 format; 1-9 spec v1; 10 systems, 11 balance, 12 alternatives (v2)" } }
+            }
+          }
         }
       },
       "AnalysisRequest": {
@@ -228,7 +374,20 @@ enum OpenAPIDocument {
       "ConflictReport": {
         "type": "object",
         "description": "Docs/analysis.md defines every field",
-        "required": ["version", "plan", "reference", "overAllocations", "orphanedWork", "skillShortages", "contention", "deadlineRisks", "notSelected", "marginalValues", "resolutions", "notes"],
+        "required": [
+          "version",
+          "plan",
+          "reference",
+          "overAllocations",
+          "orphanedWork",
+          "skillShortages",
+          "contention",
+          "deadlineRisks",
+          "notSelected",
+          "marginalValues",
+          "resolutions",
+          "notes"
+        ],
         "properties": {
           "version": { "type": "integer" },
           "plan": { "type": "object", "required": ["source", "objective", "valid", "violations"] },
@@ -256,16 +415,46 @@ enum OpenAPIDocument {
           "createdAt": { "type": "string" },
           "startedAt": { "type": "string" },
           "finishedAt": { "type": "string" },
-          "progress": { "type": "object", "required": ["elapsed"], "properties": { "incumbent": { "type": "number" }, "bound": { "type": "number" }, "gap": { "type": "number" }, "boundSource": { "type": "string", "enum": ["optimum", "branch-and-bound", "selection-relaxation", "lp-relaxation", "lagrangian", "people-unlimited"], "description": "what proves the bound (Docs/formulation.md, Bounds)" }, "elapsed": { "type": "number" }, "message": { "type": "string" } } },
-          "plan": { "$ref": "#/components/schemas/Plan" },
+          "progress": {
+            "type": "object",
+            "required": ["elapsed"],
+            "properties": {
+              "incumbent": { "type": "number" },
+              "bound": { "type": "number" },
+              "gap": { "type": "number" },
+              "boundSource": {
+                "type": "string",
+                "enum": ["optimum", "branch-and-bound", "selection-relaxation", "lp-relaxation", "lagrangian", "people-unlimited"],
+                "description": "what proves the bound (Docs/formulation.md, Bounds)"
+              },
+              "elapsed": { "type": "number" },
+              "message": { "type": "string" }
+            }
+          },
+          "plan": {
+            "$ref": "#/components/schemas/Plan",
+            "description": "The final plan; while the job runs, the best plan stored so far (every few seconds, by the large-neighbourhood search)"
+          },
           "error": { "type": "string" },
-          "cancelRequested": { "type": "boolean", "description": "DELETE was called; the job becomes cancelled once its solve has stopped" }
+          "cancelRequested": { "type": "boolean", "description": "DELETE was called; the job becomes cancelled once its solve has stopped" },
+          "attempts": {
+            "type": "integer",
+            "description": "How many times a replica started the solve (2 or more after a replica died mid-solve; the job is failed after 3 interrupted runs)"
+          },
+          "sweep": { "type": "string", "description": "The sweep this job is a variant of" }
         }
       },
       "Health": {
         "type": "object",
         "required": ["status", "solvesRunning", "solvesQueued"],
-        "properties": { "status": { "type": "string", "enum": ["ok"] }, "solvesRunning": { "type": "integer" }, "solvesQueued": { "type": "integer" } }
+        "properties": {
+          "status": { "type": "string", "enum": ["ok", "degraded"], "description": "degraded: the job store did not answer" },
+          "solvesRunning": { "type": "integer" },
+          "solvesQueued": { "type": "integer" },
+          "store": { "type": "string", "enum": ["memory", "sqlite", "postgres"] },
+          "replica": { "type": "string", "description": "This replica's name in the job store" },
+          "jobsQueued": { "type": "integer", "description": "Jobs waiting in the store (all replicas)" }
+        }
       },
       "Problem": {
         "type": "object",
@@ -277,11 +466,76 @@ enum OpenAPIDocument {
           "status": { "type": "integer" },
           "detail": { "type": "string" },
           "instance": { "type": "string" },
-          "errors": { "type": "array", "items": { "type": "object", "required": ["field", "reason"], "properties": { "field": { "type": "string" }, "reason": { "type": "string" } } } }
+          "errors": {
+            "type": "array",
+            "items": { "type": "object", "required": ["field", "reason"], "properties": { "field": { "type": "string" }, "reason": { "type": "string" } } }
+          }
+        }
+      },
+      "ScenarioChange": {
+        "type": "object",
+        "required": ["kind"],
+        "description": "A ScenarioChange of the conflict analysis (Docs/service.md, Sweeps)",
+        "properties": {
+          "kind": { "type": "string", "enum": ["hire", "delay", "extendDeadline", "drop", "raiseProjectBudget", "raisePortfolioBudget", "raiseSystemLimit", "relaxBalanceRule"] },
+          "project": { "type": "string" },
+          "skill": { "type": "string" },
+          "level": { "type": "integer" },
+          "hoursPerPeriod": { "type": "number" },
+          "firstPeriod": { "type": "integer" },
+          "lastPeriod": { "type": "integer" },
+          "costPerHour": { "type": "number" },
+          "periods": { "type": "integer" },
+          "amount": { "type": "number" },
+          "system": { "type": "string" },
+          "rule": { "type": "integer" },
+          "minShare": { "type": "number" },
+          "maxShare": { "type": "number" }
+        }
+      },
+      "SweepRequest": {
+        "type": "object",
+        "required": ["scenario", "changes"],
+        "properties": {
+          "scenario": { "$ref": "#/components/schemas/Scenario" },
+          "changes": { "type": "array", "minItems": 1, "items": { "$ref": "#/components/schemas/ScenarioChange" } }
+        }
+      },
+      "Sweep": {
+        "type": "object",
+        "required": ["id", "state", "variants"],
+        "properties": {
+          "id": { "type": "string" },
+          "state": { "type": "string", "enum": ["running", "finished"] },
+          "variants": {
+            "type": "array",
+            "description": "The scenario as posted (index 0, no change), then one per change, in order",
+            "items": {
+              "type": "object",
+              "required": ["index", "job", "state"],
+              "properties": {
+                "index": { "type": "integer" },
+                "change": { "$ref": "#/components/schemas/ScenarioChange" },
+                "job": { "type": "string", "description": "The variant's job id (GET /v1/jobs/{id} has its plan)" },
+                "state": { "type": "string", "enum": ["queued", "running", "succeeded", "failed", "cancelled"] },
+                "objective": { "type": "number" },
+                "status": { "type": "string" },
+                "difference": { "type": "number", "description": "objective minus the unchanged scenario's" }
+              }
+            }
+          }
         }
       }
+    },
+    "securitySchemes": {
+      "apiKey": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "With `serve --api-keys FILE`: a key from the file (`KEY TENANT` lines). Every /v1/ route needs one; jobs and sweeps belong to the key's tenant, and another tenant gets 404. Without --api-keys the service needs no key and binds to loopback only."
+      }
     }
-  }
+  },
+  "security": [{ "apiKey": [] }, {}]
 }
 """#
 }

@@ -19,34 +19,61 @@ public enum PlanningService {
     public static func application(
         configuration: ServiceConfiguration, logger: Logger = Logger(label: "capacity-planner.service"),
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) throws(ServiceConfigurationError) -> some ApplicationProtocol {
+    ) async throws(ServiceConfigurationError) -> some ApplicationProtocol {
         let problems = configuration.problems()
         guard problems.isEmpty else { throw ServiceConfigurationError(problems: problems) }
+        let keys: APIKeys?
+        do throws(APIKeys.FileError) {
+            keys = try configuration.apiKeysPath.map { path throws(APIKeys.FileError) in try APIKeys(path: path) }
+        } catch {
+            throw ServiceConfigurationError(problems: [error.description])
+        }
+        let store: any JobStore
+        do throws(JobStoreError) {
+            store = try await StoreLocation.open(configuration.store, logger: logger)
+            try await store.prepare()
+        } catch {
+            throw ServiceConfigurationError(problems: ["--store: \(error.message)"])
+        }
         let metrics = ServiceMetrics()
         let pool = SolvePool(maxConcurrent: configuration.maxConcurrentSolves, maxQueued: configuration.maxQueuedSolves,
                              metrics: metrics)
-        let jobs = JobStore(retention: configuration.jobRetention, maxFinished: configuration.maxFinishedJobs, metrics: metrics)
-        let handlers = Handlers(configuration: configuration, pool: pool, jobs: jobs, metrics: metrics)
+        let runner = JobRunner(store: store, pool: pool, metrics: metrics, logger: logger,
+                               timing: JobRunner.Timing(lease: configuration.jobLease, heartbeat: min(1, configuration.jobLease / 3)),
+                               retention: configuration.jobRetention, maxFinished: configuration.maxFinishedJobs)
+        let handlers = Handlers(configuration: configuration, pool: pool, store: store, runner: runner, metrics: metrics)
+        logger.info("job store ready", metadata: ["store": "\(store.kind)", "replica": "\(runner.owner)"])
+        if let keys {
+            logger.info("API keys: every /v1/ route needs a bearer key", metadata: ["keys": "\(keys.count)", "file": "\(keys.path)"])
+        } else {
+            let scope = configuration.insecureNoAuth ? " (--insecure-no-auth)" : "; bound to loopback only"
+            logger.notice("no API keys: anyone who can reach \(configuration.host):\(configuration.port) can read and create jobs\(scope)")
+        }
 
-        let router = Router()
+        let router = Router(context: ServiceRequestContext.self)
         router.add(middleware: MetricsAndRequestIDMiddleware(metrics: metrics))
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: ProblemMiddleware())
-        router.get("/healthz") { _, _ in handlers.health() }
+        router.add(middleware: TenantAccessMiddleware(keys: keys, metricsTenant: configuration.metricsTenant))
+        router.get("/healthz") { _, _ in await handlers.health() }
         router.get("/metrics") { _, _ in handlers.metricsText() }
         router.get("/openapi.json") { _, _ in Handlers.json(Data(OpenAPIDocument.json.utf8)) }
         router.post("/v1/plans") { request, context in try await handlers.plan(request, context) }
         router.post("/v1/checks") { request, context in try await handlers.check(request, context) }
         router.post("/v1/analyses") { request, context in try await handlers.analyze(request, context) }
         router.post("/v1/jobs") { request, context in try await handlers.createJob(request, context) }
-        router.get("/v1/jobs/:id") { _, context in try handlers.job(context) }
-        router.delete("/v1/jobs/:id") { _, context in try handlers.cancelJob(context) }
+        router.get("/v1/jobs/:id") { _, context in try await handlers.job(context) }
+        router.delete("/v1/jobs/:id") { _, context in try await handlers.cancelJob(context) }
+        router.post("/v1/sweeps") { request, context in try await handlers.createSweep(request, context) }
+        router.get("/v1/sweeps/:id") { _, context in try await handlers.sweep(context) }
 
+        var services: [any Service] = [SolveShutdown(pool: pool, logger: logger), runner]
+        if let keys { services.append(KeyReloader(keys: keys, logger: logger)) }
         return Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
                                                     serverName: "capacity-planner"),
-            services: [SolveShutdown(pool: pool, logger: logger)],
+            services: services,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
     }
@@ -77,7 +104,8 @@ struct SolveShutdown: Service {
 struct Handlers: Sendable {
     let configuration: ServiceConfiguration
     let pool: SolvePool
-    let jobs: JobStore
+    let store: any JobStore
+    let runner: JobRunner
     let metrics: ServiceMetrics
 
     static let encoder: JSONEncoder = {
@@ -99,8 +127,11 @@ struct Handlers: Sendable {
         json(try encoder.encode(value), status: status, headers: headers)
     }
 
-    func health() -> Response {
-        let body: [String: Any] = ["status": "ok", "solvesRunning": pool.running, "solvesQueued": pool.queued]
+    func health() async -> Response {
+        let counts = try? await store.counts()
+        var body: [String: Any] = ["status": counts == nil ? "degraded" : "ok", "solvesRunning": pool.running,
+                                   "solvesQueued": pool.queued, "store": store.kind, "replica": runner.owner]
+        if let counts { body["jobsQueued"] = counts[.queued] ?? 0 }
         return Self.json((try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data())
     }
 
@@ -209,7 +240,7 @@ struct Handlers: Sendable {
     // MARK: Routes
 
     /// `POST /v1/plans`: scenario in, plan out.
-    func plan(_ request: Request, _ context: some RequestContext) async throws -> Response {
+    func plan(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
         let (kind, limit) = try solveOptions(request, defaultTimeLimit: configuration.defaultTimeLimit)
         let problem = try Self.scenario(try await jsonBody(request))
         let reservation = try pool.reserve()
@@ -223,7 +254,7 @@ struct Handlers: Sendable {
     }
 
     /// `POST /v1/checks`: `{"scenario": …, "plan": …}` in, validity and objective out.
-    func check(_ request: Request, _ context: some RequestContext) async throws -> Response {
+    func check(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
         let body = try await jsonBody(request)
         let scenarioValue = try Self.member(body, "scenario", required: true)
         let planValue = try Self.member(body, "plan", required: true)
@@ -233,7 +264,7 @@ struct Handlers: Sendable {
     }
 
     /// `POST /v1/analyses`: `{"scenario": …, "plan"?: …}` in, a conflict report out.
-    func analyze(_ request: Request, _ context: some RequestContext) async throws -> Response {
+    func analyze(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
         let (kind, limit) = try solveOptions(request, defaultTimeLimit: configuration.analysisTimeLimit)
         let body = try await jsonBody(request)
         let scenarioValue = try Self.member(body, "scenario", required: true)
@@ -257,69 +288,20 @@ struct Handlers: Sendable {
         }
     }
 
-    /// `POST /v1/jobs`: scenario in, 202 with `Location` of the job.
-    func createJob(_ request: Request, _ context: some RequestContext) async throws -> Response {
-        let (kind, limit) = try solveOptions(request, defaultTimeLimit: configuration.defaultTimeLimit)
-        let problem = try Self.scenario(try await jsonBody(request))
-        let reservation = try pool.reserve()
-        let (job, token) = jobs.create(solver: kind.rawValue, timeLimit: limit)
-        let jobs = self.jobs
-        let pool = self.pool
-        let logger = context.logger
-        Task.detached {
-            // `nil`: cancelled before it started.
-            let outcome = await pool.run(reservation, token: token) { token -> Result<Plan, Problem>? in
-                guard !token.isCancelled else { return nil }
-                jobs.update(job.id) {
-                    $0.state = .running
-                    $0.startedAt = Date()
-                }
-                return Self.solve(problem, kind: kind, limit: limit, token: token) { report in
-                    jobs.update(job.id) {
-                        $0.progress = Job.Progress(incumbent: report.incumbent, bound: report.bound, gap: report.gap,
-                                                   boundSource: report.boundSource?.rawValue,
-                                                   elapsed: report.elapsed, message: report.message)
-                    }
-                }
-            }
-            jobs.update(job.id) { job in
-                job.plan = try? outcome?.get()
-                if case .failure(let problem) = outcome { job.error = problem.detail }
-                if job.finishedAt == nil { job.finishedAt = Date() }
-                if token.isCancelled {
-                    job.state = .cancelled
-                } else {
-                    job.state = job.plan != nil ? .succeeded : .failed
-                }
-            }
-            logger.info("job finished", metadata: ["job": "\(job.id)", "cancelled": "\(token.isCancelled)"])
-        }
-        return try Self.json(job, status: .accepted, headers: [.location: "/v1/jobs/\(job.id)"])
-    }
-
-    /// `GET /v1/jobs/{id}`.
-    func job(_ context: some RequestContext) throws -> Response {
-        let id = context.parameters.get("id") ?? ""
-        guard let job = jobs.job(id) else { throw Problem.notFound("No job '\(id)' (finished jobs are kept for a while, then dropped).") }
-        return try Self.json(job)
-    }
-
-    /// `DELETE /v1/jobs/{id}`: cancels the solve; 202 with the job as it is now.
-    func cancelJob(_ context: some RequestContext) throws -> Response {
-        let id = context.parameters.get("id") ?? ""
-        guard let job = jobs.cancel(id) else { throw Problem.notFound("No job '\(id)'.") }
-        return try Self.json(job, status: .accepted)
-    }
-
     // MARK: Solving
 
     static func solve(_ problem: PlanningProblem, kind: PlannerKind, limit: Double, token: PlanningCancellation,
-                      progress: (@Sendable (PlanningProgress) -> Void)?) -> Result<Plan, Problem> {
+                      warmStart: Plan? = nil, planInterval: Double = 3,
+                      progress: (@Sendable (PlanningProgress) -> Void)?,
+                      incumbent: (@Sendable (Plan) -> Void)? = nil) -> Result<Plan, Problem> {
         do throws(PlanningError) {
             let planner = try kind.makePlanner()
             var options = PlanningOptions(timeLimit: limit)
             options.cancellation = token
             options.progress = progress
+            options.warmStart = warmStart
+            options.incumbentPlan = incumbent
+            options.incumbentPlanInterval = planInterval
             return .success(try planner.plan(problem, options: options))
         } catch {
             if error.code == .noPlanFound {

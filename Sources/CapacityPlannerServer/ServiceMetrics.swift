@@ -10,6 +10,7 @@ final class ServiceMetrics: Sendable {
     let solvesQueued: Gauge
     let solveSeconds: DurationHistogram
     let jobsRetained: Gauge
+    let storeSeconds: DurationHistogram
 
     init() {
         solvesRunning = registry.makeGauge(descriptor: MetricNameDescriptor(
@@ -22,7 +23,39 @@ final class ServiceMetrics: Sendable {
             buckets: [.milliseconds(10), .milliseconds(100), .milliseconds(500), .seconds(1), .seconds(5), .seconds(15),
                       .seconds(30), .seconds(60), .seconds(300)])
         jobsRetained = registry.makeGauge(descriptor: MetricNameDescriptor(
-            namespace: "capacity_planner", metricName: "jobs", unitName: "retained", helpText: "Jobs the service holds (any state)."))
+            namespace: "capacity_planner", metricName: "jobs", unitName: "retained", helpText: "Jobs the store holds (any state)."))
+        storeSeconds = registry.makeDurationHistogram(
+            descriptor: MetricNameDescriptor(namespace: "capacity_planner", metricName: "store_operation_duration", unitName: "seconds",
+                                             helpText: "Latency of the job store's claims and heartbeats."),
+            buckets: [.milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(500), .seconds(2)])
+    }
+
+    /// Counts one job event of the runner: `claimed`, `reclaimed` (a job whose replica died),
+    /// `finished`, `released` (given back at shutdown), `lost` (its lease was taken over).
+    func jobEvent(_ event: String) {
+        registry.makeCounter(descriptor: MetricNameDescriptor(namespace: "capacity_planner", metricName: "job_events", unitName: "total",
+                                                              helpText: "Jobs claimed, reclaimed, finished, released and lost by this replica."),
+                             labels: [("event", event)]).increment()
+    }
+
+    /// Counts a failed store operation.
+    func storeError(_ operation: String) {
+        registry.makeCounter(descriptor: MetricNameDescriptor(namespace: "capacity_planner", metricName: "store_errors", unitName: "total",
+                                                              helpText: "Job store operations that failed (the database was unreachable or refused)."),
+                             labels: [("operation", operation)]).increment()
+    }
+
+    /// Sets the jobs-by-state gauges from the store's counts.
+    func jobs(_ counts: [Job.State: Int]) {
+        var total = 0
+        for state in Job.State.allCases {
+            let count = counts[state] ?? 0
+            total += count
+            registry.makeGauge(descriptor: MetricNameDescriptor(namespace: "capacity_planner", metricName: "stored_jobs", unitName: "",
+                                                                helpText: "Jobs in the store by state (all replicas)."),
+                               labels: [("state", state.rawValue)]).set(Double(count))
+        }
+        jobsRetained.set(Double(total))
     }
 
     /// Counts a request by method, route and status, and records its latency.

@@ -54,6 +54,27 @@ final class SolvePool: Sendable {
         return reservation
     }
 
+    /// Whether a slot is free now: the job runner claims a job only then, so a replica claims
+    /// no more jobs than it can start at once and the others get the rest.
+    var hasIdleSlot: Bool { state.withLock { !$0.shuttingDown && $0.admitted.count < maxConcurrent } }
+
+    /// Takes a place for a job already claimed from the store, beyond the queue limit if need
+    /// be (a request that took the free slot meanwhile makes it wait its turn); `nil` only
+    /// when shutting down.
+    func admit() -> Reservation? {
+        let reservation: Reservation? = state.withLock { s in
+            guard !s.shuttingDown else { return nil }
+            s.nextID += 1
+            s.admitted.insert(s.nextID)
+            return Reservation(id: s.nextID)
+        }
+        if reservation != nil { updateGauges() }
+        return reservation
+    }
+
+    /// Whether graceful shutdown began.
+    var isShuttingDown: Bool { state.withLock { $0.shuttingDown } }
+
     /// Waits for a slot, runs `work` on a worker thread with a cancellation token that shutdown
     /// (or `token`) triggers, and gives the place back.
     func run<T: Sendable>(_ reservation: Reservation, token: PlanningCancellation = PlanningCancellation(),

@@ -165,6 +165,7 @@ struct PlanningServiceTests {
             let job = try await client.call("POST", "/v1/jobs?solver=auto&timeLimit=120", body: large)
             #expect(job.status == 202)
             let location = try #require(job.header("Location"))
+            _ = try await client.poll(location) { $0 == "running" }  // the job runner has claimed it
             let busy = try await client.call("POST", "/v1/plans?solver=greedy", body: large)
             #expect(busy.status == 503)
             #expect(busy.header("Retry-After") != nil)

@@ -26,15 +26,18 @@ struct Reply {
 /// A running service on a free loopback port.
 struct LiveService: Sendable {
     let base: URL
+    /// The API key sent with every call that names none.
+    var key: String? = nil
     /// Starts the service's graceful shutdown (as SIGTERM would).
     let shutDown: @Sendable () async -> Void
 
     /// Sends a request and checks the response against the OpenAPI document (`route` is the
     /// document's path template, e.g. `/v1/jobs/{id}`).
-    func call(_ method: String, _ path: String, route: String? = nil, body: Data? = nil) async throws -> Reply {
+    func call(_ method: String, _ path: String, route: String? = nil, body: Data? = nil, key: String? = nil) async throws -> Reply {
         var request = URLRequest(url: URL(string: base.absoluteString + path)!)
         request.httpMethod = method
         request.httpBody = body
+        if let key = key ?? self.key { request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization") }
         request.timeoutInterval = 120
         if body != nil { request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
         let (data, response) = try await URLSession.shared.data(for: request)
@@ -49,10 +52,10 @@ struct LiveService: Sendable {
     }
 
     /// Polls a job until `done(state)`, for at most 180 s (a parallel test run can be slow).
-    func poll(_ location: String, until done: (String) -> Bool) async throws -> JSONValue {
+    func poll(_ location: String, route: String = "/v1/jobs/{id}", until done: (String) -> Bool) async throws -> JSONValue {
         let deadline = ContinuousClock.now + .seconds(180)
         while ContinuousClock.now < deadline {
-            let reply = try await call("GET", location, route: "/v1/jobs/{id}")
+            let reply = try await call("GET", location, route: route)
             if let json = reply.json, case .string(let state)? = json["state"], done(state) { return json }
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -69,7 +72,7 @@ func withService(_ change: (inout ServiceConfiguration) -> Void = { _ in },
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
     var logger = Logger(label: "test")
     logger.logLevel = .warning
-    let app = try PlanningService.application(configuration: configuration, logger: logger) { port in
+    let app = try await PlanningService.application(configuration: configuration, logger: logger) { port in
         continuation.yield(port)
     }
     let group = ServiceGroup(configuration: .init(services: [app], logger: logger))

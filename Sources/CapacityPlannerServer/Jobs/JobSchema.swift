@@ -1,0 +1,35 @@
+// The jobs table, and how each schema version is reached.
+
+/// The store's schema: one `jobs` table (a sweep is the jobs that share a `sweep` id), and a
+/// `schema_version` table that records which migrations ran.
+enum JobSchema {
+    /// The version this service writes and reads.
+    static let version = 1
+
+    /// The SQL dialects the stores speak.
+    enum Dialect { case sqlite, postgres }
+
+    /// The statements that take the schema from `version - 1` to `version`.
+    static func migration(to version: Int, dialect: Dialect) -> [String] {
+        let real = dialect == .sqlite ? "REAL" : "DOUBLE PRECISION"
+        let integer = dialect == .sqlite ? "INTEGER" : "BIGINT"
+        switch version {
+        case 1:
+            return [
+                """
+                CREATE TABLE jobs (
+                  id TEXT PRIMARY KEY, tenant TEXT NOT NULL, state TEXT NOT NULL, solver TEXT NOT NULL,
+                  time_limit \(real) NOT NULL, created_at \(real) NOT NULL, started_at \(real), finished_at \(real),
+                  scenario TEXT NOT NULL, progress TEXT, plan TEXT, error TEXT,
+                  cancel_requested \(integer) NOT NULL DEFAULT 0, owner TEXT, lease_until \(real),
+                  attempts \(integer) NOT NULL DEFAULT 0, sweep TEXT, variant \(integer), change_json TEXT)
+                """,
+                "CREATE INDEX jobs_claim ON jobs (state, created_at)",
+                "CREATE INDEX jobs_sweep ON jobs (sweep)",
+                "CREATE INDEX jobs_finished ON jobs (finished_at)",
+            ]
+        default:
+            return []
+        }
+    }
+}

@@ -1,0 +1,214 @@
+// The shared store: jobs in PostgreSQL (postgres-nio), for several replicas.
+import CapacityPlanning
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Jobs in PostgreSQL, shared by every replica that names the same database. A queued job is
+/// claimed by exactly one replica (`FOR UPDATE SKIP LOCKED`), under a lease its runner renews;
+/// when a replica dies, its jobs' leases run out and another replica claims them again.
+final class PostgresJobStore: JobStore {
+    let kind = "postgres"
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+    private let logger: Logger
+
+    /// Connects to `url` (`postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`; the password may also
+    /// come from `PGPASSWORD`). TLS is not used: run PostgreSQL on a private network or loopback.
+    init(url: String, logger: Logger) throws(JobStoreError) {
+        guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""),
+              let host = parts.host, !host.isEmpty, let user = parts.user, !user.isEmpty
+        else {
+            throw JobStoreError(message: "--store: '\(url)' is not postgres://USER@HOST:PORT/DATABASE")
+        }
+        let database = String(parts.path.drop { $0 == "/" })
+        let password = parts.password ?? ProcessInfo.processInfo.environment["PGPASSWORD"]
+        var configuration = PostgresClient.Configuration(host: host, port: parts.port ?? 5432, username: user,
+                                                         password: password, database: database.isEmpty ? nil : database,
+                                                         tls: .disable)
+        configuration.options.maximumConnections = 8
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        self.logger = logger
+        runner = Task { await client.run() }
+    }
+
+    /// Runs one statement, turning the library's error into the store's.
+    private func run(_ query: PostgresQuery) async throws(JobStoreError) -> [PostgresRow] {
+        do {
+            var rows: [PostgresRow] = []
+            for try await row in try await client.query(query, logger: logger) { rows.append(row) }
+            return rows
+        } catch {
+            throw JobStoreError(message: "PostgreSQL: \(String(reflecting: error))")
+        }
+    }
+
+    private func run(_ sql: String, _ values: [PostgresValue]) async throws(JobStoreError) -> [PostgresRow] {
+        var binds = PostgresBindings(capacity: values.count)
+        for value in values { value.bind(into: &binds) }
+        return try await run(PostgresQuery(unsafeSQL: sql, binds: binds))
+    }
+
+    func prepare() async throws(JobStoreError) {
+        // Let the client's run loop start before the first query (postgres-nio warns otherwise).
+        try? await Task.sleep(for: .milliseconds(50))
+        do {
+            try await client.withTransaction(logger: logger) { connection in
+                // One replica migrates at a time; the others wait, then find the work done.
+                try await connection.query("SELECT pg_advisory_xact_lock(727274)", logger: logger)
+                try await connection.query("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)", logger: logger)
+                var found = 0
+                for try await (version) in try await connection.query("SELECT COALESCE(MAX(version), 0) FROM schema_version", logger: logger)
+                    .decode(Int.self) { found = version }
+                if found > JobSchema.version {
+                    throw JobStoreError(message: "the job store's schema is version \(found), newer than this service's \(JobSchema.version)")
+                }
+                var version = found + 1
+                while version <= JobSchema.version {
+                    for statement in JobSchema.migration(to: version, dialect: .postgres) {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    }
+                    try await connection.query("INSERT INTO schema_version (version) VALUES (\(version))", logger: logger)
+                    version += 1
+                }
+            }
+        } catch let error as JobStoreError {
+            throw error
+        } catch {
+            throw JobStoreError(message: "PostgreSQL: cannot prepare the job store: \(String(reflecting: error))")
+        }
+    }
+
+    func insert(_ jobs: [NewJob]) async throws(JobStoreError) {
+        guard !jobs.isEmpty else { return }
+        var values: [PostgresValue] = []
+        var rows: [String] = []
+        for entry in jobs {
+            let row = JobRow(entry.job, sweepVariant: entry.variant, change: entry.change)
+            let first = values.count
+            values += [.text(row.id), .text(row.tenant), .text(row.state), .text(row.solver), .real(row.timeLimit),
+                       .real(row.createdAt), .text(entry.scenario), .text(row.sweep), .integer(row.variant), .text(row.change)]
+            rows.append("(" + (1...10).map { "$\(first + $0)" }.joined(separator: ", ") + ")")
+        }
+        _ = try await run("INSERT INTO jobs (id, tenant, state, solver, time_limit, created_at, scenario, sweep, variant, change_json) VALUES "
+                          + rows.joined(separator: ", "), values)
+    }
+
+    func job(_ id: String, tenant: String) async throws(JobStoreError) -> Job? {
+        try await run("SELECT \(JobRow.columns) FROM jobs WHERE id = $1 AND tenant = $2", [.text(id), .text(tenant)])
+            .first.map { Self.row($0).job }
+    }
+
+    func sweep(_ id: String, tenant: String) async throws(JobStoreError) -> [SweepVariant] {
+        try await run("SELECT \(JobRow.columns) FROM jobs WHERE sweep = $1 AND tenant = $2 ORDER BY variant", [.text(id), .text(tenant)])
+            .map { let row = Self.row($0); return SweepVariant(job: row.job, change: row.change) }
+    }
+
+    func claim(owner: String, now: Date, leaseUntil: Date) async throws(JobStoreError) -> JobClaim? {
+        let time = PostgresValue.real(now.timeIntervalSince1970)
+        _ = try await run("UPDATE jobs SET state = 'cancelled', finished_at = $1, owner = NULL WHERE state = 'running' AND lease_until < $1 AND cancel_requested = 1", [time])
+        _ = try await run("UPDATE jobs SET state = 'failed', finished_at = $1, error = $2, owner = NULL WHERE state = 'running' AND lease_until < $1 AND attempts >= $3",
+                          [time, .text(JobRow.interruptedReason), .integer(JobRow.maxAttempts)])
+        let rows = try await run("""
+            UPDATE jobs SET state = 'running', owner = $2, lease_until = $3, attempts = attempts + 1, started_at = COALESCE(started_at, $1)
+            WHERE id = (SELECT id FROM jobs WHERE state = 'queued' OR (state = 'running' AND lease_until < $1)
+                        ORDER BY created_at, variant LIMIT 1 FOR UPDATE SKIP LOCKED)
+              AND (state = 'queued' OR (state = 'running' AND lease_until < $1))
+            RETURNING \(JobRow.columns), scenario
+            """, [time, .text(owner), .real(leaseUntil.timeIntervalSince1970)])
+        guard let first = rows.first else { return nil }
+        let scenario = (try? first.makeRandomAccess()["scenario"].decode(String.self)) ?? ""
+        return JobClaim(job: Self.row(first).job, scenario: scenario)
+    }
+
+    func heartbeat(_ id: String, owner: String, leaseUntil: Date, progress: Job.Progress?,
+                   plan: Plan?) async throws(JobStoreError) -> Heartbeat {
+        let rows = try await run("""
+            UPDATE jobs SET lease_until = $3, progress = COALESCE($4, progress), plan = COALESCE($5, plan)
+            WHERE id = $1 AND owner = $2 AND state = 'running' RETURNING cancel_requested
+            """, [.text(id), .text(owner), .real(leaseUntil.timeIntervalSince1970),
+                  .text(progress.flatMap(JobRow.text)), .text(plan.flatMap(JobRow.text))])
+        guard let row = rows.first else { return Heartbeat(holdsLease: false, cancelRequested: false) }
+        let cancel = (try? row.makeRandomAccess()["cancel_requested"].decode(Int.self)) ?? 0
+        return Heartbeat(holdsLease: true, cancelRequested: cancel != 0)
+    }
+
+    func finish(_ id: String, owner: String, state: Job.State, plan: Plan?, error: String?,
+                at: Date) async throws(JobStoreError) -> Bool {
+        !(try await run("""
+            UPDATE jobs SET state = $3, plan = COALESCE($4, plan), error = $5, finished_at = $6, owner = NULL, lease_until = NULL
+            WHERE id = $1 AND owner = $2 AND state = 'running' RETURNING id
+            """, [.text(id), .text(owner), .text(state.rawValue), .text(plan.flatMap(JobRow.text)), .text(error),
+                  .real(at.timeIntervalSince1970)])).isEmpty
+    }
+
+    func release(_ id: String, owner: String) async throws(JobStoreError) {
+        _ = try await run("""
+            UPDATE jobs SET state = 'queued', owner = NULL, lease_until = NULL, attempts = GREATEST(0, attempts - 1)
+            WHERE id = $1 AND owner = $2 AND state = 'running'
+            """, [.text(id), .text(owner)])
+    }
+
+    func cancel(_ id: String, tenant: String, at: Date) async throws(JobStoreError) -> Job? {
+        try await run("""
+            UPDATE jobs SET
+              finished_at = CASE WHEN state = 'queued' THEN $3 ELSE finished_at END,
+              cancel_requested = CASE WHEN state IN ('queued', 'running') THEN 1 ELSE cancel_requested END,
+              state = CASE WHEN state = 'queued' THEN 'cancelled' ELSE state END
+            WHERE id = $1 AND tenant = $2 RETURNING \(JobRow.columns)
+            """, [.text(id), .text(tenant), .real(at.timeIntervalSince1970)]).first.map { Self.row($0).job }
+    }
+
+    func prune(finishedBefore: Date, keep: Int) async throws(JobStoreError) {
+        _ = try await run("""
+            DELETE FROM jobs WHERE finished_at IS NOT NULL AND (finished_at < $1 OR id IN
+              (SELECT id FROM jobs WHERE finished_at IS NOT NULL ORDER BY finished_at DESC OFFSET $2))
+            """, [.real(finishedBefore.timeIntervalSince1970), .integer(max(0, keep))])
+    }
+
+    func counts() async throws(JobStoreError) -> [Job.State: Int] {
+        var out: [Job.State: Int] = [:]
+        for row in try await run("SELECT state, COUNT(*) AS n FROM jobs GROUP BY state", []) {
+            let cells = row.makeRandomAccess()
+            if let state = (try? cells["state"].decode(String.self)).flatMap(Job.State.init(rawValue:)) {
+                out[state] = (try? cells["n"].decode(Int.self)) ?? 0
+            }
+        }
+        return out
+    }
+
+    func close() async {
+        runner.cancel()
+    }
+
+    // MARK: Rows
+
+    private static func row(_ row: PostgresRow) -> JobRow {
+        let c = row.makeRandomAccess()
+        func text(_ name: String) -> String? { try? c[name].decode(String?.self) }
+        func real(_ name: String) -> Double? { try? c[name].decode(Double?.self) }
+        func integer(_ name: String) -> Int? { try? c[name].decode(Int?.self) }
+        return JobRow(id: text("id") ?? "", tenant: text("tenant") ?? "", state: text("state") ?? "",
+                      solver: text("solver") ?? "", timeLimit: real("time_limit") ?? 0, createdAt: real("created_at") ?? 0,
+                      startedAt: real("started_at"), finishedAt: real("finished_at"), progress: text("progress"),
+                      plan: text("plan"), error: text("error"), cancelRequested: (integer("cancel_requested") ?? 0) != 0,
+                      attempts: integer("attempts") ?? 0, sweep: text("sweep"), variant: integer("variant"),
+                      change: text("change_json"))
+    }
+}
+
+/// A statement's parameter: text, a number or NULL, bound in order as `$1`, `$2`, ….
+private enum PostgresValue {
+    case text(String?)
+    case real(Double)
+    case integer(Int?)
+
+    func bind(into binds: inout PostgresBindings) {
+        switch self {
+        case .text(let value): binds.append(value)
+        case .real(let value): binds.append(value)
+        case .integer(let value): binds.append(value)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+// Nothing accepted is lost: a SIGKILLed service's jobs run after a restart, a dead replica's job
+// is finished by another.
+import CapacityPlanning
+import Foundation
+import StrictJSON
+import TestSupport
+import Testing
+
+@Suite("Jobs survive crashes", .serialized)
+struct ServiceRestartTests {
+    static let finalStates: Set<String> = ["succeeded", "failed", "cancelled"]
+
+    @Test("SQLite: after SIGKILL and a restart, the running job runs again and the queued one runs; both end with valid plans")
+    func sqliteRestart() async throws {
+        let folder = try CommandRunner.temporaryDirectory(prefix: "restart")
+        let large = try Repository.example("mid-size-pmo.json")
+        let small = try Repository.example("small-team.json")
+        let arguments = ["--store", "sqlite:jobs.sqlite", "--job-lease", "2", "--max-concurrent-solves", "1"]
+        var first: ServerProcess? = try await ServerProcess(arguments, folder: folder)
+        let client = try #require(first?.client)
+        let long = try await client.call("POST", "/v1/jobs?solver=auto&timeLimit=8", body: large)
+        let waiting = try await client.call("POST", "/v1/jobs?solver=greedy&timeLimit=2", body: small)
+        #expect(long.status == 202 && waiting.status == 202)
+        let longLocation = try #require(long.header("Location"))
+        let waitingLocation = try #require(waiting.header("Location"))
+        _ = try await client.poll(longLocation) { $0 == "running" }
+        try await Task.sleep(for: .seconds(4))  // long enough for a heartbeat to store the best plan so far
+        first?.kill()
+        first = nil
+
+        let second = try await ServerProcess(arguments, folder: folder)
+        let again = second.client
+        let interrupted = try await again.call("GET", longLocation, route: "/v1/jobs/{id}")
+        #expect(interrupted.status == 200, "the job is still there after SIGKILL")
+        let done = try await again.poll(longLocation) { Self.finalStates.contains($0) }
+        #expect(done["state"] == .string("succeeded"), "\(second.logText.suffix(2000))")
+        #expect(done["attempts"] == .number(2), "run again after the crash")
+        #expect(try isValid(Data(try #require(done["plan"]).serialized()), for: large))
+        let other = try await again.poll(waitingLocation) { Self.finalStates.contains($0) }
+        #expect(other["state"] == .string("succeeded"))
+        #expect(other["attempts"] == .number(1))
+        #expect(try isValid(Data(try #require(other["plan"]).serialized()), for: small))
+        second.terminate()
+    }
+
+    @Test("PostgreSQL: a replica killed mid-solve has its job finished by the other",
+          .enabled(if: TestStores.postgresSkipReason == nil, "\(TestStores.postgresSkipReason ?? "")"))
+    func replicaTakesOver() async throws {
+        let folder = try CommandRunner.temporaryDirectory(prefix: "replicas")
+        let url = try await TestStores.freshPostgresDatabase()
+        let large = try Repository.example("mid-size-pmo.json")
+        let arguments = ["--store", url, "--job-lease", "2", "--max-concurrent-solves", "1"]
+        let a = try await ServerProcess(arguments, folder: folder)
+        let created = try await a.client.call("POST", "/v1/jobs?solver=auto&timeLimit=6", body: large)
+        let location = try #require(created.header("Location"))
+        _ = try await a.client.poll(location) { $0 == "running" }
+        let b = try await ServerProcess(arguments, folder: folder)
+        a.kill()
+        let done = try await b.client.poll(location) { Self.finalStates.contains($0) }
+        #expect(done["state"] == .string("succeeded"), "\(b.logText.suffix(2000))")
+        #expect(done["attempts"] == .number(2))
+        #expect(try isValid(Data(try #require(done["plan"]).serialized()), for: large))
+        b.terminate()
+    }
+}
