@@ -10,6 +10,9 @@ public enum BoundSource: String, Sendable, Equatable, Codable, CaseIterable {
     /// Branch and bound on the selection relaxation (focus limits left out, start binaries
     /// integral, staffing continuous).
     case selectionRelaxation = "selection-relaxation"
+    /// Branch and bound on the pooled relaxation (people pooled per demand at the cheapest
+    /// qualified rate, limited by what each group of qualified people can supply together).
+    case pooledRelaxation = "pooled-relaxation"
     /// The LP relaxation of the exact model.
     case linearRelaxation = "lp-relaxation"
     /// Lagrangian relaxation of people's capacity and the portfolio budget.
@@ -23,6 +26,7 @@ public enum BoundSource: String, Sendable, Equatable, Codable, CaseIterable {
         case .optimum: "proof of optimality"
         case .branchAndBound: "GLPK branch and bound"
         case .selectionRelaxation: "branch and bound on the selection relaxation"
+        case .pooledRelaxation: "branch and bound on the pooled relaxation"
         case .linearRelaxation: "LP relaxation"
         case .lagrangian: "Lagrangian relaxation"
         case .peopleUnlimited: "people unlimited"

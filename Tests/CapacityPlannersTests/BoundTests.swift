@@ -23,13 +23,15 @@ struct BoundTests {
         return bound
     }
 
-    /// Checks one problem with a proven optimum: the relaxation's optimum and the computed bound are
-    /// not below it, and the model with aggregated rows has the same optimum.
+    /// Checks one problem with a proven optimum: the selection and pooled relaxations' optima and the
+    /// computed bound are not below it, and the model with aggregated rows has the same optimum.
     private func checkBounds(_ problem: PlanningProblem, optimum best: Double, _ label: String,
                              computed withComputation: Bool = true) throws {
         let tolerance = 1e-6 * max(1, abs(best))
         let relaxed = try #require(try optimum(problem, shape: .selectionRelaxation), "\(label): relaxation")
         #expect(relaxed >= best - tolerance, "\(label): selection relaxation \(relaxed) < optimum \(best)")
+        let pooled = try #require(try optimum(problem, shape: .pooledRelaxation), "\(label): pooled relaxation")
+        #expect(pooled >= best - tolerance, "\(label): pooled relaxation \(pooled) < optimum \(best)")
         let aggregated = try #require(try optimum(problem, shape: ModelShape(dropsFocusLimits: false, aggregatedRows: true)),
                                       "\(label): aggregated")
         #expect(abs(aggregated - best) <= tolerance, "\(label): aggregated rows move the optimum \(best) to \(aggregated)")

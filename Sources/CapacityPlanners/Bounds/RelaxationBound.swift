@@ -1,5 +1,5 @@
 // The bound of the whole problem, computed beside the search: Lagrangian, then branch and bound on
-// the selection relaxation, then (when there is time) the exact model's LP relaxation.
+// the pooled and the selection relaxations, then (when there is time) the exact model's LP relaxation.
 #if GLPK
 package import CapacityPlanning
 import Optimization
@@ -8,10 +8,12 @@ import Synchronization
 
 /// Bounds on the whole problem, computed once, possibly on another thread (Docs/formulation.md, "Bounds"):
 /// 1. the Lagrangian bound (pure Swift, seconds at any size);
-/// 2. branch and bound on the selection relaxation (`ModelShape.selectionRelaxation`: focus limits
+/// 2. branch and bound on the pooled relaxation (`ModelShape.pooledRelaxation`: people pooled per
+///    demand), small at every size, for a fifth of the time left (at most 5 s);
+/// 3. branch and bound on the selection relaxation (`ModelShape.selectionRelaxation`: focus limits
 ///    left out, aggregated rows in), whose root LP GLPK solves in seconds and whose best open node
 ///    keeps falling while it runs;
-/// 3. when time is left and the model is small enough, the exact model's LP relaxation.
+/// 4. when time is left and the model is small enough, the exact model's LP relaxation.
 /// Every value offered is a proven upper bound; the smallest is kept, with where it comes from.
 package final class RelaxationBound: Sendable {
     private let result = Mutex<(value: Double, source: BoundSource)?>(nil)
@@ -55,8 +57,14 @@ package final class RelaxationBound: Sendable {
             offer(bound, .lagrangian)
         }
         if let remaining = left(), remaining < 0.2 { return }
-        let proven = selectionBound(problem: problem, incumbent: incumbent, timeLimit: left(), nodeLimit: nodeLimit,
-                                    shouldStop: shouldStop)
+        // The pooled relaxation: small at every size, so a bound within seconds where the selection
+        // relaxation's root LP alone can take longer than the search has (a fifth of the time left,
+        // at most 5 s: its bound is weaker, and the selection relaxation needs the rest).
+        _ = branchAndBound(problem: problem, shape: .pooledRelaxation, source: .pooledRelaxation, incumbent: incumbent,
+                           timeLimit: left().map { min($0 / 5, 5) }, nodeLimit: nodeLimit, shouldStop: shouldStop)
+        if let remaining = left(), remaining < 0.2 { return }
+        let proven = branchAndBound(problem: problem, shape: .selectionRelaxation, source: .selectionRelaxation,
+                                    incumbent: incumbent, timeLimit: left(), nodeLimit: nodeLimit, shouldStop: shouldStop)
         guard withLP, !proven, !shouldStop(), !stopping.isCancelled else { return }
         if let remaining = left(), remaining < 0.2 { return }
         let formulation = ExactFormulation(problem: problem)
@@ -67,11 +75,12 @@ package final class RelaxationBound: Sendable {
         offer(objective, .linearRelaxation)
     }
 
-    /// Branch and bound on the selection relaxation, offering its best open node as it falls.
+    /// Branch and bound on a relaxation of `shape`, offering its best open node as it falls.
     /// Whether it proved the relaxation's optimum (or met the incumbent).
-    private func selectionBound(problem: PlanningProblem, incumbent: Double, timeLimit: Double?, nodeLimit: Int,
-                                shouldStop: @escaping @Sendable () -> Bool) -> Bool {
-        let formulation = ExactFormulation(problem: problem, shape: .selectionRelaxation)
+    private func branchAndBound(problem: PlanningProblem, shape: ModelShape, source: BoundSource, incumbent: Double,
+                                timeLimit: Double?, nodeLimit: Int, shouldStop: @escaping @Sendable () -> Bool) -> Bool {
+        guard !shouldStop(), !stopping.isCancelled else { return false }
+        let formulation = ExactFormulation(problem: problem, shape: shape)
         let cancellation = CancellationToken()
         var options = SolveOptions()
         options.timeLimit = timeLimit.map { max(0.1, $0) }
@@ -79,13 +88,13 @@ package final class RelaxationBound: Sendable {
         options.relativeGap = 1e-6
         options.cancellation = cancellation
         options.progress = { [self] progress in
-            if let bound = progress.bound, abs(bound) < 1e300 { offer(bound, .selectionRelaxation) }
+            if let bound = progress.bound, abs(bound) < 1e300 { offer(bound, source) }
             if shouldStop() || stopping.isCancelled { cancellation.cancel() }
             // Once the relaxation's bound meets the plan, nothing tighter can be learnt from it.
             if let best = value, best <= incumbent + 1e-6 * max(1, abs(incumbent)) { cancellation.cancel() }
         }
         guard let solved = try? GLPK.solve(formulation.model, options: options) else { return false }
-        if let bound = solved.bound, abs(bound) < 1e300 { offer(bound, .selectionRelaxation) }
+        if let bound = solved.bound, abs(bound) < 1e300 { offer(bound, source) }
         return solved.termination == .optimal
     }
 

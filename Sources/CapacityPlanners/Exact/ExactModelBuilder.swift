@@ -26,6 +26,8 @@ struct ExactModelBuilder {
     var cellsOfPersonPeriod: [[Variable]] = []
     /// Upper bound of each hours variable.
     var upper: [Variable: Double] = [:]
+    /// The pooled relaxation's hours variables, one per demand and period.
+    var pooled: [ExactFormulation.DemandPeriod: Variable] = [:]
 
     init(problem: PlanningProblem, scope: ModelScope, names: Bool, elastic: Bool, shape: ModelShape) {
         self.problem = problem
@@ -39,18 +41,27 @@ struct ExactModelBuilder {
     mutating func build() {
         model.setObjective(LinearExpression(), sense: elastic ? .minimize : .maximize)
         addStarts()
-        addHours()
-        addCoverage()
-        addCapacityAndConcurrency()
-        addAssignmentPairs()
-        addBudgets()
+        if shape.poolsPeople {
+            addPooledHours()
+            addCoverage()
+            addPooledSupply()
+            addPooledBudgets()
+        } else {
+            addHours()
+            addCoverage()
+            addCapacityAndConcurrency()
+            addAssignmentPairs()
+            addBudgets()
+        }
         addDependencies()
-        addPins()
+        if !shape.poolsPeople {
+            addPins()
+        }
         addBaselineTerms()
         addSystems()
         addAlternatives()
         addBalance()
-        if shape.aggregatedRows {
+        if shape.aggregatedRows && !shape.poolsPeople {
             addAggregatedCapacity()
             addBudgetCover()
         }
@@ -110,7 +121,7 @@ struct ExactModelBuilder {
     }
 
     /// The most hours demand `d` can need in period `t` over the project's possible starts.
-    private func peakDemand(_ d: Int, period t: Int) -> Double {
+    func peakDemand(_ d: Int, period t: Int) -> Double {
         let demand = problem.demands[d]
         guard let range = scope.startRanges[demand.project] else { return 0 }
         var peak = 0.0
@@ -159,6 +170,7 @@ struct ExactModelBuilder {
         var byDemandPeriod: [Int: [Variable]] = [:]
         let periods = problem.periodCount
         for (cell, v) in hours { byDemandPeriod[cell.demand * periods + cell.period, default: []].append(v) }
+        for (key, v) in pooled { byDemandPeriod[key.demand * periods + key.period, default: []].append(v) }
         for demand in problem.demands {
             let info = problem.projects[demand.project]
             guard scope.free[info.index], let range = scope.startRanges[info.index] else { continue }
@@ -339,7 +351,7 @@ struct ExactModelBuilder {
     // Change: |x − b| = x + b − 2·min(x, b), with m ≤ x, m ≤ b (objective); start change: penalty·(1 − z(j, s0)).
     private mutating func addBaselineTerms() {
         let policy = problem.policy
-        if policy.changePenaltyPerHour > 0 {
+        if policy.changePenaltyPerHour > 0 && !shape.poolsPeople {
             let cells = problem.baseline.hours.keys
                 .filter { scope.free[problem.demands[$0.demand].project] }
                 .sorted { ($0.person, $0.demand, $0.period) < ($1.person, $1.demand, $1.period) }

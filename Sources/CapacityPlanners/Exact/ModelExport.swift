@@ -18,6 +18,9 @@ public enum ModelVariant: String, Sendable, CaseIterable {
     /// The relaxation the selection bound solves: focus limits and the assignment penalty left
     /// out, aggregated rows in. Its optimum is an upper bound on the exact model's.
     case relaxation
+    /// The pooled relaxation: people pooled per demand at the cheapest qualified rate, limited by
+    /// what each group of qualified people can supply together. Its optimum is an upper bound too.
+    case pooled
 }
 
 #if GLPK
@@ -39,6 +42,7 @@ extension ExactPlanner {
         case .exact: .exact
         case .aggregated: ModelShape(dropsFocusLimits: false, aggregatedRows: true)
         case .relaxation: .selectionRelaxation
+        case .pooled: .pooledRelaxation
         }
         let formulation = ExactFormulation(problem: problem, names: true, shape: shape)
         var model = formulation.model

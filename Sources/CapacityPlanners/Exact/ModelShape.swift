@@ -9,9 +9,17 @@ package struct ModelShape: Sendable, Equatable {
     /// Add the aggregated supply rows per period and skill and the budget cover row on the start
     /// binaries (implied by the LP; they give branch and cut knapsack rows to cut on).
     package var aggregatedRows: Bool
+    /// Pool the people: one hours variable per demand and period instead of one per person,
+    /// paid at the demand's cheapest qualified rate and limited, for every group of demands,
+    /// by what the people qualified for any of them can supply together (Docs/formulation.md,
+    /// "The pooled relaxation"). Person-level rules — pins, change penalties, balance by cost —
+    /// are left out. A relaxation a fraction of the selection relaxation's size.
+    package var poolsPeople: Bool = false
 
     /// The exact model.
     package static let exact = ModelShape(dropsFocusLimits: false, aggregatedRows: false)
     /// The relaxation the selection bound searches: focus limits out, aggregated rows in.
     package static let selectionRelaxation = ModelShape(dropsFocusLimits: true, aggregatedRows: true)
+    /// The pooled relaxation: the starts with people pooled per demand (implies no focus limits).
+    package static let pooledRelaxation = ModelShape(dropsFocusLimits: true, aggregatedRows: true, poolsPeople: true)
 }
