@@ -11,11 +11,13 @@ import ServiceLifecycle
 
 /// Builds the planning service: the routes of Docs/service.md on Hummingbird 2.
 public enum PlanningService {
-    /// The application for `configuration`, ready to `runService()`.
+    /// The application for `configuration`, ready to `runService()`: the API key file read, the
+    /// job store opened and its schema created or migrated, the job runner among its services.
     ///
     /// - Parameter onServerRunning: called with the bound port once the server listens (the
     ///   port matters when `configuration.port` is 0).
-    /// - Throws: `ServiceConfigurationError` naming each bad setting.
+    /// - Throws: `ServiceConfigurationError` naming each bad setting, an unreadable key file, or
+    ///   a store that cannot be opened or migrated.
     public static func application(
         configuration: ServiceConfiguration, logger: Logger = Logger(label: "capacity-planner.service"),
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }

@@ -9,6 +9,7 @@ import PostgresNIO
 /// when a replica dies, its jobs' leases run out and another replica claims them again.
 final class PostgresJobStore: JobStore {
     let kind = "postgres"
+    private let sql = JobSQL(dialect: .postgres)
     private let client: PostgresClient
     private let runner: Task<Void, Never>
     private let logger: Logger
@@ -83,40 +84,29 @@ final class PostgresJobStore: JobStore {
     func insert(_ jobs: [NewJob]) async throws(JobStoreError) {
         guard !jobs.isEmpty else { return }
         var values: [PostgresValue] = []
-        var rows: [String] = []
         for entry in jobs {
             let row = JobRow(entry.job, sweepVariant: entry.variant, change: entry.change)
-            let first = values.count
             values += [.text(row.id), .text(row.tenant), .text(row.state), .text(row.solver), .real(row.timeLimit),
                        .real(row.createdAt), .text(entry.scenario), .text(row.sweep), .integer(row.variant), .text(row.change)]
-            rows.append("(" + (1...10).map { "$\(first + $0)" }.joined(separator: ", ") + ")")
         }
-        _ = try await run("INSERT INTO jobs (id, tenant, state, solver, time_limit, created_at, scenario, sweep, variant, change_json) VALUES "
-                          + rows.joined(separator: ", "), values)
+        _ = try await run(sql.insert(rows: jobs.count), values)
     }
 
     func job(_ id: String, tenant: String) async throws(JobStoreError) -> Job? {
-        try await run("SELECT \(JobRow.columns) FROM jobs WHERE id = $1 AND tenant = $2", [.text(id), .text(tenant)])
+        try await run(sql.job, [.text(id), .text(tenant)])
             .first.map { Self.row($0).job }
     }
 
     func sweep(_ id: String, tenant: String) async throws(JobStoreError) -> [SweepVariant] {
-        try await run("SELECT \(JobRow.columns) FROM jobs WHERE sweep = $1 AND tenant = $2 ORDER BY variant", [.text(id), .text(tenant)])
+        try await run(sql.sweep, [.text(id), .text(tenant)])
             .map { let row = Self.row($0); return SweepVariant(job: row.job, change: row.change) }
     }
 
     func claim(owner: String, now: Date, leaseUntil: Date) async throws(JobStoreError) -> JobClaim? {
         let time = PostgresValue.real(now.timeIntervalSince1970)
-        _ = try await run("UPDATE jobs SET state = 'cancelled', finished_at = $1, owner = NULL WHERE state = 'running' AND lease_until < $1 AND cancel_requested = 1", [time])
-        _ = try await run("UPDATE jobs SET state = 'failed', finished_at = $1, error = $2, owner = NULL WHERE state = 'running' AND lease_until < $1 AND attempts >= $3",
-                          [time, .text(JobRow.interruptedReason), .integer(JobRow.maxAttempts)])
-        let rows = try await run("""
-            UPDATE jobs SET state = 'running', owner = $2, lease_until = $3, attempts = attempts + 1, started_at = COALESCE(started_at, $1)
-            WHERE id = (SELECT id FROM jobs WHERE state = 'queued' OR (state = 'running' AND lease_until < $1)
-                        ORDER BY created_at, variant LIMIT 1 FOR UPDATE SKIP LOCKED)
-              AND (state = 'queued' OR (state = 'running' AND lease_until < $1))
-            RETURNING \(JobRow.columns), scenario
-            """, [time, .text(owner), .real(leaseUntil.timeIntervalSince1970)])
+        _ = try await run(sql.cancelAbandoned, [time])
+        _ = try await run(sql.failAbandoned, [time, .text(JobRow.interruptedReason), .integer(JobRow.maxAttempts)])
+        let rows = try await run(sql.claim, [time, .text(owner), .real(leaseUntil.timeIntervalSince1970)])
         guard let first = rows.first else { return nil }
         let scenario = (try? first.makeRandomAccess()["scenario"].decode(String.self)) ?? ""
         return JobClaim(job: Self.row(first).job, scenario: scenario)
@@ -124,10 +114,7 @@ final class PostgresJobStore: JobStore {
 
     func heartbeat(_ id: String, owner: String, leaseUntil: Date, progress: Job.Progress?,
                    plan: Plan?) async throws(JobStoreError) -> Heartbeat {
-        let rows = try await run("""
-            UPDATE jobs SET lease_until = $3, progress = COALESCE($4, progress), plan = COALESCE($5, plan)
-            WHERE id = $1 AND owner = $2 AND state = 'running' RETURNING cancel_requested
-            """, [.text(id), .text(owner), .real(leaseUntil.timeIntervalSince1970),
+        let rows = try await run(sql.heartbeat, [.text(id), .text(owner), .real(leaseUntil.timeIntervalSince1970),
                   .text(progress.flatMap(JobRow.text)), .text(plan.flatMap(JobRow.text))])
         guard let row = rows.first else { return Heartbeat(holdsLease: false, cancelRequested: false) }
         let cancel = (try? row.makeRandomAccess()["cancel_requested"].decode(Int.self)) ?? 0
@@ -136,40 +123,25 @@ final class PostgresJobStore: JobStore {
 
     func finish(_ id: String, owner: String, state: Job.State, plan: Plan?, error: String?,
                 at: Date) async throws(JobStoreError) -> Bool {
-        !(try await run("""
-            UPDATE jobs SET state = $3, plan = COALESCE($4, plan), error = $5, finished_at = $6, owner = NULL, lease_until = NULL
-            WHERE id = $1 AND owner = $2 AND state = 'running' RETURNING id
-            """, [.text(id), .text(owner), .text(state.rawValue), .text(plan.flatMap(JobRow.text)), .text(error),
+        !(try await run(sql.finish, [.text(id), .text(owner), .text(state.rawValue), .text(plan.flatMap(JobRow.text)), .text(error),
                   .real(at.timeIntervalSince1970)])).isEmpty
     }
 
     func release(_ id: String, owner: String) async throws(JobStoreError) {
-        _ = try await run("""
-            UPDATE jobs SET state = 'queued', owner = NULL, lease_until = NULL, attempts = GREATEST(0, attempts - 1)
-            WHERE id = $1 AND owner = $2 AND state = 'running'
-            """, [.text(id), .text(owner)])
+        _ = try await run(sql.release, [.text(id), .text(owner)])
     }
 
     func cancel(_ id: String, tenant: String, at: Date) async throws(JobStoreError) -> Job? {
-        try await run("""
-            UPDATE jobs SET
-              finished_at = CASE WHEN state = 'queued' THEN $3 ELSE finished_at END,
-              cancel_requested = CASE WHEN state IN ('queued', 'running') THEN 1 ELSE cancel_requested END,
-              state = CASE WHEN state = 'queued' THEN 'cancelled' ELSE state END
-            WHERE id = $1 AND tenant = $2 RETURNING \(JobRow.columns)
-            """, [.text(id), .text(tenant), .real(at.timeIntervalSince1970)]).first.map { Self.row($0).job }
+        try await run(sql.cancel, [.text(id), .text(tenant), .real(at.timeIntervalSince1970)]).first.map { Self.row($0).job }
     }
 
     func prune(finishedBefore: Date, keep: Int) async throws(JobStoreError) {
-        _ = try await run("""
-            DELETE FROM jobs WHERE finished_at IS NOT NULL AND (finished_at < $1 OR id IN
-              (SELECT id FROM jobs WHERE finished_at IS NOT NULL ORDER BY finished_at DESC OFFSET $2))
-            """, [.real(finishedBefore.timeIntervalSince1970), .integer(max(0, keep))])
+        _ = try await run(sql.prune, [.real(finishedBefore.timeIntervalSince1970), .integer(max(0, keep))])
     }
 
     func counts() async throws(JobStoreError) -> [Job.State: Int] {
         var out: [Job.State: Int] = [:]
-        for row in try await run("SELECT state, COUNT(*) AS n FROM jobs GROUP BY state", []) {
+        for row in try await run(sql.counts, []) {
             let cells = row.makeRandomAccess()
             if let state = (try? cells["state"].decode(String.self)).flatMap(Job.State.init(rawValue:)) {
                 out[state] = (try? cells["n"].decode(Int.self)) ?? 0

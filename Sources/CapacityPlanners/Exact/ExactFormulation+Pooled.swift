@@ -30,10 +30,7 @@ extension ExactModelBuilder {
                 addObjective(y, c)
             }
         }
-        // Unmet hours of mandatory projects cost H_j at zero staffing, as in the exact model.
-        for info in problem.projects where info.mandatory && scope.free[info.index] && scope.startRanges[info.index] != nil {
-            constant -= policy.unmetPenaltyPerHour * info.totalHours
-        }
+        addUnmetPenaltyConstant()
     }
 
     /// What `people` can work in period `t` together.

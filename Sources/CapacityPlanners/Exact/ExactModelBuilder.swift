@@ -157,9 +157,14 @@ struct ExactModelBuilder {
                 }
             }
         }
-        // Unmet hours of mandatory projects cost H_j at zero staffing (rule 5, objective).
+        addUnmetPenaltyConstant()
+    }
+
+    /// Unmet hours of mandatory projects cost H_j at zero staffing (rule 5, objective); each hour
+    /// staffed earns the penalty back through its variable's coefficient.
+    mutating func addUnmetPenaltyConstant() {
         for info in problem.projects where info.mandatory && scope.free[info.index] && scope.startRanges[info.index] != nil {
-            constant -= policy.unmetPenaltyPerHour * info.totalHours
+            constant -= problem.policy.unmetPenaltyPerHour * info.totalHours
         }
     }
 
