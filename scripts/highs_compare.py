@@ -6,12 +6,15 @@ Usage:
     capacity-bench --sizes 60x25x16,... --seeds 1,2 --planners greedy --time-limit 1 \
         --export-mps /tmp/mps --no-write
     python3 scripts/highs_compare.py /tmp/mps --time-limit 120 --output Docs/benchmarks/external.json
+    python3 scripts/highs_compare.py /tmp/mps --lp --time-limit 300   # the LP relaxations only
     capacity-bench --report-only          # adds the "Against an external MIP solver" table
 
 For every NAME.model.json in the folder (written by `capacity-bench --export-mps`), it reads the
 free-MPS model NAME.mps, maximises it with HiGHS under the time limit, adds the model's objective
 constant back to HiGHS's objective and bound (GLPK's MPS cannot carry it), and records the
 result in the output JSON (replacing earlier entries for the same size, seed and solver).
+With --lp it solves only the model's LP relaxation (every integer column made continuous) and
+stores its optimum as `lpRelaxation` on the existing entry, keeping the MIP figures.
 """
 import argparse
 import json
@@ -55,6 +58,27 @@ def solve(model_path, time_limit, threads):
     }
 
 
+def solve_lp(model_path, time_limit, threads):
+    import highspy
+
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("time_limit", float(time_limit))
+    if threads:
+        h.setOptionValue("threads", int(threads))
+    if h.readModel(model_path) == highspy.HighsStatus.kError:
+        raise RuntimeError(f"HiGHS cannot read {model_path}")
+    lp = h.getLp()
+    h.changeColsIntegrality(lp.num_col_, list(range(lp.num_col_)),
+                            [highspy.HighsVarType.kContinuous] * lp.num_col_)
+    h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+    started = time.monotonic()
+    h.run()
+    seconds = time.monotonic() - started
+    optimal = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    return (h.getInfo().objective_function_value if optimal else None), seconds
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", help="the --export-mps folder")
@@ -62,6 +86,7 @@ def main():
     parser.add_argument("--threads", type=int, default=None, help="HiGHS threads (default: HiGHS's own choice)")
     parser.add_argument("--output", default="Docs/benchmarks/external.json", help="results file to update")
     parser.add_argument("--only", default=None, help="comma-separated SIZE-sSEED names to run (default: all)")
+    parser.add_argument("--lp", action="store_true", help="solve only the LP relaxations, into lpRelaxation")
     args = parser.parse_args()
 
     try:
@@ -90,6 +115,20 @@ def main():
         with open(os.path.join(args.folder, name + ".model.json")) as f:
             sidecar = json.load(f)
         constant = sidecar["objectiveConstant"]
+        if args.lp:
+            print(f"{name}: HiGHS LP relaxation, time limit {args.time_limit:g} s ...", file=sys.stderr, flush=True)
+            value, seconds = solve_lp(os.path.join(args.folder, name + ".mps"), args.time_limit, args.threads)
+            print(f"{name}: LP relaxation {value} in {seconds:.1f} s", file=sys.stderr, flush=True)
+            entries = [r for r in results
+                       if r["size"] == size and r["seed"] == seed and r["solver"].split()[0] == "HiGHS"]
+            if not entries:
+                print(f"{name}: no HiGHS MIP entry to attach the LP to; run without --lp first", file=sys.stderr)
+                continue
+            for r in entries:
+                r["lpRelaxation"] = None if value is None else value + constant
+                r["lpSeconds"] = round(seconds, 3)
+            write(results, args.output)
+            continue
         print(f"{name}: HiGHS, time limit {args.time_limit:g} s ...", file=sys.stderr, flush=True)
         outcome = solve(os.path.join(args.folder, name + ".mps"), args.time_limit, args.threads)
         entry = {
@@ -109,11 +148,15 @@ def main():
         results = [r for r in results
                    if not (r["size"] == size and r["seed"] == seed and r["solver"].split()[0] == "HiGHS")]
         results.append(entry)
-        results.sort(key=lambda r: (tuple(int(x) for x in r["size"].split("x")), r["seed"], r["solver"]))
-        os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
-        with open(args.output, "w") as f:
-            json.dump(results, f, indent=2)
-            f.write("\n")
+        write(results, args.output)
+
+
+def write(results, output):
+    results.sort(key=lambda r: (tuple(int(x) for x in r["size"].split("x")), r["seed"], r["solver"]))
+    os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
+    with open(output, "w") as f:
+        json.dump(results, f, indent=2)
+        f.write("\n")
 
 
 if __name__ == "__main__":

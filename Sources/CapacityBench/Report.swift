@@ -208,6 +208,35 @@ struct ReportWriter {
             md += "| \(e.threads.map(String.init) ?? "–") | \(e.status) | \(Format.wholeMoney(e.objective)) | \(Format.wholeMoney(e.bound)) "
             md += "| \(Format.wholeMoney(auto?.objective)) | \(Format.wholeMoney(auto?.bound)) | \(difference) |\n"
         }
+        md += boundAgainstRelaxation(ordered)
+        return md
+    }
+
+    /// `auto`'s bound at the time limit beside the LP relaxation and the external solver's bound,
+    /// for the scenarios whose LP relaxation `highs_compare.py --lp` solved.
+    func boundAgainstRelaxation(_ ordered: [ExternalResult]) -> String {
+        let rows = ordered.filter { $0.lpRelaxation != nil }
+        guard !rows.isEmpty else { return "" }
+        var md = "\n### auto's bound against the LP relaxation\n\n"
+        md += "*LP relaxation*: the exact model with integrality dropped, solved by the external solver; "
+        md += "*bound − LP* < 0 means `auto`'s bound at \(Format.seconds(run.timeLimit)) is tighter than the LP; "
+        md += "*source* is what proves `auto`'s bound (`details.boundSource`).\n\n"
+        md += "| size | seed | auto objective | auto bound | source | auto gap | LP relaxation | bound − LP | external bound | external gap |\n"
+        md += "|---|--:|--:|--:|---|--:|--:|--:|--:|--:|\n"
+        for e in rows {
+            let auto = run.scenarios.first { $0.size.description == e.size && $0.seed == e.seed }?.result("auto")
+            var versusLP = "–"
+            if let bound = auto?.bound, let lp = e.lpRelaxation {
+                versusLP = String(format: "%+.2f %%", 100 * (bound - lp) / max(1, abs(lp)))
+            }
+            var externalGap = "–"
+            if let objective = e.objective, let bound = e.bound {
+                externalGap = Format.gap(Plan.relativeGap(objective: objective, bound: bound))
+            }
+            md += "| \(LadderSize(parsing: e.size)?.pretty ?? e.size) | \(e.seed) | \(Format.wholeMoney(auto?.objective)) "
+            md += "| \(Format.wholeMoney(auto?.bound)) | \(auto?.boundSource ?? "–") | \(Format.gap(auto?.gap)) "
+            md += "| \(Format.wholeMoney(e.lpRelaxation)) | \(versusLP) | \(Format.wholeMoney(e.bound)) | \(externalGap) |\n"
+        }
         return md
     }
 

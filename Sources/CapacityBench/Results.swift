@@ -17,6 +17,8 @@ struct PlannerResult: Codable, Sendable {
     var objective: Double?
     /// The best proven upper bound the planner reports (exact planners only).
     var bound: Double?
+    /// What proves `bound` (`details.boundSource`: `optimum`, `selection-relaxation`, …).
+    var boundSource: String?
     /// `(bound − objective) / max(1, |objective|)`, when a bound is known.
     var gap: Double?
     /// Branch-and-bound nodes (exact planners).
@@ -103,6 +105,11 @@ struct ExternalResult: Codable, Sendable {
     var status: String
     /// Threads it was allowed.
     var threads: Int?
+    /// The LP relaxation's optimum of the same model (integrality dropped), plus the objective
+    /// constant, when `highs_compare.py --lp` solved it within its time limit.
+    var lpRelaxation: Double?
+    /// Seconds HiGHS took for that LP.
+    var lpSeconds: Double?
 }
 
 /// Everything measured on one generated scenario.

@@ -122,6 +122,7 @@ struct ScenarioRunner {
             trace.record(TracePoint(seconds: result.seconds ?? 0, objective: plan.objective, bound: plan.bound), final: true)
             result.status = plan.status.rawValue
             result.bound = plan.bound
+            result.boundSource = plan.details?.boundSource?.rawValue
             result.nodes = plan.details?.nodes
             result.note = plan.details?.note
             if let model = plan.details?.model { result.model = model }
