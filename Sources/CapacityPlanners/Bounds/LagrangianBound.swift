@@ -140,7 +140,8 @@ private struct Relaxation {
                     var possible = true
                     for d in info.demands {
                         for (k, h) in problem.demands[d].hours.enumerated() where h > 0 {
-                            guard let cost = fill(d, s + k, h) else { possible = false; break }
+                            // Hours past the horizon: no plan can start here (and no index may run past it).
+                            guard s + k < periods, let cost = fill(d, s + k, h) else { possible = false; break }
                             value -= cost
                         }
                         if !possible { break }
@@ -156,7 +157,7 @@ private struct Relaxation {
             // Record what the chosen start buys, for the subgradient.
             if let s = bestStart {
                 for d in info.demands {
-                    for (k, h) in problem.demands[d].hours.enumerated() where h > 0 {
+                    for (k, h) in problem.demands[d].hours.enumerated() where h > 0 && s + k < periods {
                         var left = h
                         for offer in offersFor(d, s + k) where left > 1e-9 {
                             if info.mandatory && offer.price >= policy.unmetPenaltyPerHour { break }
