@@ -98,11 +98,14 @@ final class JobRunner: Service, Sendable {
         for token in local.withLock({ Array($0.values) }) { token.cancel() }
     }
 
-    /// Every few seconds: the jobs-by-state gauges.
+    /// Every 5 s: the jobs-by-state gauges (checking for shutdown every quarter second, so a
+    /// stopping replica does not wait for it).
     private func tick() async {
         while !stopping.load(ordering: .sequentiallyConsistent) && !Task.isCancelled {
             if let counts = try? await store.counts() { metrics.jobs(counts) }
-            try? await Task.sleep(for: .seconds(5))
+            for _ in 0..<20 where !stopping.load(ordering: .sequentiallyConsistent) {
+                try? await Task.sleep(for: .milliseconds(250))
+            }
         }
     }
 
