@@ -30,13 +30,18 @@ final class ServerProcess: @unchecked Sendable {
         process.standardOutput = handle
         process.standardError = handle
         try process.run()
+        // At least 60 s and 100 tries: on a loaded 2-core machine the tests' own tasks can
+        // wait long for a thread, and a deadline alone would then expire between two tries.
         let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
+        var tries = 0
+        while ContinuousClock.now < deadline || tries < 100 {
+            tries += 1
             if let reply = try? await client.call("GET", "/healthz"), reply.status == 200 { return }
+            guard process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(100))
         }
         kill()
-        throw ServerProcessError(message: "serve did not answer /healthz within 60 s:\n\(logText)")
+        throw ServerProcessError(message: "serve did not answer /healthz (\(tries) tries, 60 s or more):\n\(logText)")
     }
 
     /// Ends the process with SIGKILL (no shutdown handler runs) and waits for it.
