@@ -5,10 +5,11 @@
 // Module graph (dependencies point one way):
 //
 //   capacity-planner (CLI) ──► CapacityPlannerServer (HTTP, Hummingbird)
-//            │                          │
-//            └──────────────────────────┴──► ConflictAnalysis ──► CapacityPlanners ──► CapacityPlanning (domain, no GLPK) ──► StrictJSON
-//                                                                       │
-//                                                                       └──(GLPK trait)──► Optimization ──► CGLPK ──► libglpk
+//     │      │                          │
+//     │      └──────────────────────────┴──► ConflictAnalysis ──► CapacityPlanners ──► CapacityPlanning (domain, no GLPK) ──► StrictJSON
+//     │                                                                  │                      ▲
+//     └──► PortfolioFiles (CSV, Excel, MS Project XML) ──────────────────┼──────────────────────┘
+//                                                                        └──(GLPK trait)──► Optimization ──► CGLPK ──► libglpk
 //
 // The `GLPK` trait is on by default. `swift build --disable-default-traits`
 // builds every product without compiling or linking any GLPK code: the
@@ -31,6 +32,7 @@ let package = Package(
         .library(name: "CapacityPlanners", targets: ["CapacityPlanners"]),
         .library(name: "ConflictAnalysis", targets: ["ConflictAnalysis"]),
         .library(name: "CapacityPlannerServer", targets: ["CapacityPlannerServer"]),
+        .library(name: "PortfolioFiles", targets: ["PortfolioFiles"]),
         .executable(name: "capacity-planner", targets: ["CapacityPlannerCLI"]),
         .executable(name: "capacity-bench", targets: ["CapacityBench"]),
     ],
@@ -49,6 +51,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The C shim: glpk.h plus guarded entry points that turn GLPK's abort() into an error code.
@@ -108,10 +112,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Files a PMO already has: CSV exports, Excel workbooks and MS Project XML, in and out (Docs/cli.md).
+        .target(
+            name: "PortfolioFiles",
+            dependencies: [
+                "CapacityPlanning",
+                .product(name: "XMLCoder", package: "XMLCoder"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "CapacityPlannerCLI",
             dependencies: [
                 "CapacityPlannerServer",
+                "PortfolioFiles",
                 "ConflictAnalysis",
                 "CapacityPlanners",
                 "CapacityPlanning",
@@ -170,6 +185,11 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PortfolioFilesTests",
+            dependencies: ["TestSupport", "PortfolioFiles", "CapacityPlanners", "CapacityPlanning", "StrictJSON"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,14 +1,16 @@
 // `capacity-planner import`
 import ArgumentParser
 import CapacityPlanning
+import PortfolioFiles
 import Foundation
 
-/// `import --people … --projects … --demands …`: spreadsheets from a PPM tool into a scenario.
+/// `import --people … --projects … --demands …`, `import --xlsx FILE` or `import --mspdi FILE`:
+/// spreadsheets from a PPM tool, an Excel workbook or a Microsoft Project file into a scenario.
 struct ImportCommand: ParsableCommand {
     /// The command's name, abstract and help text (with exit codes and examples).
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn CSV exports (people, projects, demands, availability, pins) into a scenario.",
+        abstract: "Turn CSV exports, an Excel workbook or a Microsoft Project XML file into a scenario.",
         discussion: """
             Files are RFC 4180 CSV in UTF-8 (quotes, commas and line breaks in quotes, CRLF and a byte order \
             mark are fine). The first line names the columns; names match without regard to case, spaces, \
@@ -23,6 +25,15 @@ struct ImportCommand: ParsableCommand {
               availability.csv  person*, period* (index, or ISO date with --start), hours* (capacity then)
               pins.csv          person*, project*, demand, period, hours*
 
+            --xlsx reads one workbook whose sheets People, Projects, Demands (required), Availability, Pins, \
+            Systems and Drivers have the same columns; a Settings sheet (setting, value) may give periods, \
+            start, unit and the policy options below, which the command line overrides. Problems are named \
+            by cell (Demands!E7). report --format xlsx writes such a workbook, with the plan's sheets added.
+
+            --mspdi reads a Microsoft Project XML file (MSPDI, as Project, ProjectLibre and GanttProject \
+            save it): resources become people, summary tasks projects, their subtasks demand lines; \
+            Docs/cli.md has the mapping and what is dropped. Every element that cannot be mapped is a warning.
+
             Every problem is listed at once as file:line: what is wrong; the scenario is then checked with \
             the format's own validation, and its problems are traced back to the rows they come from. \
             Without --periods the horizon is the length of the capacity lists, else it reaches the latest \
@@ -36,18 +47,26 @@ struct ImportCommand: ParsableCommand {
                 --demands Examples/csv/demands.csv --availability Examples/csv/availability.csv \\
                 --periods 12 --start 2027-01-04 --utilization-cap 0.85 -o scenario.json
               capacity-planner import --people p.csv --projects j.csv --demands d.csv | capacity-planner solve -
+              capacity-planner import --xlsx Examples/portfolio.xlsx -o scenario.json
+              capacity-planner import --mspdi Examples/portfolio-plan.xml --unit week -o scenario.json
             """
     )
 
+    /// An Excel workbook with the tables as sheets.
+    @Option(help: "An Excel workbook (.xlsx) with sheets People, Projects, Demands, and optionally Availability, Pins, Systems, Drivers, Settings.")
+    var xlsx: String?
+    /// A Microsoft Project XML file.
+    @Option(help: "A Microsoft Project XML file (MSPDI): resources, summary tasks, subtasks and assignments.")
+    var mspdi: String?
     /// The people file, or `-`.
     @Option(help: "People: id, name, team, capacity, costPerHour, maxConcurrentProjects, skills.")
-    var people: String
+    var people: String?
     /// The projects file, or `-`.
     @Option(help: "Projects: id, name, value, mandatory, duration, earliestStart, deadline, budget, dependsOn; v2: tags, scores, costOfDelay, touches, excludes.")
-    var projects: String
+    var projects: String?
     /// The demands file, or `-`.
     @Option(help: "Demand lines: project, id, skill, minLevel, hours.")
-    var demands: String
+    var demands: String?
     /// The availability file, or `-`.
     @Option(help: "Capacity per person and period (leave, part-time weeks): person, period, hours.")
     var availability: String?
@@ -69,8 +88,8 @@ struct ImportCommand: ParsableCommand {
     /// `horizon.start`.
     @Option(help: "ISO date (YYYY-MM-DD) of period 0; labels reports, and lets availability name dates.")
     var start: String?
-    /// `horizon.unit`.
-    @Option(help: "Length of a period: day, week, month or quarter.") var unit: PeriodUnit = .week
+    /// `horizon.unit`; a week when neither this nor a workbook's Settings sheet gives it.
+    @Option(help: "Length of a period: day, week, month or quarter (default: week).") var unit: PeriodUnit?
 
     /// `policy.utilizationCap`.
     @Option(name: .customLong("utilization-cap"), help: "Share (0, 1] of each person's capacity that may be planned.")
@@ -102,7 +121,19 @@ struct ImportCommand: ParsableCommand {
         if let start, PeriodLabels.parseISODate(start) == nil {
             throw ValidationError("--start must be an ISO date (YYYY-MM-DD), not '\(start)'")
         }
-        let inputs = [people, projects, demands] + [availability, pins, systems, drivers].compactMap { $0 }
+        let csv = [people, projects, demands, availability, pins, systems, drivers].compactMap { $0 }
+        let sources = [csv.isEmpty ? nil : "CSV files", xlsx.map { _ in "--xlsx" }, mspdi.map { _ in "--mspdi" }].compactMap { $0 }
+        if sources.count != 1 {
+            throw ValidationError(sources.isEmpty ? "give --people, --projects and --demands (CSV), --xlsx or --mspdi"
+                                  : "give one source: \(sources.joined(separator: " or ")), not both")
+        }
+        if !csv.isEmpty {
+            let missing = [("--people", people), ("--projects", projects), ("--demands", demands)].filter { $0.1 == nil }
+            if !missing.isEmpty {
+                throw ValidationError("the CSV import needs \(missing.map(\.0).joined(separator: ", "))")
+            }
+        }
+        let inputs = csv + [xlsx, mspdi].compactMap { $0 }
         if inputs.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("only one input can be '-' (standard input)")
         }
@@ -114,29 +145,27 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    /// The policy the options give; the format's defaults elsewhere.
-    var policy: Policy {
-        var policy = Policy()
+    /// `base` (the format's defaults, or a workbook's Settings sheet) with the command line's options over it.
+    func settings(over base: ScenarioImporter.Settings = .init()) -> ScenarioImporter.Settings {
+        var settings = base
+        if let periods { settings.periods = periods }
+        if let start { settings.start = start }
+        settings.unit = unit ?? base.unit ?? .week
+        if let valuePerPoint { settings.valuePerPoint = valuePerPoint }
+        var policy = base.policy
         if let utilizationCap { policy.utilizationCap = utilizationCap }
         if let unmetPenalty { policy.unmetPenaltyPerHour = unmetPenalty }
         if let assignmentPenalty { policy.assignmentPenalty = assignmentPenalty }
-        policy.budget = budget
+        if let budget { policy.budget = budget }
         if let changePenalty { policy.changePenaltyPerHour = changePenalty }
         if let startChangePenalty { policy.startChangePenalty = startChangePenalty }
-        return policy
+        settings.policy = policy
+        return settings
     }
 
     /// Imports, lists every problem (exit 1) or writes the scenario.
     func run() throws {
-        func source(_ path: String) throws -> ScenarioImporter.Source {
-            ScenarioImporter.Source(name: path == "-" ? "<stdin>" : path, data: try readInput(path))
-        }
-        let settings = ScenarioImporter.Settings(periods: periods, start: start, unit: unit, policy: policy,
-                                                 valuePerPoint: valuePerPoint)
-        let outcome = ScenarioImporter.run(
-            people: try source(people), projects: try source(projects), demands: try source(demands),
-            availability: try availability.map(source), pins: try pins.map(source),
-            systems: try systems.map(source), drivers: try drivers.map(source), settings: settings)
+        let outcome = try importScenario()
         let style = TextStyle.forStream(STDERR_FILENO)
         for warning in outcome.warnings { printError(style.yellow("warning: ") + "\(warning)") }
         guard var scenario = outcome.scenario, outcome.errors.isEmpty else {
@@ -161,5 +190,41 @@ struct ImportCommand: ParsableCommand {
                    + (scenario.pins.isEmpty ? "" : ", \(scenario.pins.count) pins")
                    + ", \(scenario.horizon.periods) \(PeriodLabels(scenario.horizon).unitName)"
                    + (output.map { $0 == "-" ? "" : " into \($0)" } ?? ""))
+    }
+
+    /// Reads the source the options name.
+    private func importScenario() throws -> ScenarioImporter.Outcome {
+        func name(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+        if let xlsx {
+            let workbook = try readFile(xlsx) { data throws(FileError) in try Workbook(xlsx: data, file: name(xlsx)) }
+            let sheet = ScenarioImporter.settings(in: workbook)
+            var outcome = ScenarioImporter.run(workbook: workbook, file: name(xlsx), settings: settings(over: sheet.settings))
+            outcome.errors = sheet.errors + outcome.errors
+            if !sheet.errors.isEmpty { outcome.scenario = nil }
+            return outcome
+        }
+        if let mspdi {
+            let document = try readFile(mspdi) { data throws(FileError) in try MSPDIDocument(data: data, file: name(mspdi)) }
+            return MSPDIImporter.run(document, file: name(mspdi), settings: settings())
+        }
+        func source(_ path: String) throws -> ScenarioImporter.Source {
+            ScenarioImporter.Source(name: name(path), data: try readInput(path))
+        }
+        guard let people, let projects, let demands else { throw Exit.usage }  // validate() requires them
+        return ScenarioImporter.run(
+            people: try source(people), projects: try source(projects), demands: try source(demands),
+            availability: try availability.map(source), pins: try pins.map(source),
+            systems: try systems.map(source), drivers: try drivers.map(source), settings: settings())
+    }
+
+    /// Reads `path` and decodes it, or says why the file cannot be read (exit 1).
+    private func readFile<T>(_ path: String, _ decode: (Data) throws(FileError) -> T) throws -> T {
+        let data = try readInput(path)
+        do throws(FileError) {
+            return try decode(data)
+        } catch {
+            printError(TextStyle.forStream(STDERR_FILENO).red("error: ") + error.description)
+            throw Exit.invalidScenario
+        }
     }
 }

@@ -4,12 +4,13 @@ import CapacityPlanning
 import ConflictAnalysis
 import Foundation
 
-/// `report SCENARIO [--plan PLAN] -o report.html`: one self-contained HTML page for a PMO's audience.
+/// `report SCENARIO [--plan PLAN] -o report.html`: one self-contained HTML page for a PMO's audience,
+/// or the plan as an Excel workbook (`--format xlsx`) or a Microsoft Project file (`--format mspdi`).
 struct ReportCommand: ParsableCommand {
     /// The command's name, abstract and help text (with exit codes and examples).
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a plan as one self-contained HTML page: schedule, utilisation, skills, value and cost.",
+        abstract: "Write a plan as one self-contained HTML page, an Excel workbook or a Microsoft Project XML file.",
         discussion: """
             The page has inline CSS and SVG only: no scripts, no fonts or images from the network. It shows \
             the headline figures, a Gantt chart of the selected projects with their windows, the objective \
@@ -17,6 +18,13 @@ struct ReportCommand: ParsableCommand {
             of people by team and period, and demand against supply for each skill. Without --plan the \
             scenario is solved first (--solver, default auto). Above \(HTMLReport.foldPeopleAbove) people \
             the heatmap shows team rows that open to list their people.
+
+            --format xlsx writes a workbook with the plan's sheets (Summary; Schedule with start and finish \
+            dates; Assignments, hours by person, project, demand line and period; Utilisation by person and \
+            period) and the scenario's (People, Projects, Demands, Availability, Pins, Settings), which \
+            `import --xlsx` reads back. --format mspdi writes Microsoft Project XML: people as resources, \
+            each project a summary task with a task per demand line, the plan's hours as time-phased \
+            assignments, dependencies as links, left-out projects as inactive tasks (Docs/cli.md).
 
             Exit codes: 0 the report was written; 1 the scenario is invalid; 2 bad usage; 3 no valid plan \
             exists (the report says why); 4 the --plan breaks a rule (the report lists the broken rules); \
@@ -26,6 +34,8 @@ struct ReportCommand: ParsableCommand {
               capacity-planner report Examples/mid-size-pmo.json -o report.html
               capacity-planner report Examples/mid-size-pmo.json --plan plan.json --title "H1 2027 portfolio" -o report.html
               capacity-planner report Examples/small-team.json --solver greedy -o - > report.html
+              capacity-planner report Examples/small-team.json --plan plan.json --format xlsx -o plan.xlsx
+              capacity-planner report Examples/small-team.json --plan plan.json --format mspdi -o plan.xml
             """
     )
 
@@ -44,9 +54,18 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The page's title (default: the scenario's file name).")
     var title: String?
 
-    /// The HTML file, or `-`.
-    @Option(name: [.short, .long], help: "The HTML file to write, or '-' for standard output.")
+    /// The file to write, or `-`.
+    @Option(name: [.short, .long], help: "The file to write, or '-' for standard output.")
     var output: String = "-"
+
+    /// What to write.
+    @Option(help: "html (one page), xlsx (an Excel workbook) or mspdi (Microsoft Project XML).")
+    var format: ReportFormat = .html
+
+    /// The report's formats.
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+        case html, xlsx, mspdi
+    }
 
     /// Whether to add the conflict analysis.
     @Flag(help: "Add conflicts and resolutions (runs capacity-planner analyze on the plan: about 30 solves of --time-limit, default 5 s, each).")
@@ -56,6 +75,9 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         if scenario == "-" && plan == "-" {
             throw ValidationError("only one of SCENARIO and --plan can be '-' (standard input)")
+        }
+        if analyze && format != .html {
+            throw ValidationError("--analyze adds to the HTML page only; leave it out with --format \(format.rawValue)")
         }
     }
 
@@ -76,7 +98,11 @@ struct ReportCommand: ParsableCommand {
         // With an analysis, the page's left-out reasons are the analysis's own (computed once).
         let data = ReportData(title: title ?? Self.defaultTitle(for: scenario), problem: problem, plan: plan,
                               leftOut: analysis?.notSelected)
-        try writeOutput(Data(HTMLReport.render(data, analysis: analysis).utf8), to: output)
+        switch format {
+        case .html: try writeOutput(Data(HTMLReport.render(data, analysis: analysis).utf8), to: output)
+        case .xlsx: try writeBytes(try PlanFile.workbook(plan, problem: problem), to: output)
+        case .mspdi: try writeBytes(try PlanFile.projectXML(plan, problem: problem, title: data.title), to: output)
+        }
         if output != "-" { printError("wrote \(output)") }
         if plan.status == .infeasible {
             printError("no valid plan exists:")

@@ -36,9 +36,14 @@ struct SolveCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Write the plan here instead of standard output.")
     var output: String?
 
-    /// `json` or `text`.
-    @Option(help: "json (the plan format of spec section 2) or text (tables for people).")
-    var format: OutputFormat = .json
+    /// `json`, `text`, `xlsx` or `mspdi`.
+    @Option(help: "json (the plan format of spec section 2), text (tables for people), xlsx (an Excel workbook) or mspdi (Microsoft Project XML).")
+    var format: SolveFormat = .json
+
+    /// What `solve` can write.
+    enum SolveFormat: String, ExpressibleByArgument, CaseIterable {
+        case json, text, xlsx, mspdi
+    }
 
     /// Plans, writes the plan, exits 3 when no valid plan exists.
     func run() throws {
@@ -51,6 +56,11 @@ struct SolveCommand: ParsableCommand {
             let style = output == nil || output == "-" ? TextStyle.forStream(STDOUT_FILENO) : .plain
             let text = TextReport.plan(plan, problem: problem, style: style)
             try writeOutput(Data(text.utf8), to: output)
+        case .xlsx:
+            try writeBytes(try PlanFile.workbook(plan, problem: problem), to: output)
+        case .mspdi:
+            try writeBytes(try PlanFile.projectXML(plan, problem: problem, title: ReportCommand.defaultTitle(for: scenario)),
+                           to: output)
         }
         if plan.status == .infeasible {
             printError("no valid plan exists:")

@@ -1,6 +1,6 @@
 // `capacity-planner import` with the version-2 columns and files: tags, scores, cost of delay,
 // touches and excludes; systems with freezes (indices, ranges, dates); strategic drivers.
-@testable import CapacityPlannerCLI
+@testable import PortfolioFiles
 import CapacityPlanning
 import Foundation
 import Testing

@@ -1,6 +1,6 @@
 // Spreadsheets exported from a PPM tool (people, projects, demands, availability, pins) into a scenario.
-import CapacityPlanning
-import Foundation
+public import CapacityPlanning
+public import Foundation
 
 /// Builds a scenario (spec v1, or v2 with its columns and files) from CSV files and says where every problem is.
 ///
@@ -23,37 +23,65 @@ import Foundation
 ///
 /// Starred columns are required; blank cells take the spec's defaults. Periods are
 /// 0-based, as in the scenario format.
-struct ScenarioImporter {
-    /// One CSV file: its name for messages and its bytes.
-    struct Source {
-        /// The file as the user named it.
-        var name: String
-        /// Its contents.
-        var data: Data
+public struct ScenarioImporter {
+    /// One table: a CSV file (its name for messages and its bytes) or a workbook's sheet.
+    public struct Source: Sendable {
+        /// The file as the user named it, or the sheet's name.
+        public var name: String
+        /// What it holds.
+        var content: Content
+
+        /// A table's contents: CSV bytes, or a sheet's rows.
+        enum Content: Sendable {
+            case csv(Data)
+            case sheet([TableRow])
+        }
+
+        /// A CSV file named `name` with bytes `data`.
+        public init(name: String, data: Data) {
+            self.name = name
+            content = .csv(data)
+        }
+
+        /// A workbook's sheet `name` with its rows (the first names the columns).
+        public init(sheet name: String, rows: [TableRow]) {
+            self.name = name
+            content = .sheet(rows)
+        }
     }
 
     /// The horizon and policy the command line gives.
-    struct Settings {
+    public struct Settings: Sendable {
         /// Number of periods; `nil` infers it (see `ScenarioImporter.inferPeriods`).
-        var periods: Int?
+        public var periods: Int?
         /// ISO date of period 0.
-        var start: String?
+        public var start: String?
         /// Length of a period.
-        var unit: PeriodUnit?
+        public var unit: PeriodUnit?
         /// Portfolio-wide rules and prices.
-        var policy = Policy()
+        public var policy = Policy()
         /// Money per point of strategic score (version 2; with a drivers file).
-        var valuePerPoint: Double?
+        public var valuePerPoint: Double?
+
+        /// Settings for an import; every value is optional.
+        public init(periods: Int? = nil, start: String? = nil, unit: PeriodUnit? = nil, policy: Policy = Policy(),
+                    valuePerPoint: Double? = nil) {
+            self.periods = periods
+            self.start = start
+            self.unit = unit
+            self.policy = policy
+            self.valuePerPoint = valuePerPoint
+        }
     }
 
     /// What an import produced.
-    struct Outcome {
+    public struct Outcome: Sendable {
         /// The scenario, when no error was found.
-        var scenario: Scenario?
-        /// Every error, by file and line.
-        var errors: [ImportIssue]
+        public var scenario: Scenario?
+        /// Every error, by file and line (or sheet and cell).
+        public var errors: [ImportIssue]
         /// Warnings: unused columns, the inferred horizon, the domain's warnings.
-        var warnings: [ImportIssue]
+        public var warnings: [ImportIssue]
     }
 
     /// The columns each file may have, in documentation order.
@@ -70,13 +98,13 @@ struct ScenarioImporter {
 
     var errors: [ImportIssue] = []
     var warnings: [ImportIssue] = []
-    /// JSON path prefix (`people[3]`, `projects[1].demands[0]`) → where it came from.
-    var origins: [String: (file: String, line: Int)] = [:]
+    /// JSON path prefix (`people[3]`, `projects[1].demands[0]`) → the table and row it came from.
+    var origins: [String: (table: Table, line: Int)] = [:]
     /// The version-2 files (systems, drivers), read by `ScenarioImporter+Version2.swift`.
     var version2Sources: (systems: Source?, drivers: Source?) = (nil, nil)
 
     /// Imports the files; `availability`, `pins`, `systems` and `drivers` are optional.
-    static func run(people: Source, projects: Source, demands: Source, availability: Source?, pins: Source?,
+    public static func run(people: Source, projects: Source, demands: Source, availability: Source?, pins: Source?,
                     systems: Source? = nil, drivers: Source? = nil, settings: Settings) -> Outcome {
         var importer = ScenarioImporter()
         importer.version2Sources = (systems, drivers)
@@ -86,19 +114,25 @@ struct ScenarioImporter {
 
     // MARK: - Reading
 
-    mutating func table(_ source: Source, known: [String], required: [String]) -> CSVTable? {
-        do throws(ImportIssue) {
-            let records = try CSV.parse(source.data, file: source.name)
-            return CSVTable(file: source.name, records: records, known: known, required: required,
-                            issues: &errors, warnings: &warnings)
-        } catch {
-            errors.append(error)
-            return nil
+    mutating func table(_ source: Source, known: [String], required: [String]) -> Table? {
+        switch source.content {
+        case .csv(let data):
+            do throws(ImportIssue) {
+                let records = try CSV.parse(data, file: source.name)
+                return Table(file: source.name, records: records, known: known, required: required,
+                             issues: &errors, warnings: &warnings)
+            } catch {
+                errors.append(error)
+                return nil
+            }
+        case .sheet(let rows):
+            return Table(file: source.name, inSheet: true, records: rows, known: known, required: required,
+                         issues: &errors, warnings: &warnings)
         }
     }
 
-    mutating func fail(_ table: CSVTable, _ row: CSVRecord, _ message: String) {
-        errors.append(ImportIssue(file: table.file, line: row.line, message: message))
+    mutating func fail(_ table: Table, _ row: TableRow, column: String? = nil, _ message: String) {
+        errors.append(table.issue(row, column: column, message))
     }
 
     /// A decimal number: digits with an optional point and exponent, nothing else.
@@ -119,43 +153,43 @@ struct ScenarioImporter {
         return value
     }
 
-    mutating func number(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> Double? {
+    mutating func number(_ table: Table, _ row: TableRow, _ column: String) -> Double? {
         guard let text = table.value(column, in: row) else { return nil }
         guard let value = Self.number(text) else {
-            fail(table, row, "\(column) '\(text)' is not a number")
+            fail(table, row, column: column, "\(column) '\(text)' is not a number")
             return nil
         }
         return value
     }
 
-    mutating func integer(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> Int? {
+    mutating func integer(_ table: Table, _ row: TableRow, _ column: String) -> Int? {
         guard let text = table.value(column, in: row) else { return nil }
         guard let value = Self.number(text), value == value.rounded(), abs(value) < 1e15 else {
-            fail(table, row, "\(column) '\(text)' is not a whole number")
+            fail(table, row, column: column, "\(column) '\(text)' is not a whole number")
             return nil
         }
         return Int(value)
     }
 
     /// Reports a blank cell in a column that must have a value (a missing column is reported once, at the header).
-    mutating func requireValue(_ table: CSVTable, _ row: CSVRecord, _ column: String) {
-        if table.has(column) && table.value(column, in: row) == nil { fail(table, row, "\(column) is empty") }
+    mutating func requireValue(_ table: Table, _ row: TableRow, _ column: String) {
+        if table.has(column) && table.value(column, in: row) == nil { fail(table, row, column: column, "\(column) is empty") }
     }
 
-    mutating func required(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> String? {
+    mutating func required(_ table: Table, _ row: TableRow, _ column: String) -> String? {
         guard let text = table.value(column, in: row) else {
-            if table.has(column) { fail(table, row, "\(column) is empty") }
+            if table.has(column) { fail(table, row, column: column, "\(column) is empty") }
             return nil
         }
         return text
     }
 
     /// A number, or numbers separated by `;` (one per period).
-    private mutating func hours(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> Hours? {
+    private mutating func hours(_ table: Table, _ row: TableRow, _ column: String) -> Hours? {
         guard let text = table.value(column, in: row) else { return nil }
         guard text.contains(";") else {
             guard let value = Self.number(text) else {
-                fail(table, row, "\(column) '\(text)' is not a number (or numbers separated by ';')")
+                fail(table, row, column: column, "\(column) '\(text)' is not a number (or numbers separated by ';')")
                 return nil
             }
             return .constant(value)
@@ -164,7 +198,7 @@ struct ScenarioImporter {
         for (k, part) in text.split(separator: ";", omittingEmptySubsequences: false).enumerated() {
             let item = part.trimmingCharacters(in: .whitespaces)
             guard let value = Self.number(item) else {
-                fail(table, row, "\(column): entry \(k + 1) '\(item)' of '\(text)' is not a number")
+                fail(table, row, column: column, "\(column): entry \(k + 1) '\(item)' of '\(text)' is not a number")
                 return nil
             }
             values.append(value)
@@ -172,36 +206,36 @@ struct ScenarioImporter {
         return .perPeriod(values)
     }
 
-    private mutating func flag(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> Bool {
+    private mutating func flag(_ table: Table, _ row: TableRow, _ column: String) -> Bool {
         guard let text = table.value(column, in: row) else { return false }
         switch text.lowercased() {
         case "true", "yes", "y", "1", "x": return true
         case "false", "no", "n", "0": return false
         default:
-            fail(table, row, "\(column) '\(text)' is not true or false (also yes/no, y/n, 1/0, x or blank)")
+            fail(table, row, column: column, "\(column) '\(text)' is not true or false (also yes/no, y/n, 1/0, x or blank)")
             return false
         }
     }
 
-    func list(_ table: CSVTable, _ row: CSVRecord, _ column: String) -> [String] {
+    func list(_ table: Table, _ row: TableRow, _ column: String) -> [String] {
         guard let text = table.value(column, in: row) else { return [] }
         return text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    private mutating func skills(_ table: CSVTable, _ row: CSVRecord) -> [String: Int] {
+    private mutating func skills(_ table: Table, _ row: TableRow) -> [String: Int] {
         var skills: [String: Int] = [:]
         for item in list(table, row, "skills") {
             let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty else {
-                fail(table, row, "skills: '\(item)' is not skill:level (e.g. backend:4;data:2)")
+                fail(table, row, column: "skills", "skills: '\(item)' is not skill:level (e.g. backend:4;data:2)")
                 continue
             }
             guard let level = Self.number(parts[1]), level == level.rounded(), abs(level) < 1e9 else {
-                fail(table, row, "skills: the level '\(parts[1])' of '\(parts[0])' is not a whole number")
+                fail(table, row, column: "skills", "skills: the level '\(parts[1])' of '\(parts[0])' is not a whole number")
                 continue
             }
             if skills[parts[0]] != nil {
-                fail(table, row, "skills: '\(parts[0])' is listed twice")
+                fail(table, row, column: "skills", "skills: '\(parts[0])' is listed twice")
             }
             skills[parts[0]] = Int(level)
         }
@@ -228,13 +262,13 @@ struct ScenarioImporter {
             for row in t.rows {
                 guard let id = required(t, row, "id") else { continue }
                 if let first = personLine[id] {
-                    fail(t, row, "person id '\(id)' repeats line \(first)")
+                    fail(t, row, column: "id", "person id '\(id)' repeats \(t.lineWord) \(first)")
                     continue
                 }
                 personLine[id] = row.line
                 let capacity = hours(t, row, "capacity")
                 requireValue(t, row, "capacity")
-                origins["people[\(people.count)]"] = (t.file, row.line)
+                origins["people[\(people.count)]"] = (t, row.line)
                 people.append(Person(id: id, name: t.value("name", in: row), skills: skills(t, row),
                                      capacity: capacity ?? .constant(0), costPerHour: number(t, row, "costPerHour") ?? 0,
                                      maxConcurrentProjects: integer(t, row, "maxConcurrentProjects"),
@@ -249,13 +283,13 @@ struct ScenarioImporter {
             for row in t.rows {
                 guard let id = required(t, row, "id") else { continue }
                 if let first = projectIndex[id].flatMap({ origins["projects[\($0)]"]?.line }) {
-                    fail(t, row, "project id '\(id)' repeats line \(first)")
+                    fail(t, row, column: "id", "project id '\(id)' repeats \(t.lineWord) \(first)")
                     continue
                 }
                 let duration = integer(t, row, "duration")
                 requireValue(t, row, "duration")
                 projectIndex[id] = projects.count
-                origins["projects[\(projects.count)]"] = (t.file, row.line)
+                origins["projects[\(projects.count)]"] = (t, row.line)
                 var project = Project(id: id, name: t.value("name", in: row), value: number(t, row, "value") ?? 0,
                                       mandatory: flag(t, row, "mandatory"), duration: duration ?? 1,
                                       earliestStart: integer(t, row, "earliestStart") ?? 0,
@@ -275,11 +309,11 @@ struct ScenarioImporter {
                 requireValue(t, row, "hours")
                 let minLevel = integer(t, row, "minLevel")
                 guard let j = projectIndex[projectID] else {
-                    fail(t, row, "project '\(projectID)' is not in \(projectTable?.file ?? "the projects file")")
+                    fail(t, row, column: "project", "project '\(projectID)' is not in \(projectTable?.file ?? "the projects file")")
                     continue
                 }
                 guard let skill, let amount else { continue }
-                origins["projects[\(j)].demands[\(projects[j].demands.count)]"] = (t.file, row.line)
+                origins["projects[\(j)].demands[\(projects[j].demands.count)]"] = (t, row.line)
                 projects[j].demands.append(Demand(id: t.value("id", in: row), skill: skill, minLevel: minLevel ?? 1, hours: amount))
             }
         }
@@ -302,12 +336,12 @@ struct ScenarioImporter {
                 let amount = number(t, row, "hours")
                 requireValue(t, row, "hours")
                 guard let i = personIndex[personID] else {
-                    fail(t, row, "person '\(personID)' is not in \(peopleTable?.file ?? "the people file")")
+                    fail(t, row, column: "person", "person '\(personID)' is not in \(peopleTable?.file ?? "the people file")")
                     continue
                 }
                 guard let period = self.period(periodText, labels: labels, periods: periods, table: t, row: row) else { continue }
                 if let first = seen["\(i) \(period)"] {
-                    fail(t, row, "\(personID) in period \(period) repeats line \(first)")
+                    fail(t, row, column: "period", "\(personID) in period \(period) repeats \(t.lineWord) \(first)")
                     continue
                 }
                 seen["\(i) \(period)"] = row.line
@@ -330,7 +364,7 @@ struct ScenarioImporter {
                 requireValue(t, row, "hours")
                 let period = integer(t, row, "period")
                 guard let amount else { continue }
-                origins["pins[\(pins.count)]"] = (t.file, row.line)
+                origins["pins[\(pins.count)]"] = (t, row.line)
                 pins.append(Pin(person: person, project: project, demand: t.value("demand", in: row), period: period, hours: amount))
             }
         }
@@ -361,10 +395,10 @@ struct ScenarioImporter {
     }
 
     /// A period index from `text`: a 0-based index, or an ISO date inside the horizon.
-    mutating func period(_ text: String, labels: PeriodLabels, periods: Int, table: CSVTable, row: CSVRecord) -> Int? {
+    mutating func period(_ text: String, labels: PeriodLabels, periods: Int, table: Table, row: TableRow) -> Int? {
         if let date = PeriodLabels.parseISODate(text) {
             guard let start = labels.start, let unit = labels.unit else {
-                fail(table, row, "period '\(text)' is a date, but the horizon has no start: give --start")
+                fail(table, row, column: "period", "period '\(text)' is a date, but the horizon has no start: give --start")
                 return nil
             }
             let day = PeriodLabels.dayNumber(year: date.year, month: date.month, day: date.day)
@@ -378,17 +412,17 @@ struct ScenarioImporter {
             case .quarter: index = day >= first ? months / 3 : -1
             }
             guard (0..<periods).contains(index) else {
-                fail(table, row, "period '\(text)' is outside the horizon (\(labels.label(0)) to \(labels.label(periods - 1)))")
+                fail(table, row, column: "period", "period '\(text)' is outside the horizon (\(labels.label(0)) to \(labels.label(periods - 1)))")
                 return nil
             }
             return index
         }
         guard let value = Self.number(text), value == value.rounded(), abs(value) < 1e15 else {
-            fail(table, row, "period '\(text)' is not a period index (0-based) or an ISO date")
+            fail(table, row, column: "period", "period '\(text)' is not a period index (0-based) or an ISO date")
             return nil
         }
         guard (0..<periods).contains(Int(value)) else {
-            fail(table, row, "period \(Int(value)) is outside the horizon 0..<\(periods)")
+            fail(table, row, column: "period", "period \(Int(value)) is outside the horizon 0..<\(periods)")
             return nil
         }
         return Int(value)
@@ -397,7 +431,7 @@ struct ScenarioImporter {
     /// The horizon's length when the command line does not give it: the length of the
     /// capacity lists when they have one; otherwise the latest of the projects' deadlines
     /// (+1), their earliest finishes, and the availability file's periods (+1).
-    private func inferPeriods(people: [Person], projects: [Project], availability: CSVTable?) -> Int? {
+    private func inferPeriods(people: [Person], projects: [Project], availability: Table?) -> Int? {
         for person in people {
             if case .perPeriod(let values) = person.capacity, !values.isEmpty { return values.count }
         }
@@ -419,7 +453,7 @@ struct ScenarioImporter {
 
     /// `issue` placed at the file and line its JSON path came from.
     private func locate(_ issue: ScenarioIssue) -> ImportIssue {
-        var best: (prefix: String, origin: (file: String, line: Int))?
+        var best: (prefix: String, origin: (table: Table, line: Int))?
         for (prefix, origin) in origins where issue.path == prefix || issue.path.hasPrefix(prefix + ".")
             || issue.path.hasPrefix(prefix + "[") {
             if prefix.count > (best?.prefix.count ?? -1) { best = (prefix, origin) }
@@ -430,8 +464,10 @@ struct ScenarioImporter {
             // The domain's messages usually start with the key they are about ("hours has 2 entries …").
             let key = field.split(separator: ".").last.map { String($0.prefix { $0 != "[" }) } ?? ""
             let named = field.isEmpty || (!key.isEmpty && issue.message.hasPrefix(key))
-            return ImportIssue(file: best.origin.file, line: best.origin.line,
-                               message: (named ? "" : "\(field): ") + issue.message)
+            let first = String(field.split(separator: ".").first?.prefix { $0 != "[" } ?? "")
+            let cell = first.isEmpty ? nil : first
+            return best.origin.table.issue(TableRow(line: best.origin.line, fields: []), column: cell,
+                                           (named ? "" : "\(field): ") + issue.message)
         }
         let options = ["horizon.periods": "--periods", "horizon.start": "--start", "horizon.unit": "--unit",
                        "policy.utilizationCap": "--utilization-cap", "policy.unmetPenaltyPerHour": "--unmet-penalty",

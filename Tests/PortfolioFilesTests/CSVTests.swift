@@ -1,5 +1,5 @@
 // The CSV reader and the importer's parsing of cells.
-@testable import CapacityPlannerCLI
+@testable import PortfolioFiles
 import CapacityPlanning
 import Foundation
 import Testing
@@ -49,7 +49,7 @@ struct CSVTests {
     func header() throws {
         var errors: [ImportIssue] = [], warnings: [ImportIssue] = []
         let records = try CSV.parse("ID,Cost Per Hour,max_concurrent-projects,Department,capacty\nana,90,2,IT,40\n", file: "p.csv")
-        let table = CSVTable(file: "p.csv", records: records, known: ScenarioImporter.peopleColumns,
+        let table = Table(file: "p.csv", records: records, known: ScenarioImporter.peopleColumns,
                              required: ["id", "capacity"], issues: &errors, warnings: &warnings)
         #expect(table.value("costPerHour", in: table.rows[0]) == "90")
         #expect(table.value("maxConcurrentProjects", in: table.rows[0]) == "2")

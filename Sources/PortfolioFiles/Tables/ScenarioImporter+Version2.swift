@@ -10,17 +10,17 @@ extension ScenarioImporter {
     static let driverColumns = ["id", "name", "weight"]
 
     /// `key=value;key=value` (`:` also separates), each key once.
-    mutating func pairs(_ table: CSVTable, _ row: CSVRecord, _ column: String, example: String) -> [(String, String)] {
+    mutating func pairs(_ table: Table, _ row: TableRow, _ column: String, example: String) -> [(String, String)] {
         var out: [(String, String)] = []
         for item in list(table, row, column) {
             let separator: Character = item.contains("=") ? "=" : ":"
             let parts = item.split(separator: separator, maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                fail(table, row, "\(column): '\(item)' is not key=value (e.g. \(example))")
+                fail(table, row, column: column, "\(column): '\(item)' is not key=value (e.g. \(example))")
                 continue
             }
             if out.contains(where: { $0.0 == parts[0] }) {
-                fail(table, row, "\(column): '\(parts[0])' is listed twice")
+                fail(table, row, column: column, "\(column): '\(parts[0])' is listed twice")
                 continue
             }
             out.append((parts[0], parts[1]))
@@ -29,13 +29,13 @@ extension ScenarioImporter {
     }
 
     /// A project's version-2 columns.
-    mutating func readVersion2Columns(_ table: CSVTable, _ row: CSVRecord, into project: inout Project) {
+    mutating func readVersion2Columns(_ table: Table, _ row: TableRow, into project: inout Project) {
         for (tag, value) in pairs(table, row, "tags", example: "department=ecommerce;theme=growth") {
             project.tags[tag] = value
         }
         for (driver, text) in pairs(table, row, "scores", example: "asia=5;cost=1") {
             guard let score = Self.number(text), score == score.rounded(), abs(score) < 1e9 else {
-                fail(table, row, "scores: the score '\(text)' of '\(driver)' is not a whole number")
+                fail(table, row, column: "scores", "scores: the score '\(text)' of '\(driver)' is not a whole number")
                 continue
             }
             project.scores[driver] = Int(score)
@@ -57,7 +57,7 @@ extension ScenarioImporter {
                 for item in list(t, row, "freezes") {
                     freezes += freezePeriods(item, labels: labels, periods: periods, table: t, row: row)
                 }
-                origins["systems[\(scenario.systems.count)]"] = (t.file, row.line)
+                origins["systems[\(scenario.systems.count)]"] = (t, row.line)
                 scenario.systems.append(System(id: id, name: t.value("name", in: row),
                                                maxConcurrentProjects: integer(t, row, "maxConcurrentProjects"),
                                                freezes: freezes))
@@ -70,7 +70,7 @@ extension ScenarioImporter {
                 guard let id = required(t, row, "id") else { continue }
                 let weight = number(t, row, "weight")
                 requireValue(t, row, "weight")
-                origins["strategy.drivers[\(drivers.count)]"] = (t.file, row.line)
+                origins["strategy.drivers[\(drivers.count)]"] = (t, row.line)
                 drivers.append(Driver(id: id, name: t.value("name", in: row), weight: weight ?? 0))
             }
             scenario.strategy = Strategy(drivers: drivers, valuePerPoint: settings.valuePerPoint ?? 0)
@@ -82,13 +82,13 @@ extension ScenarioImporter {
 
     /// One freeze item: a period (index or ISO date) or a range `a-b` of them (`24-25`,
     /// `2027-06-21-2027-07-04` is not accepted: use `;`-separated dates or indices).
-    private mutating func freezePeriods(_ item: String, labels: PeriodLabels, periods: Int?, table: CSVTable,
-                                        row: CSVRecord) -> [Int] {
+    private mutating func freezePeriods(_ item: String, labels: PeriodLabels, periods: Int?, table: Table,
+                                        row: TableRow) -> [Int] {
         guard let periods else { return [] }
         let bounds = item.split(separator: "-", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         if bounds.count == 2, let first = Int(bounds[0]), let last = Int(bounds[1]) {
             guard first <= last else {
-                fail(table, row, "freezes: the range '\(item)' ends before it starts")
+                fail(table, row, column: "freezes", "freezes: the range '\(item)' ends before it starts")
                 return []
             }
             var out: [Int] = []

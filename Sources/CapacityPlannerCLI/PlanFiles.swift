@@ -1,0 +1,41 @@
+// A plan as the files PMOs open: an Excel workbook or a Microsoft Project XML file.
+import CapacityPlanning
+import Foundation
+import PortfolioFiles
+
+/// The file formats of a plan beside JSON, text and HTML.
+enum PlanFile {
+    /// The workbook of `report --format xlsx`: the scenario's sheets (which `import --xlsx`
+    /// reads back), then the plan's (Summary, Schedule, Assignments, Utilisation).
+    static func workbook(_ plan: Plan, problem: PlanningProblem) throws -> Data {
+        let scenario = ScenarioSheets.make(problem.scenario)
+        for item in scenario.dropped { printError("warning: the workbook does not hold \(item)") }
+        return try WorkbookWriter.xlsx(PlanSheets.make(plan, problem: problem) + scenario.sheets)
+    }
+
+    /// The Microsoft Project XML of `plan`.
+    static func projectXML(_ plan: Plan, problem: PlanningProblem, title: String) throws -> Data {
+        if problem.scenario.horizon.start == nil {
+            printError("warning: the horizon has no start: the Project file's dates count from \(MSPDIExporter.fallbackStart)")
+        }
+        if problem.scenario.version >= 2 {
+            printError("warning: Microsoft Project has no place for version 2's strategy, tags, systems, cost of delay "
+                       + "and alternatives: the file leaves them out")
+        }
+        return try MSPDIExporter.document(plan, problem: problem, title: title).xml()
+    }
+}
+
+/// Writes bytes as they are (no line break is added): to `path`, or standard output for `-` or no path.
+func writeBytes(_ data: Data, to path: String?) throws {
+    guard let path, path != "-" else {
+        FileHandle.standardOutput.write(data)
+        return
+    }
+    do {
+        try data.write(to: URL(fileURLWithPath: path))
+    } catch {
+        printError("error: cannot write '\(path)': \(error.localizedDescription)")
+        throw Exit.usage
+    }
+}

@@ -1,0 +1,48 @@
+// A problem in an imported file, located by file and line, or by sheet and cell.
+
+/// A problem found while reading a spreadsheet: in a CSV file by file and line
+/// (`people.csv:12: …`), in a workbook by sheet and cell (`People!C12: …`).
+public struct ImportIssue: Error, Equatable, CustomStringConvertible, Sendable {
+    /// The file as the user named it, or the workbook's sheet.
+    public var file: String
+    /// The 1-based line (row of a sheet), or `nil` for the file (or the command line) as a whole.
+    public var line: Int?
+    /// The 0-based column of the cell, in a sheet, when the problem is in one cell.
+    public var column: Int?
+    /// Whether `file` names a sheet of a workbook (cells are then `Sheet!C12`).
+    public var inSheet: Bool
+    /// What is wrong, in words a user can act on.
+    public var message: String
+
+    /// A problem at `file:line` (a CSV file), or in a sheet's row and cell.
+    public init(file: String, line: Int?, column: Int? = nil, inSheet: Bool = false, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.inSheet = inSheet
+        self.message = message
+    }
+
+    /// Where the problem is: `file:line`, `Sheet!C12`, `Sheet row 12`, or the file's name.
+    public var location: String {
+        guard let line else { return file }
+        guard inSheet else { return "\(file):\(line)" }
+        guard let column else { return "\(file) row \(line)" }
+        return "\(file)!\(Self.columnName(column))\(line)"
+    }
+
+    /// `location: message`.
+    public var description: String { "\(location): \(message)" }
+
+    /// A spreadsheet's name of a 0-based column: A, B, …, Z, AA, AB, …
+    public static func columnName(_ index: Int) -> String {
+        var n = max(0, index) + 1
+        var name = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + r))) + name
+            n = (n - 1) / 26
+        }
+        return name
+    }
+}

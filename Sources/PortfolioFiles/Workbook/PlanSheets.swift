@@ -1,0 +1,101 @@
+// A plan as sheets for people who live in Excel: summary, schedule with dates, hours by person and period, utilisation.
+public import CapacityPlanning
+
+/// The plan's sheets of `report --format xlsx`: Summary, Schedule, Assignments, Utilisation.
+public enum PlanSheets {
+    /// The sheets for `plan` of `problem`.
+    public static func make(_ plan: Plan, problem: PlanningProblem) -> [SheetOutput] {
+        let scenario = problem.scenario
+        let periods = scenario.horizon.periods
+        let labels = PeriodLabels(scenario.horizon)
+        let check = PlanChecker.check(plan, for: problem)
+        let allocation = Allocation(plan: plan, problem: problem)
+        let kpis = PlanKPIs(allocation: allocation, problem: problem)
+        func day(_ number: Int?) -> SheetOutput.Cell {
+            guard let number else { return .empty }
+            let date = PeriodLabels.civilDate(dayNumber: number)
+            return .date(year: date.year, month: date.month, day: date.day)
+        }
+        let periodTitles = (0..<periods).map { labels.label($0) }
+
+        let terms = check.objective
+        var summary: [[SheetOutput.Cell]] = [
+            [.text("status"), .text(plan.status.rawValue)],
+            [.text("valid"), .text(check.isValid ? "yes" : "no (\(check.violations.count) broken rules)")],
+            [.text("objective"), .amount(terms.total)],
+        ]
+        if let bound = plan.bound { summary.append([.text("bound"), .amount(bound)]) }
+        if let gap = plan.details?.gap { summary.append([.text("gap"), .percent(gap)]) }
+        summary += [
+            [.text("value of selected projects"), .amount(terms.value)],
+            [.text("staff cost"), .amount(terms.staffCost)],
+            [.text("unmet hours"), .amount(terms.unmetHours)],
+            [.text("projects selected"), .number(Double(plan.projects.filter(\.selected).count))],
+            [.text("projects left out"), .number(Double(plan.projects.filter { !$0.selected }.count))],
+        ]
+        if scenario.version >= 2 {
+            summary.insert(contentsOf: [[.text("strategic value"), .amount(terms.strategicValue)],
+                                        [.text("cost of delay"), .amount(terms.delayCost)]], at: 6)
+        }
+        if let solver = plan.solver { summary.append([.text("solver"), .text(solver)]) }
+
+        var schedule: [[SheetOutput.Cell]] = []
+        for (info, kpi) in zip(problem.projects, kpis.projects) {
+            let project = scenario.projects[info.index]
+            let start = kpi.start
+            let unmet = plan.projects.first { $0.id == project.id }?.unmetHours
+            schedule.append([
+                .text(project.id), .text(project.resolvedName), .text(kpi.selected ? "yes" : "no"),
+                start.map { .number(Double($0)) } ?? .empty, start.map { .text(labels.label($0)) } ?? .empty,
+                day(start.flatMap(labels.firstDay(of:))), day(start.flatMap { labels.lastDay(of: $0 + project.duration - 1) }),
+                .number(Double(project.duration)), project.mandatory ? .text("yes") : .empty, .amount(project.value),
+                .amount(kpi.demandedHours), .amount(kpi.bookedHours), .percent(kpi.coverage), .amount(kpi.cost),
+                project.budget.map { .amount($0) } ?? .empty, unmet.map { .amount($0) } ?? .empty,
+            ])
+        }
+
+        // Hours by person, project and demand line, one column per period.
+        var cells: [String: [Double]] = [:]
+        var order: [String] = []
+        var keys: [String: (String, String, String)] = [:]
+        for a in plan.assignments where (0..<periods).contains(a.period) {
+            let key = "\(a.person)\u{1F}\(a.project)\u{1F}\(a.demand)"
+            if cells[key] == nil {
+                cells[key] = Array(repeating: 0, count: periods)
+                order.append(key)
+                keys[key] = (a.person, a.project, a.demand)
+            }
+            cells[key]?[a.period] += a.hours
+        }
+        let personRank = Dictionary(scenario.people.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let projectRank = Dictionary(scenario.projects.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        order.sort { a, b in
+            guard let ka = keys[a], let kb = keys[b] else { return a < b }
+            return (personRank[ka.0] ?? .max, projectRank[ka.1] ?? .max, ka.2) < (personRank[kb.0] ?? .max, projectRank[kb.1] ?? .max, kb.2)
+        }
+        let assignments: [[SheetOutput.Cell]] = order.compactMap { key in
+            guard let (person, project, demand) = keys[key], let hours = cells[key] else { return nil }
+            return [.text(person), .text(project), .text(demand)] + hours.map { $0 == 0 ? .empty : .amount($0) }
+                + [.amount(hours.reduce(0, +))]
+        }
+
+        let utilisation: [[SheetOutput.Cell]] = kpis.people.map { load in
+            let booked = load.hours.reduce(0, +), capacity = load.capacity.reduce(0, +)
+            return [.text(load.id), load.team.map { .text($0) } ?? .empty]
+                + load.utilization.map { $0.map { .percent($0) } ?? .empty }
+                + [.amount(booked), .amount(capacity), capacity > 0 ? .percent(booked / capacity) : .empty]
+        }
+
+        return [
+            SheetOutput(name: "Summary", header: ["figure", "value"], rows: summary, widths: [28, 18]),
+            SheetOutput(name: "Schedule", header: ["project", "name", "selected", "start period", "start label", "start date",
+                                                   "finish date", "duration", "mandatory", "value", "hours demanded",
+                                                   "hours booked", "coverage", "staff cost", "budget", "unmet hours"],
+                        rows: schedule, widths: [18, 30, 9, 12, 16, 12, 12]),
+            SheetOutput(name: "Assignments", header: ["person", "project", "demand"] + periodTitles + ["total"],
+                        rows: assignments, widths: [14, 18, 14]),
+            SheetOutput(name: "Utilisation", header: ["person", "team"] + periodTitles + ["hours booked", "capacity", "utilisation"],
+                        rows: utilisation, widths: [14, 16]),
+        ]
+    }
+}
