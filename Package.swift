@@ -189,7 +189,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PortfolioFilesTests",
-            dependencies: ["TestSupport", "PortfolioFiles", "CapacityPlanners", "CapacityPlanning", "StrictJSON"],
+            dependencies: ["TestSupport", "PortfolioFiles", "CapacityPlanners", "CapacityPlanning", "StrictJSON",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

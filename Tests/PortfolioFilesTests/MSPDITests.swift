@@ -221,6 +221,28 @@ struct MSPDITests {
         #expect(throws: FileError.self) { try MSPDIDocument(data: Data(count: 50 << 20), file: "big.xml") }
     }
 
+    @Test("a Project file cut short or with damaged bytes is read or refused, never a crash")
+    func damagedFiles() throws {
+        let (problem, plan) = try FileFixtures.generated(seed: 8)
+        let data = try MSPDIExporter.document(plan, problem: problem, title: "t").xml()
+        var random = SeededGenerator(seed: 12)
+        for k in 0..<80 {
+            var bytes = [UInt8](data)
+            if k < 30 {
+                bytes = Array(bytes.prefix(bytes.count * k / 30))
+            } else {
+                for _ in 0..<(1 + k % 6) { bytes[Int(random.next() % UInt64(bytes.count))] = [60, 62, 47, 48, 57, 45, 0][Int(random.next() % 7)] }
+            }
+            do {
+                let document = try MSPDIDocument(data: Data(bytes), file: "d.xml")
+                let outcome = MSPDIImporter.run(document, file: "d.xml", settings: .init())
+                #expect(outcome.scenario != nil || !outcome.errors.isEmpty)
+            } catch {
+                #expect(!error.message.isEmpty)
+            }
+        }
+    }
+
     @Test("durations and dates as MSPDI writes them")
     func durations() {
         #expect(MSPDICalendar.duration(hours: 37.5) == "PT37H30M0S")

@@ -5,6 +5,7 @@ import Foundation
 import StrictJSON
 import TestSupport
 import Testing
+import ZIPFoundation
 
 @Suite("Excel workbooks")
 struct WorkbookTests {
@@ -184,7 +185,15 @@ struct WorkbookTests {
         #expect(throws: FileError(file: "x.xlsx", message: "is an Excel 97–2003 workbook (.xls); save it as an Excel Workbook (.xlsx)")) {
             try Workbook(xlsx: Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 512)), file: "x.xlsx")
         }
-        // A zip that is not a workbook: the parts of a workbook with the workbook part left out.
+        // A zip that is not a workbook (a Word document's part).
+        let archive = try Archive(accessMode: .create)
+        let part = Data("<w:document/>".utf8)
+        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(part.count)) { position, size in
+            part.subdata(in: Int(position)..<Int(position) + size)
+        }
+        #expect(throws: FileError(file: "doc.xlsx", message: "is a zip archive but not an Excel workbook: it has no xl/workbook.xml")) {
+            try Workbook(xlsx: archive.data ?? Data(), file: "doc.xlsx")
+        }
         let sheet = SheetOutput(name: "People", header: ["id"], rows: [[.text("ana")]])
         let valid = try WorkbookWriter.xlsx([sheet])
         let text = try Workbook(xlsx: valid, file: "ok.xlsx")
@@ -196,6 +205,30 @@ struct WorkbookTests {
                                   + "(split the portfolio, or drop time-phased data it does not need)")) {
             try Workbook(xlsx: large, file: "big.xlsx")
         }
+    }
+
+    @Test("a workbook cut short or with damaged bytes is read or refused, never a crash")
+    func damagedWorkbooks() throws {
+        let (problem, plan) = try FileFixtures.generated(seed: 7)
+        let data = try WorkbookWriter.xlsx(PlanSheets.make(plan, problem: problem) + ScenarioSheets.make(problem.scenario).sheets)
+        var random = SeededGenerator(seed: 11)
+        var refused = 0
+        for k in 0..<120 {
+            var bytes = [UInt8](data)
+            if k < 40 {
+                bytes = Array(bytes.prefix(bytes.count * k / 40))
+            } else {
+                for _ in 0..<(1 + k % 8) { bytes[Int(random.next() % UInt64(bytes.count))] ^= UInt8(1 + random.next() % 255) }
+            }
+            do {
+                let workbook = try Workbook(xlsx: Data(bytes), file: "d.xlsx")
+                _ = ScenarioImporter.run(workbook: workbook, file: "d.xlsx", settings: ScenarioImporter.settings(in: workbook).settings)
+            } catch {
+                refused += 1
+                #expect(!error.message.isEmpty)
+            }
+        }
+        #expect(refused >= 40, "every cut file is refused")
     }
 
     @Test("cell references, column names and Excel's serial dates")
