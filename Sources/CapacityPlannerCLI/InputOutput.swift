@@ -83,9 +83,15 @@ func encodeJSON<T: Encodable>(_ value: T) throws -> Data {
 
 /// Writes to `path`, or standard output when `nil` or `-`.
 func writeOutput(_ data: Data, to path: String?) throws {
+    var data = data
+    if (path == nil || path == "-") && data.last != UInt8(ascii: "\n") { data.append(UInt8(ascii: "\n")) }
+    try writeBytes(data, to: path)
+}
+
+/// Writes bytes as they are (no line break is added): to `path`, or standard output for `-` or no path.
+func writeBytes(_ data: Data, to path: String?) throws {
     guard let path, path != "-" else {
         FileHandle.standardOutput.write(data)
-        if data.last != UInt8(ascii: "\n") { FileHandle.standardOutput.write(Data("\n".utf8)) }
         return
     }
     do {

@@ -25,17 +25,3 @@ enum PlanFile {
         return try MSPDIExporter.document(plan, problem: problem, title: title).xml()
     }
 }
-
-/// Writes bytes as they are (no line break is added): to `path`, or standard output for `-` or no path.
-func writeBytes(_ data: Data, to path: String?) throws {
-    guard let path, path != "-" else {
-        FileHandle.standardOutput.write(data)
-        return
-    }
-    do {
-        try data.write(to: URL(fileURLWithPath: path))
-    } catch {
-        printError("error: cannot write '\(path)': \(error.localizedDescription)")
-        throw Exit.usage
-    }
-}

@@ -258,7 +258,5 @@ private struct WorksheetOut: Encodable {
     }
 
     /// A number as Excel writes it: whole numbers without a point, others in full precision.
-    static func number(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
-    }
+    static func number(_ x: Double) -> String { SheetText.number(x) }
 }
