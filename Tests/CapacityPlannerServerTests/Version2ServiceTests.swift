@@ -40,13 +40,15 @@ struct Version2ServiceTests {
         try await withService { client in
             let invalid = try await client.call("POST", "/v1/plans", body: try fixture("invalid-v2-balance-min-above-max.json"))
             #expect(invalid.status == 422)
-            #expect((invalid.json?["errors"]?.fields ?? []).contains("policy.balance[0]"))
+            let invalidFields: [String] = invalid.json?["errors"]?.fields ?? []
+            #expect(invalidFields.contains("policy.balance[0]"), "\(invalidFields)")
 
             var text = String(decoding: try fixture("everything.json"), as: UTF8.self)
             text = text.replacingOccurrences(of: "\"version\": 2", with: "\"version\": 1")
             let v1 = try await client.call("POST", "/v1/plans", body: Data(text.utf8))
             #expect(v1.status == 422)
-            #expect((v1.json?["errors"]?.fields ?? []).contains("strategy"))
+            let v1Fields: [String] = v1.json?["errors"]?.fields ?? []
+            #expect(v1Fields.contains("strategy"), "\(v1Fields)")
             #expect(String(decoding: v1.body, as: UTF8.self).contains("unknown key"))
         }
     }
