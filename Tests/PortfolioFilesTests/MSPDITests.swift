@@ -243,6 +243,19 @@ struct MSPDITests {
         }
     }
 
+    @Test("a Project file over 10 MB is read (libxml2 refuses such a file when handed it in one piece)")
+    func largeFile() throws {
+        var xml = "<?xml version=\"1.0\"?><Project xmlns=\"http://schemas.microsoft.com/project\"><Tasks>"
+        let filler = String(repeating: "x", count: 60)
+        for k in 0..<120_000 { xml += "<Task><UID>\(k)</UID><Name>task \(k) \(filler)</Name><OutlineLevel>1</OutlineLevel></Task>" }
+        xml += "</Tasks></Project>"
+        let data = Data(xml.utf8)
+        #expect(data.count > 10_000_000)
+        let document = try MSPDIDocument(data: data, file: "big.xml")
+        #expect(document.Tasks?.Task?.count == 120_000)
+        #expect(document.Tasks?.Task?.last?.Name == "task 119999 \(filler)")
+    }
+
     @Test("durations and dates as MSPDI writes them")
     func durations() {
         #expect(MSPDICalendar.duration(hours: 37.5) == "PT37H30M0S")

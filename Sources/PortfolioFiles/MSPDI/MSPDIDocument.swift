@@ -148,15 +148,13 @@ public struct MSPDIDocument: Codable, Sendable {
     /// not well-formed XML (a truncated file), and for XML whose root is not `<Project>`.
     public init(data: Data, file: String) throws(FileError) {
         try FileError.checkSize(data, file: file)
-        let decoder = XMLDecoder()
-        decoder.shouldProcessNamespaces = true
         let root = Self.rootElement(data)
         guard root == "Project" else {
             throw FileError(file: file, message: root.map { "is XML whose root is <\($0)>, not a Microsoft Project file (<Project>)" }
                             ?? "is not XML (a Microsoft Project XML file starts with <?xml or <Project)")
         }
         do {
-            self = try decoder.decode(MSPDIDocument.self, from: data)
+            self = try XMLTreeDecoder.decode(MSPDIDocument.self, from: data)
         } catch {
             throw FileError(file: file, message: "is not a well-formed Microsoft Project XML file (truncated or damaged?): "
                             + Self.describe(error))
@@ -194,6 +192,7 @@ public struct MSPDIDocument: Codable, Sendable {
 
     /// A decoding error in one line.
     private static func describe(_ error: any Error) -> String {
+        if let error = error as? XMLTreeError { return error.message }
         if let decoding = error as? DecodingError {
             switch decoding {
             case .dataCorrupted(let c), .keyNotFound(_, let c), .typeMismatch(_, let c), .valueNotFound(_, let c):

@@ -1,7 +1,6 @@
-// Reads an .xlsx file (a zip of SpreadsheetML parts) into sheets of text cells, with ZIPFoundation and XMLCoder.
+// Reads an .xlsx file (a zip of SpreadsheetML parts) into sheets of text cells: ZIPFoundation unzips, XMLTreeDecoder decodes.
 import CapacityPlanning
 public import Foundation
-import XMLCoder
 import ZIPFoundation
 
 extension Workbook {
@@ -100,10 +99,8 @@ private struct WorkbookParts {
         } catch {
             throw FileError(file: file, message: "\(path) cannot be unzipped (the file is damaged or truncated)")
         }
-        let decoder = XMLDecoder()
-        decoder.shouldProcessNamespaces = true
         do {
-            return try decoder.decode(T.self, from: data)
+            return try XMLTreeDecoder.decode(T.self, from: data)
         } catch {
             throw FileError(file: file, message: "\(path) is not a SpreadsheetML part this reader understands: \(error)")
         }
