@@ -96,12 +96,19 @@ struct ReportCommand: ParsableCommand {
             }
         }
         // With an analysis, the page's left-out reasons are the analysis's own (computed once).
-        let data = ReportData(title: title ?? Self.defaultTitle(for: scenario), problem: problem, plan: plan,
-                              leftOut: analysis?.notSelected)
+        let pageTitle = title ?? Self.defaultTitle(for: scenario)
+        let check: PlanCheck
         switch format {
-        case .html: try writeOutput(Data(HTMLReport.render(data, analysis: analysis).utf8), to: output)
-        case .xlsx: try writeBytes(try PlanFile.workbook(plan, problem: problem), to: output)
-        case .mspdi: try writeBytes(try PlanFile.projectXML(plan, problem: problem, title: data.title), to: output)
+        case .html:
+            let data = ReportData(title: pageTitle, problem: problem, plan: plan, leftOut: analysis?.notSelected)
+            check = data.check
+            try writeOutput(Data(HTMLReport.render(data, analysis: analysis).utf8), to: output)
+        case .xlsx:
+            check = PlanChecker.check(plan, for: problem)
+            try writeBytes(try PlanFile.workbook(plan, problem: problem), to: output)
+        case .mspdi:
+            check = PlanChecker.check(plan, for: problem)
+            try writeBytes(try PlanFile.projectXML(plan, problem: problem, title: pageTitle), to: output)
         }
         if output != "-" { printError("wrote \(output)") }
         if plan.status == .infeasible {
@@ -109,9 +116,9 @@ struct ReportCommand: ParsableCommand {
             for line in plan.details?.diagnosis ?? [] { printError("  - \(line)") }
             throw Exit.noPlan
         }
-        if !data.check.isValid {
-            printError("the plan breaks \(data.check.violations.count) rule(s):")
-            for violation in data.check.violations.prefix(20) { printError("  - \(violation)") }
+        if !check.isValid {
+            printError("the plan breaks \(check.violations.count) rule(s):")
+            for violation in check.violations.prefix(20) { printError("  - \(violation)") }
             throw Exit.invalidPlan
         }
     }

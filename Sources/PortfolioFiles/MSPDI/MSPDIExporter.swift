@@ -51,6 +51,12 @@ public enum MSPDIExporter {
             if hours[key] == nil { hours[key] = Array(repeating: 0, count: periods); pairOrder.append(key) }
             hours[key]?[a.period] += a.hours
         }
+        var bookedByLine: [String: Double] = [:]  // "project demand" → hours
+        var bookedByProject: [String: Double] = [:]
+        for a in plan.assignments {
+            bookedByLine["\(a.project)\u{1F}\(a.demand)", default: 0] += a.hours
+            bookedByProject[a.project, default: 0] += a.hours
+        }
         var tasks: [MSPDIDocument.Task] = []
         var summaryUID: [String: Int] = [:]
         var demandUID: [String: Int] = [:]  // "project demand" → task UID
@@ -68,7 +74,7 @@ public enum MSPDIExporter {
             var summary = task(uid: summaryUID[project.id] ?? 0, name: project.resolvedName, outline: "\(k + 1)", level: 1,
                                first: start, last: last, calendar: calendar, active: selected)
             summary.Summary = "1"
-            summary.Work = MSPDICalendar.duration(hours: plan.assignments.filter { $0.project == project.id }.reduce(0) { $0 + $1.hours })
+            summary.Work = MSPDICalendar.duration(hours: bookedByProject[project.id] ?? 0)
             summary.ConstraintType = "4"
             summary.ConstraintDate = MSPDICalendar.start(calendar.firstWorkingDay(project.earliestStart))
             if let deadline = project.deadline { summary.Deadline = MSPDICalendar.finish(calendar.lastWorkingDay(deadline)) }
@@ -80,12 +86,11 @@ public enum MSPDIExporter {
                 + (project.budget.map { [value(.budget, number($0))] } ?? [])
             tasks.append(summary)
             for (d, demand) in project.demands.enumerated() {
-                let booked = hours.filter { $0.key.hasSuffix("\u{1F}\(project.id)\u{1F}\(demand.resolvedID)") }
                 var line = task(uid: demandUID["\(project.id)\u{1F}\(demand.resolvedID)"] ?? 0,
                                 name: "\(project.resolvedName): \(demand.resolvedID)", outline: "\(k + 1).\(d + 1)", level: 2,
                                 first: start, last: last, calendar: calendar, active: selected)
                 line.Summary = "0"
-                line.Work = MSPDICalendar.duration(hours: booked.values.reduce(0) { $0 + $1.reduce(0, +) })
+                line.Work = MSPDICalendar.duration(hours: bookedByLine["\(project.id)\u{1F}\(demand.resolvedID)"] ?? 0)
                 line.ExtendedAttribute = [value(.scenarioID, demand.resolvedID), value(.skill, demand.skill),
                                           value(.demandHours, demandHours(demand.hours)),
                                           value(.minLevel, String(demand.minLevel))]
