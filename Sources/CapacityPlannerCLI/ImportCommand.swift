@@ -196,7 +196,9 @@ struct ImportCommand: ParsableCommand {
     private func importScenario() throws -> ScenarioImporter.Outcome {
         func name(_ path: String) -> String { path == "-" ? "<stdin>" : path }
         if let xlsx {
-            let workbook = try readFile(xlsx) { data throws(FileError) in try Workbook(xlsx: data, file: name(xlsx)) }
+            let workbook = try readFile(xlsx) { data throws(FileError) in
+                try Workbook(xlsx: data, file: name(xlsx), reading: ScenarioImporter.readsSheet)
+            }
             let sheet = ScenarioImporter.settings(in: workbook)
             var outcome = ScenarioImporter.run(workbook: workbook, file: name(xlsx), settings: settings(over: sheet.settings))
             outcome.errors = sheet.errors + outcome.errors

@@ -105,7 +105,7 @@ struct ReportCommand: ParsableCommand {
             try writeOutput(Data(HTMLReport.render(data, analysis: analysis).utf8), to: output)
         case .xlsx:
             check = PlanChecker.check(plan, for: problem)
-            try writeBytes(try PlanFile.workbook(plan, problem: problem), to: output)
+            try writeBytes(try PlanFile.workbook(plan, problem: problem, check: check), to: output)
         case .mspdi:
             check = PlanChecker.check(plan, for: problem)
             try writeBytes(try PlanFile.projectXML(plan, problem: problem, title: pageTitle), to: output)

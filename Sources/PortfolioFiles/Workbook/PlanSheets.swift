@@ -3,12 +3,12 @@ public import CapacityPlanning
 
 /// The plan's sheets of `report --format xlsx`: Summary, Schedule, Assignments, Utilisation.
 public enum PlanSheets {
-    /// The sheets for `plan` of `problem`.
-    public static func make(_ plan: Plan, problem: PlanningProblem) -> [SheetOutput] {
+    /// The sheets for `plan` of `problem`; `check` is the checker's verdict when the caller already has it.
+    public static func make(_ plan: Plan, problem: PlanningProblem, check: PlanCheck? = nil) -> [SheetOutput] {
         let scenario = problem.scenario
         let periods = scenario.horizon.periods
         let labels = PeriodLabels(scenario.horizon)
-        let check = PlanChecker.check(plan, for: problem)
+        let check = check ?? PlanChecker.check(plan, for: problem)
         let allocation = Allocation(plan: plan, problem: problem)
         let kpis = PlanKPIs(allocation: allocation, problem: problem)
         func day(_ number: Int?) -> SheetOutput.Cell {

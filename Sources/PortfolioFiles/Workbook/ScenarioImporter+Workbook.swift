@@ -9,6 +9,12 @@ extension ScenarioImporter {
     /// The sheets `report --format xlsx` adds and the import passes over.
     public static let planSheets = ["Summary", "Schedule", "Assignments", "Utilisation"]
 
+    /// Whether the import reads the sheet `name` (its tables and Settings; not the plan's sheets):
+    /// pass it to `Workbook(xlsx:file:reading:)`.
+    public static func readsSheet(_ name: String) -> Bool {
+        (sheetNames + [settingsSheet]).contains { Table.normalise($0) == Table.normalise(name) }
+    }
+
     /// The settings a workbook's Settings sheet gives (none when it has no such sheet), and
     /// its problems, by cell. Keys are the command line's options without `--`
     /// (`periods`, `start`, `unit`, `utilization-cap`, `unmet-penalty`, `assignment-penalty`,

@@ -7,12 +7,14 @@ extension Workbook {
     /// The most a workbook may hold once unzipped (128 MiB), against zip bombs.
     static let maxUnzippedBytes: UInt64 = 128 << 20
 
-    /// Reads the workbook in `data`; `file` names it in errors.
+    /// Reads the workbook in `data`; `file` names it in errors. Only the sheets whose names
+    /// `reading` accepts are decoded; the others are listed with no rows (a plan's Assignments
+    /// sheet is most of a large workbook, and the import does not need it).
     ///
     /// Throws `FileError` when the file is larger than `FileError.maxFileBytes`, is not a zip,
     /// is a zip without a workbook (e.g. a .docx or an .xls saved with another extension),
     /// or has a part that is not well-formed XML.
-    public init(xlsx data: Data, file: String) throws(FileError) {
+    public init(xlsx data: Data, file: String, reading: (String) -> Bool = { _ in true }) throws(FileError) {
         try FileError.checkSize(data, file: file)
         let archive: Archive
         do {
@@ -38,6 +40,10 @@ extension Workbook {
 
         var sheets: [Sheet] = []
         for entry in workbook.sheets.sheet ?? [] {
+            guard reading(entry.name) else {
+                sheets.append(Sheet(name: entry.name, rows: []))
+                continue
+            }
             guard let target = relationships?.Relationship?.first(where: { $0.Id == entry.id })?.Target else {
                 throw FileError(file: file, message: "sheet '\(entry.name)' has no part in xl/_rels/workbook.xml.rels")
             }
