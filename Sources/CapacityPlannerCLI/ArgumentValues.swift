@@ -13,5 +13,5 @@ extension PeriodUnit: ExpressibleByArgument {}
 /// `export --format mps|lp`.
 extension ModelFileFormat: ExpressibleByArgument {}
 
-/// `export --model exact|aggregated|relaxation|pooled`.
+/// `export --model exact|aggregated|relaxation|pooled|classes`.
 extension ModelVariant: ExpressibleByArgument {}

@@ -16,7 +16,7 @@ struct ExportCommand: ParsableCommand {
 
             Example:
               capacity-planner export Examples/small-team.json --format mps -o small-team.mps
-              capacity-planner export Examples/mid-size-pmo.json --model relaxation -o bound.mps
+              capacity-planner export Examples/mid-size-pmo.json --model classes -o bound.mps
             """
     )
 
@@ -25,7 +25,7 @@ struct ExportCommand: ParsableCommand {
     /// The file format.
     @Option(help: "mps or lp.") var format: ModelFileFormat = .mps
     /// Which model.
-    @Option(help: "exact (the exact planner's model), aggregated (with the supply and budget-cover rows on the start binaries), relaxation (the selection bound's relaxation: focus limits out) or pooled (people pooled per demand); the optima of the last two bound the exact one.")
+    @Option(help: "exact (the exact planner's model), aggregated (with the supply and budget-cover rows on the start binaries), relaxation (the selection bound's relaxation: focus limits out) pooled (people pooled per demand) or classes (demands merged by who can do them); the optima of the last three bound the exact one.")
     var model: ModelVariant = .exact
     /// The file to write.
     @Option(name: [.short, .long], help: "The file to write.") var output: String

@@ -332,7 +332,7 @@ enum OpenAPIDocument {
               "gap": { "type": "number" },
               "boundSource": {
                 "type": "string",
-                "enum": ["optimum", "branch-and-bound", "selection-relaxation", "pooled-relaxation", "lp-relaxation", "lagrangian", "people-unlimited"],
+                "enum": ["optimum", "branch-and-bound", "selection-relaxation", "pooled-relaxation", "class-relaxation", "lp-relaxation", "lagrangian", "people-unlimited"],
                 "description": "what proves the bound (Docs/formulation.md, Bounds)"
               }
             }
@@ -424,7 +424,7 @@ enum OpenAPIDocument {
               "gap": { "type": "number" },
               "boundSource": {
                 "type": "string",
-                "enum": ["optimum", "branch-and-bound", "selection-relaxation", "pooled-relaxation", "lp-relaxation", "lagrangian", "people-unlimited"],
+                "enum": ["optimum", "branch-and-bound", "selection-relaxation", "pooled-relaxation", "class-relaxation", "lp-relaxation", "lagrangian", "people-unlimited"],
                 "description": "what proves the bound (Docs/formulation.md, Bounds)"
               },
               "elapsed": { "type": "number" },

@@ -8,11 +8,15 @@ public enum BoundSource: String, Sendable, Equatable, Codable, CaseIterable {
     /// GLPK's branch and bound on the exact model (its best open node).
     case branchAndBound = "branch-and-bound"
     /// Branch and bound on the selection relaxation (focus limits left out, start binaries
-    /// integral, staffing continuous).
+    /// integral, staffing continuous). Plans of earlier versions carry it; the search now
+    /// computes the class relaxation instead.
     case selectionRelaxation = "selection-relaxation"
     /// Branch and bound on the pooled relaxation (people pooled per demand at the cheapest
     /// qualified rate, limited by what each group of qualified people can supply together).
     case pooledRelaxation = "pooled-relaxation"
+    /// Branch and bound on the class relaxation (the selection relaxation with the demands that
+    /// the same people qualify for merged, people kept).
+    case classRelaxation = "class-relaxation"
     /// The LP relaxation of the exact model.
     case linearRelaxation = "lp-relaxation"
     /// Lagrangian relaxation of people's capacity and the portfolio budget.
@@ -27,6 +31,7 @@ public enum BoundSource: String, Sendable, Equatable, Codable, CaseIterable {
         case .branchAndBound: "GLPK branch and bound"
         case .selectionRelaxation: "branch and bound on the selection relaxation"
         case .pooledRelaxation: "branch and bound on the pooled relaxation"
+        case .classRelaxation: "branch and bound on the class relaxation"
         case .linearRelaxation: "LP relaxation"
         case .lagrangian: "Lagrangian relaxation"
         case .peopleUnlimited: "people unlimited"

@@ -1,5 +1,6 @@
-// The bound of the whole problem, computed beside the search: Lagrangian, then branch and bound on
-// the pooled and the selection relaxations, then (when there is time) the exact model's LP relaxation.
+// The bound of the whole problem, computed beside the search: branch and bound on the class
+// relaxation (after the Lagrangian and pooled bounds where it is large), then (when there is time)
+// the exact model's LP relaxation.
 #if GLPK
 package import CapacityPlanning
 import Optimization
@@ -7,13 +8,13 @@ import Foundation
 import Synchronization
 
 /// Bounds on the whole problem, computed once, possibly on another thread (Docs/formulation.md, "Bounds"):
-/// 1. the Lagrangian bound (pure Swift, seconds at any size);
-/// 2. branch and bound on the pooled relaxation (`ModelShape.pooledRelaxation`: people pooled per
-///    demand), small at every size, for a fifth of the time left (at most 5 s);
-/// 3. branch and bound on the selection relaxation (`ModelShape.selectionRelaxation`: focus limits
-///    left out, aggregated rows in), whose root LP GLPK solves in seconds and whose best open node
+/// 1. where the class relaxation is large: the Lagrangian bound (pure Swift, seconds at any size),
+///    then branch and bound on the pooled relaxation (`ModelShape.pooledRelaxation`: people pooled
+///    per demand), small at every size, for a fifth of the time left (at most 5 s);
+/// 2. branch and bound with GLPK's cuts on the class relaxation (`ModelShape.classRelaxation`: focus
+///    limits left out, demands merged by who can do them, aggregated rows in), whose best open node
 ///    keeps falling while it runs;
-/// 4. when time is left and the model is small enough, the exact model's LP relaxation.
+/// 3. when time is left and the model is small enough, the exact model's LP relaxation.
 /// Every value offered is a proven upper bound; the smallest is kept, with where it comes from.
 package final class RelaxationBound: Sendable {
     private let result = Mutex<(value: Double, source: BoundSource)?>(nil)
@@ -52,19 +53,26 @@ package final class RelaxationBound: Sendable {
         defer { done.signal() }
         let clock = ContinuousClock.now
         func left() -> Double? { timeLimit.map { $0 - clock.secondsElapsed } }
-        let lagrangianLimit = timeLimit.map { min($0 * 0.1, 5) }
-        if let bound = LagrangianBound(iterations: 200, timeLimit: lagrangianLimit).bound(for: problem, incumbent: incumbent) {
-            offer(bound, .lagrangian)
+        // The class relaxation is as tight as the selection relaxation wherever budgets at real rates
+        // and balance by cost do not bind, and a fraction of its size. Where it is small, its branch
+        // and bound has all the time; otherwise the Lagrangian bound (≤ 10 % of the time, ≤ 5 s) and
+        // the pooled relaxation (tiny at every size, weaker; a fifth of the time left, ≤ 5 s) give
+        // bounds first.
+        let classColumns = Self.classColumns(problem)
+        if classColumns > Self.smallClassModel {
+            let lagrangianLimit = timeLimit.map { min($0 * 0.1, 5) }
+            if let bound = LagrangianBound(iterations: 200, timeLimit: lagrangianLimit).bound(for: problem, incumbent: incumbent) {
+                offer(bound, .lagrangian)
+            }
+            if let remaining = left(), remaining < 0.2 { return }
+            let pooledLimit = classColumns > Self.largestClassModel ? left() : left().map { min($0 / 5, 5) }
+            _ = branchAndBound(ExactFormulation(problem: problem, shape: .pooledRelaxation), source: .pooledRelaxation,
+                               incumbent: incumbent, cuts: false, timeLimit: pooledLimit, nodeLimit: nodeLimit, shouldStop: shouldStop)
+            if let remaining = left(), remaining < 0.2 { return }
         }
-        if let remaining = left(), remaining < 0.2 { return }
-        // The pooled relaxation: small at every size, so a bound within seconds where the selection
-        // relaxation's root LP alone can take longer than the search has (a fifth of the time left,
-        // at most 5 s: its bound is weaker, and the selection relaxation needs the rest).
-        _ = branchAndBound(problem: problem, shape: .pooledRelaxation, source: .pooledRelaxation, incumbent: incumbent,
-                           timeLimit: left().map { min($0 / 5, 5) }, nodeLimit: nodeLimit, shouldStop: shouldStop)
-        if let remaining = left(), remaining < 0.2 { return }
-        let proven = branchAndBound(problem: problem, shape: .selectionRelaxation, source: .selectionRelaxation,
-                                    incumbent: incumbent, timeLimit: left(), nodeLimit: nodeLimit, shouldStop: shouldStop)
+        guard classColumns <= Self.largestClassModel else { return }
+        let proven = branchAndBound(ExactFormulation(problem: problem, shape: .classRelaxation), source: .classRelaxation,
+                                    incumbent: incumbent, cuts: true, timeLimit: left(), nodeLimit: nodeLimit, shouldStop: shouldStop)
         guard withLP, !proven, !shouldStop(), !stopping.isCancelled else { return }
         if let remaining = left(), remaining < 0.2 { return }
         let formulation = ExactFormulation(problem: problem)
@@ -75,27 +83,52 @@ package final class RelaxationBound: Sendable {
         offer(objective, .linearRelaxation)
     }
 
-    /// Branch and bound on a relaxation of `shape`, offering its best open node as it falls.
-    /// Whether it proved the relaxation's optimum (or met the incumbent).
-    private func branchAndBound(problem: PlanningProblem, shape: ModelShape, source: BoundSource, incumbent: Double,
+    /// Branch and bound on `formulation` (a relaxation), offering its best open node as it falls;
+    /// `cuts` turns GLPK's cut generators on. Whether it proved the relaxation's optimum.
+    private func branchAndBound(_ formulation: ExactFormulation, source: BoundSource, incumbent: Double, cuts: Bool,
                                 timeLimit: Double?, nodeLimit: Int, shouldStop: @escaping @Sendable () -> Bool) -> Bool {
         guard !shouldStop(), !stopping.isCancelled else { return false }
-        let formulation = ExactFormulation(problem: problem, shape: shape)
         let cancellation = CancellationToken()
         var options = SolveOptions()
+        options.cuts = cuts
         options.timeLimit = timeLimit.map { max(0.1, $0) }
         if timeLimit == nil { options.nodeLimit = nodeLimit }
         options.relativeGap = 1e-6
         options.cancellation = cancellation
+        // GLPK's root cut loop goes on while each round's gain is large against the objective; with
+        // the (large, negative) unmet-penalty constant in it, it cut for 12 s on mid-size-pmo and
+        // never branched. Solved without the constant, which is added back to every bound.
+        var model = formulation.model
+        let constant = model.objectiveConstant
+        model.objectiveConstant = 0
         options.progress = { [self] progress in
-            if let bound = progress.bound, abs(bound) < 1e300 { offer(bound, source) }
+            if let bound = progress.bound, abs(bound) < 1e300 { offer(bound + constant, source) }
             if shouldStop() || stopping.isCancelled { cancellation.cancel() }
             // Once the relaxation's bound meets the plan, nothing tighter can be learnt from it.
             if let best = value, best <= incumbent + 1e-6 * max(1, abs(incumbent)) { cancellation.cancel() }
         }
-        guard let solved = try? GLPK.solve(formulation.model, options: options) else { return false }
-        if let bound = solved.bound, abs(bound) < 1e300 { offer(bound, source) }
+        guard let solved = try? GLPK.solve(model, options: options) else { return false }
+        if let bound = solved.bound, abs(bound) < 1e300 { offer(bound + constant, source) }
         return solved.termination == .optimal
+    }
+
+    /// Up to this many columns (about 60 × 25 × 16) the class relaxation's root LP takes a second or
+    /// two, and its branch and bound has all the time.
+    static let smallClassModel = 20_000
+    /// Above this many columns (about 500 × 150 × 52) its root LP does not finish in minutes: the pooled
+    /// relaxation has all the time.
+    static let largestClassModel = 400_000
+
+    /// About how many hours columns the class relaxation has: the qualified people of each class
+    /// (demands with the same qualified people, mandatory or not) times the periods of the horizon.
+    static func classColumns(_ problem: PlanningProblem) -> Int {
+        var classes = Set<[Int]>()
+        var columns = 0
+        for demand in problem.demands where !demand.eligiblePeople.isEmpty {
+            let key = demand.eligiblePeople + [problem.projects[demand.project].mandatory ? -1 : -2]
+            if classes.insert(key).inserted { columns += demand.eligiblePeople.count * problem.periodCount }
+        }
+        return columns
     }
 
     /// Waits at most `seconds` for the computations to end; whether they have.

@@ -1,6 +1,6 @@
 // Rows on the start binaries alone that the LP implies only in aggregate (Docs/formulation.md,
-// "Aggregated rows"): what the chosen starts demand of a skill in a period against what the people
-// who could do it can supply, and what the chosen projects must at least cost against the budget.
+// "Aggregated rows"): what the chosen starts demand of a group of people in a period against what
+// they can supply (Hall's condition, for each skill's people and for everyone), and what the chosen projects must at least cost against the budget.
 // They do not move the LP bound; they give branch and cut knapsack rows on binaries to branch and
 // cut on (cover and MIR cuts), which the hours variables otherwise hide.
 #if GLPK
@@ -8,28 +8,36 @@ import CapacityPlanning
 import Optimization
 
 extension ExactModelBuilder {
-    /// Per period and skill: Σ_{d of skill k} Σ_s h_d(s,t)·z(j,s) ≤ Σ_{p eligible for some d} cap(p,t),
-    /// and per period the same over all skills; only where the row can bind. Mandatory projects'
-    /// demands are left out (their hours may go unmet).
+    /// Hall's condition on the start binaries: for each group E of people — each skill's qualified
+    /// people, everyone — and each period t,
+    /// Σ_{d: qualified(d) ⊆ E} Σ_s h_d(s,t)·z(j,s) ≤ Σ_{p∈E} cap(p,t); only where the row can bind.
+    /// Mandatory projects' demands are left out (their hours may go unmet).
     mutating func addAggregatedCapacity() {
         let periods = problem.periodCount
-        var demandsBySkill: [Int: [Int]] = [:]
-        for demand in problem.demands {
+        let demands = problem.demands.filter { demand in
             let j = demand.project
-            guard scope.free[j], !problem.projects[j].mandatory, !starts[j].isEmpty else { continue }
-            demandsBySkill[demand.skill, default: []].append(demand.index)
+            return scope.free[j] && !problem.projects[j].mandatory && !starts[j].isEmpty && !demand.eligiblePeople.isEmpty
         }
-        let groups = demandsBySkill.keys.sorted().map { demandsBySkill[$0] ?? [] }
-        let everything = groups.flatMap { $0 }
-        for (g, group) in (groups + (groups.count > 1 ? [everything] : [])).enumerated() {
-            var people = Set<Int>()
-            for d in group { people.formUnion(problem.demands[d].eligiblePeople) }
+        var groups: [[Int]] = []
+        var seen = Set<[Int]>()
+        var bySkill: [Int: Set<Int>] = [:]
+        for demand in demands { bySkill[demand.skill, default: []].formUnion(demand.eligiblePeople) }
+        for skill in bySkill.keys.sorted() {
+            let people = (bySkill[skill] ?? []).sorted()
+            if seen.insert(people).inserted { groups.append(people) }
+        }
+        let everyone = Set(bySkill.values.joined()).sorted()
+        if seen.insert(everyone).inserted { groups.append(everyone) }
+        for (g, group) in groups.enumerated() {
+            let members = Set(group)
+            let inside = demands.filter { members.isSuperset(of: $0.eligiblePeople) }
             for t in 0..<periods {
-                let supply = people.reduce(0.0) { $0 + scope.capacity[$1 * periods + t] }
+                let supply = group.reduce(0.0) { total, p in
+                    scope.slots[p * periods + t] == 0 ? total : total + scope.capacity[p * periods + t]
+                }
                 var terms: [Variable: Double] = [:]
                 var most = 0.0
-                for d in group {
-                    let demand = problem.demands[d]
+                for demand in inside {
                     var peak = 0.0
                     for (s, z) in starts[demand.project] {
                         let h = demand.hours(start: s, period: t)

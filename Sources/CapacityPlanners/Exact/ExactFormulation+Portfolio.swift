@@ -84,8 +84,8 @@ extension ExactModelBuilder {
     mutating func addBalance() {
         for group in problem.balanceGroups {
             let rule = group.rule
-            // The pooled relaxation does not know who works, so not what it costs: no row (a relaxation).
-            if shape.poolsPeople && rule.measure == .cost { continue }
+            // The pooled and class relaxations do not know what each project costs: no row (a relaxation).
+            if (shape.poolsPeople || shape.poolsDemands) && rule.measure == .cost { continue }
             let terms = measureTerms(rule.measure)
             let fixed = scope.balanceFixed[group.index]
             let bounds: [(share: Double, side: Double, rhs: Double, label: String)] = [

@@ -28,6 +28,9 @@ struct ExactModelBuilder {
     var upper: [Variable: Double] = [:]
     /// The pooled relaxation's hours variables, one per demand and period.
     var pooled: [ExactFormulation.DemandPeriod: Variable] = [:]
+    /// The class relaxation's hours variables: person, demand class, the class's project (where it
+    /// has one) and period of each.
+    var classHours: [(variable: Variable, person: Int, demandClass: Int, project: Int?, period: Int)] = []
 
     init(problem: PlanningProblem, scope: ModelScope, names: Bool, elastic: Bool, shape: ModelShape) {
         self.problem = problem
@@ -46,6 +49,10 @@ struct ExactModelBuilder {
             addCoverage()
             addPooledSupply()
             addPooledBudgets()
+        } else if shape.poolsDemands {
+            addClassHoursAndCoverage()
+            addCapacityAndConcurrency()
+            addClassBudgets()
         } else {
             addHours()
             addCoverage()
@@ -54,7 +61,9 @@ struct ExactModelBuilder {
             addBudgets()
         }
         addDependencies()
-        if !shape.poolsPeople {
+        if shape.poolsDemands {
+            addClassPins()
+        } else if !shape.poolsPeople {
             addPins()
         }
         addBaselineTerms()
@@ -356,7 +365,7 @@ struct ExactModelBuilder {
     // Change: |x − b| = x + b − 2·min(x, b), with m ≤ x, m ≤ b (objective); start change: penalty·(1 − z(j, s0)).
     private mutating func addBaselineTerms() {
         let policy = problem.policy
-        if policy.changePenaltyPerHour > 0 && !shape.poolsPeople {
+        if policy.changePenaltyPerHour > 0 && !shape.poolsPeople && !shape.poolsDemands {
             let cells = problem.baseline.hours.keys
                 .filter { scope.free[problem.demands[$0.demand].project] }
                 .sorted { ($0.person, $0.demand, $0.period) < ($1.person, $1.demand, $1.period) }

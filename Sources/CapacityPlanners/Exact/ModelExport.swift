@@ -21,6 +21,9 @@ public enum ModelVariant: String, Sendable, CaseIterable {
     /// The pooled relaxation: people pooled per demand at the cheapest qualified rate, limited by
     /// what each group of qualified people can supply together. Its optimum is an upper bound too.
     case pooled
+    /// The class relaxation: the selection relaxation with the demands that the same people
+    /// qualify for merged into one class, people kept. Its optimum is an upper bound too.
+    case classes
 }
 
 #if GLPK
@@ -43,6 +46,7 @@ extension ExactPlanner {
         case .aggregated: ModelShape(dropsFocusLimits: false, aggregatedRows: true)
         case .relaxation: .selectionRelaxation
         case .pooled: .pooledRelaxation
+        case .classes: .classRelaxation
         }
         let formulation = ExactFormulation(problem: problem, names: true, shape: shape)
         var model = formulation.model

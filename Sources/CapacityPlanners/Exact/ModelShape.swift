@@ -15,6 +15,12 @@ package struct ModelShape: Sendable, Equatable {
     /// "The pooled relaxation"). Person-level rules — pins, change penalties, balance by cost —
     /// are left out. A relaxation a fraction of the selection relaxation's size.
     package var poolsPeople: Bool = false
+    /// Merge the demands that the same people qualify for into one class, people kept: hours
+    /// x(p,c,t) per person, class and period (Docs/formulation.md, "The class relaxation").
+    /// Exact for coverage, capacity, cost and budgets; pins and the change penalty are counted on
+    /// class totals and balance rules measured in cost are left out (relaxations). Implies no
+    /// focus limits.
+    package var poolsDemands: Bool = false
 
     /// The exact model.
     package static let exact = ModelShape(dropsFocusLimits: false, aggregatedRows: false)
@@ -22,4 +28,6 @@ package struct ModelShape: Sendable, Equatable {
     package static let selectionRelaxation = ModelShape(dropsFocusLimits: true, aggregatedRows: true)
     /// The pooled relaxation: the starts with people pooled per demand (implies no focus limits).
     package static let pooledRelaxation = ModelShape(dropsFocusLimits: true, aggregatedRows: true, poolsPeople: true)
+    /// The class relaxation: the selection relaxation with demands merged by who can do them.
+    package static let classRelaxation = ModelShape(dropsFocusLimits: true, aggregatedRows: true, poolsDemands: true)
 }

@@ -34,7 +34,7 @@ public struct LargeNeighbourhoodPlanner: Planner {
     public var subproblemNodeLimit: Int
     /// Largest model (hours variables) whose LP relaxation is solved for the bound.
     public var boundModelLimit: Int
-    /// Node limit of the selection relaxation's branch and bound, when running deterministically.
+    /// Node limit of each relaxation's branch and bound, when running deterministically.
     public var boundNodeLimit: Int
     /// Searches that run at once against the clock (the second starts once the bound is known).
     public var searches: Int
