@@ -112,20 +112,20 @@ package final class RelaxationBound: Sendable {
         return solved.termination == .optimal
     }
 
-    /// Up to this many columns (about 60 × 25 × 16) the class relaxation's root LP takes a second or
-    /// two, and its branch and bound has all the time.
+    /// Up to this many columns (60 × 25 × 16 has 5–10 k, 120 × 40 × 26 has 22–40 k) the class
+    /// relaxation's root LP takes a second or two, and its branch and bound has all the time.
     static let smallClassModel = 20_000
-    /// Above this many columns (about 500 × 150 × 52) its root LP does not finish in minutes: the pooled
-    /// relaxation has all the time.
+    /// Above this many columns (500 × 150 × 52 seed 1, whose budgets that can bind give it 515 k;
+    /// seed 2 has 170 k) its root LP does not finish in minutes: the pooled relaxation has all the time.
     static let largestClassModel = 400_000
 
     /// About how many hours columns the class relaxation has: the qualified people of each class
-    /// (demands with the same qualified people, mandatory or not) times the periods of the horizon.
+    /// (`ExactModelBuilder.demandClass(of:in:)`) times the periods of the horizon.
     static func classColumns(_ problem: PlanningProblem) -> Int {
-        var classes = Set<[Int]>()
+        var classes = Set<ExactModelBuilder.DemandClass>()
         var columns = 0
         for demand in problem.demands where !demand.eligiblePeople.isEmpty {
-            let key = demand.eligiblePeople + [problem.projects[demand.project].mandatory ? -1 : -2]
+            let key = ExactModelBuilder.demandClass(of: demand, in: problem)
             if classes.insert(key).inserted { columns += demand.eligiblePeople.count * problem.periodCount }
         }
         return columns

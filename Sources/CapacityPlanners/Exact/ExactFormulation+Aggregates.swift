@@ -37,16 +37,7 @@ extension ExactModelBuilder {
                 }
                 var terms: [Variable: Double] = [:]
                 var most = 0.0
-                for demand in inside {
-                    var peak = 0.0
-                    for (s, z) in starts[demand.project] {
-                        let h = demand.hours(start: s, period: t)
-                        guard h > 0 else { continue }
-                        terms[z, default: 0] += h
-                        peak = max(peak, h)
-                    }
-                    most += peak
-                }
+                for demand in inside { most += addStartHours(of: demand, period: t, to: &terms) }
                 guard most > supply + 1e-9 else { continue }
                 let sorted = terms.sorted { $0.key.index < $1.key.index }
                 model.addConstraint(variables: sorted.map(\.key), coefficients: sorted.map(\.value),

@@ -21,6 +21,15 @@ extension ExactModelBuilder {
         let project: Int?
     }
 
+    /// The class of `demand`: its qualified people, whether its project is mandatory, and the
+    /// project itself where the project's budget can bind. Also sizes the model before it is built
+    /// (`RelaxationBound.classColumns`).
+    static func demandClass(of demand: DemandInfo, in problem: PlanningProblem) -> DemandClass {
+        let info = problem.projects[demand.project]
+        return DemandClass(people: demand.eligiblePeople, mandatory: info.mandatory,
+                           project: budgetCanBind(info, in: problem) ? info.index : nil)
+    }
+
     /// The classes of the free projects' demands that someone can staff, in a stable order.
     func demandClasses() -> [(key: DemandClass, demands: [Int])] {
         var order: [DemandClass] = []
@@ -29,8 +38,7 @@ extension ExactModelBuilder {
             let info = problem.projects[demand.project]
             guard scope.free[info.index], scope.startRanges[info.index] != nil, !starts[info.index].isEmpty,
                   !demand.eligiblePeople.isEmpty else { continue }
-            let owned = budgetCanBind(info)
-            let key = DemandClass(people: demand.eligiblePeople, mandatory: info.mandatory, project: owned ? info.index : nil)
+            let key = Self.demandClass(of: demand, in: problem)
             if members[key] == nil { order.append(key) }
             members[key, default: []].append(demand.index)
         }
@@ -39,7 +47,7 @@ extension ExactModelBuilder {
 
     /// Whether project `info`'s budget can bind: its hours at the dearest qualified rates would
     /// exceed it. Only then does it need classes of its own (the others' cost never matters).
-    private func budgetCanBind(_ info: ProjectInfo) -> Bool {
+    private static func budgetCanBind(_ info: ProjectInfo, in problem: PlanningProblem) -> Bool {
         guard let budget = info.budget else { return false }
         let dearest = info.demands.reduce(0.0) { total, d in
             let demand = problem.demands[d]
@@ -57,19 +65,12 @@ extension ExactModelBuilder {
         cellsOfPersonPeriod = Array(repeating: [], count: problem.people.count * periods)
         let penalty = problem.policy.unmetPenaltyPerHour
         for (c, entry) in demandClasses().enumerated() {
+            for d in entry.demands { classOfDemand[d] = c }
             for t in 0..<periods {
                 var demandTerms: [Variable: Double] = [:]
                 var peak = 0.0
                 for d in entry.demands {
-                    let demand = problem.demands[d]
-                    var most = 0.0
-                    for (s, z) in starts[demand.project] {
-                        let h = demand.hours(start: s, period: t)
-                        guard h > 0 else { continue }
-                        demandTerms[z, default: 0] += h
-                        most = max(most, h)
-                    }
-                    peak += most
+                    peak += addStartHours(of: problem.demands[d], period: t, to: &demandTerms)
                 }
                 guard peak > 0 else { continue }
                 var vars: [Variable] = []
@@ -132,12 +133,8 @@ extension ExactModelBuilder {
     /// Pins: what the person works on the classes of the pin's demands in its periods is at least
     /// the pinned hours (those classes hold the pinned demand's hours and maybe more).
     mutating func addClassPins() {
-        var classOf: [Int: Int] = [:]
-        for (c, entry) in demandClasses().enumerated() {
-            for d in entry.demands { classOf[d] = c }
-        }
         for pin in problem.pins where scope.free[pin.project] {
-            let classes = Set(pin.countingDemands.compactMap { classOf[$0] })
+            let classes = Set(pin.countingDemands.compactMap { classOfDemand[$0] })
             let vars = classHours.filter { cell in
                 cell.person == pin.person && classes.contains(cell.demandClass) && (pin.period.map { $0 == cell.period } ?? true)
             }.map(\.variable)

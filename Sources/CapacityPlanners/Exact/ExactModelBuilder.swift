@@ -31,6 +31,8 @@ struct ExactModelBuilder {
     /// The class relaxation's hours variables: person, demand class, the class's project (where it
     /// has one) and period of each.
     var classHours: [(variable: Variable, person: Int, demandClass: Int, project: Int?, period: Int)] = []
+    /// The class of each demand in the class relaxation, by demand index.
+    var classOfDemand: [Int: Int] = [:]
 
     init(problem: PlanningProblem, scope: ModelScope, names: Bool, elastic: Bool, shape: ModelShape) {
         self.problem = problem
@@ -135,6 +137,19 @@ struct ExactModelBuilder {
         guard let range = scope.startRanges[demand.project] else { return 0 }
         var peak = 0.0
         for s in range { peak = max(peak, demand.hours(start: s, period: t)) }
+        return peak
+    }
+
+    /// Adds demand `demand`'s hours in period `t` at each of its project's starts, h_d(s,t)·z(j,s),
+    /// to `terms`; returns the most of them (what the demand can need in `t`).
+    func addStartHours(of demand: DemandInfo, period t: Int, to terms: inout [Variable: Double]) -> Double {
+        var peak = 0.0
+        for (s, z) in starts[demand.project] {
+            let h = demand.hours(start: s, period: t)
+            guard h > 0 else { continue }
+            terms[z, default: 0] += h
+            peak = max(peak, h)
+        }
         return peak
     }
 
