@@ -23,8 +23,8 @@ struct BoundTests {
         return bound
     }
 
-    /// Checks one problem with a proven optimum: the selection, class and pooled relaxations' optima and the
-    /// computed bound are not below it, and the model with aggregated rows has the same optimum.
+    /// Checks one problem with a proven optimum: the selection, class and pooled relaxations' optima, the
+    /// Lagrangian bound and the computed bound are not below it, and the model with aggregated rows has the same optimum.
     private func checkBounds(_ problem: PlanningProblem, optimum best: Double, _ label: String,
                              computed withComputation: Bool = true) throws {
         let tolerance = 1e-6 * max(1, abs(best))
@@ -36,6 +36,13 @@ struct BoundTests {
             #expect(abs(classes - relaxed) <= tolerance,
                     "\(label): without pins, baseline change penalties or cost balance the class relaxation \(classes) ≠ the selection relaxation \(relaxed)")
         }
+        var offered: [Double] = []
+        let lagrangian = try #require(LagrangianBound().bound(for: problem, incumbent: best - 0.1 * max(1, abs(best)),
+                                                              improved: { offered.append($0) }),
+                                      "\(label): the Lagrangian bound says no plan exists, but one is optimal")
+        #expect(lagrangian >= best - tolerance, "\(label): Lagrangian bound \(lagrangian) < optimum \(best)")
+        #expect(offered.last == lagrangian && zip(offered, offered.dropFirst()).allSatisfy { $0 > $1 },
+                "\(label): the Lagrangian bounds offered as they fell \(offered) do not end at \(lagrangian)")
         let pooled = try #require(try optimum(problem, shape: .pooledRelaxation), "\(label): pooled relaxation")
         #expect(pooled >= best - tolerance, "\(label): pooled relaxation \(pooled) < optimum \(best)")
         let aggregated = try #require(try optimum(problem, shape: ModelShape(dropsFocusLimits: false, aggregatedRows: true)),
@@ -66,6 +73,7 @@ struct BoundTests {
     func generated(batch: Int) throws {
         var checked = 0
         var tighter = 0
+        var lagrangianTighter = 0
         let seeds = UInt64(25 * batch + 1)...UInt64(25 * batch + 25)
         for seed in seeds {
             var rng = TestRandom(seed: seed &* 0x2545_F491_4F6C_DD1D)
@@ -78,6 +86,8 @@ struct BoundTests {
             #expect(PlanChecker.check(plan, for: problem).isValid, "seed \(seed)")
             try checkBounds(problem, optimum: best, "seed \(seed)", computed: seed % 5 == 0)
             checked += 1
+            if let lagrangian = LagrangianBound().bound(for: problem, incumbent: best),
+               lagrangian < SimpleBound.value(for: problem) - 1e-6 { lagrangianTighter += 1 }
             guard seed % 5 == 0 else { continue }
             // The plan a deterministic search returns carries a bound no lower than the optimum.
             let lns = try LargeNeighbourhoodPlanner().plan(problem, options: PlanningOptions(seed: seed, moveLimit: 3))
@@ -89,8 +99,9 @@ struct BoundTests {
             }
         }
         #expect(checked >= 18, "only \(checked) of 25 scenarios (seeds \(seeds)) were solved to optimality")
-        print("BoundTests batch \(batch): \(checked) optimal, \(tighter) of the search's bounds beat the people-unlimited one")
+        print("BoundTests batch \(batch): \(checked) optimal, \(tighter) of the search's bounds and \(lagrangianTighter) Lagrangian ones beat the people-unlimited one")
         #expect(tighter > 0, "seeds \(seeds): the relaxations never beat the people-unlimited bound")
+        #expect(lagrangianTighter > 0, "seeds \(seeds): the Lagrangian bound never beat the people-unlimited bound")
     }
 
     @Test("a plan says what proves its bound")

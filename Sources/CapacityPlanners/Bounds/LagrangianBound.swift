@@ -3,13 +3,16 @@ package import CapacityPlanning
 
 /// An upper bound on the best objective by Lagrangian relaxation (Docs/formulation.md, "Bounds").
 ///
-/// People's capacity per period and the portfolio budget are moved into the objective with
-/// prices `λ(p,t) ≥ 0` and `ν ≥ 0`; concurrency limits, project budgets, dependencies, pin hours
-/// and the assignment and change penalties are dropped (each drop can only raise the optimum).
-/// What is left splits by project: each picks its best start (or stays out, unless required),
-/// buying every demanded hour from the cheapest qualified people at their priced cost, each up to
-/// their capacity, or — for a mandatory project — leaving it unmet at the unmet penalty. For any
-/// prices the result is a valid bound; subgradient steps lower it toward the best such bound.
+/// People's capacity per period, the portfolio budget and each project's budget are moved into
+/// the objective with prices `λ(p,t) ≥ 0`, `ν ≥ 0` and `μ(j) ≥ 0`; concurrency limits,
+/// dependencies, alternatives, pin hours and the assignment penalty are dropped (each drop can
+/// only raise the optimum). What is left splits by project: each picks its best start (or stays
+/// out, unless required), buying every demanded hour from the cheapest qualified people at their
+/// priced cost, each up to their capacity, or — for a mandatory project — leaving it unmet at the
+/// unmet penalty. The change penalty is kept exactly: a person's baseline hours on a demand and
+/// period are offered at their price less the penalty, the rest at their price plus it, and every
+/// baseline hour pays it once up front. For any prices the result is a valid bound; subgradient
+/// steps lower it toward the best such bound, the LP relaxation of the same relaxed problem.
 ///
 /// Pure Swift: it needs no solver.
 package struct LagrangianBound: Sendable {
@@ -30,10 +33,13 @@ package struct LagrangianBound: Sendable {
     /// - Parameters:
     ///   - incumbent: the objective of a known valid plan, which steers the step size.
     ///   - shouldStop: polled between iterations.
-    /// - Complexity: per iteration O(Σ_d E_d·T_d·log E_d + Σ_j |S_j|·D_j·demands_j), where E_d is the
-    ///   number of qualified people and T_d the periods a demand can touch.
+    ///   - improved: called with each better bound as the steps find it.
+    /// - Complexity: per iteration O(Σ_d E_d·T_d + Σ_j |S_j|·D_j·demands_j) once prices settle (the
+    ///   offers of each demand and period are re-sorted from the last order), where
+    ///   E_d is the number of qualified people and T_d the periods a demand can touch; memory
+    ///   O(Σ_d E_d·T_d).
     package func bound(for problem: PlanningProblem, incumbent: Double? = nil,
-                      shouldStop: () -> Bool = { false }) -> Double? {
+                      shouldStop: () -> Bool = { false }, improved: (Double) -> Void = { _ in }) -> Double? {
         var relaxation = Relaxation(problem: problem)
         let clock = ContinuousClock.now
         var best = Double.infinity
@@ -41,8 +47,10 @@ package struct LagrangianBound: Sendable {
         var sinceImprovement = 0
         for _ in 0..<max(1, iterations) {
             guard let value = relaxation.evaluate() else { return nil }
-            if value < best - 1e-9 * max(1, abs(best)) {
+            // (best starts infinite: an improvement test against best itself would be NaN and never pass.)
+            if !best.isFinite || value < best - 1e-9 * max(1, abs(best)) {
                 best = value
+                improved(value)
                 sinceImprovement = 0
             } else {
                 sinceImprovement += 1
@@ -69,117 +77,168 @@ private struct Relaxation {
     var lambda: [Double]
     /// Price of the portfolio budget, per unit of money spent.
     var nu = 0.0
+    /// Price of each project's budget, per unit of money spent on it (0 for a project without one).
+    var mu: [Double]
     /// Hours the last evaluation bought from each person in each period.
     var usage: [Double]
-    /// Money the last evaluation spent.
+    /// Money the last evaluation spent, in all and on each project.
     var spent = 0.0
+    var spentOn: [Double]
+    /// The offers for each demand and period a start can touch (index demand × periods + period),
+    /// kept in the last evaluation's price order.
+    var markets: [[Offer]]
+    /// Cost per hour of each person.
+    let rate: [Double]
+
+    /// One person's hours for one demand in one period: the baseline's hours there (which earn the
+    /// change penalty back) or the others (which pay it).
+    struct Offer {
+        var price = 0.0
+        let hours: Double
+        let person: Int
+        /// −1 for the baseline's hours, +1 for the others: the change penalty's sign in the price.
+        let change: Double
+
+        func precedes(_ other: Offer) -> Bool {
+            (price, person, change) < (other.price, other.person, other.change)
+        }
+    }
 
     init(problem: PlanningProblem) {
         self.problem = problem
-        self.periods = problem.periodCount
-        self.lambda = Array(repeating: 0, count: problem.people.count * problem.periodCount)
+        let periods = problem.periodCount
+        self.periods = periods
+        self.lambda = Array(repeating: 0, count: problem.people.count * periods)
         self.usage = lambda
+        self.mu = Array(repeating: 0, count: problem.projects.count)
+        self.spentOn = mu
+        var planned: [Int: [Int: Double]] = [:]
+        for (cell, hours) in problem.baseline.hours where hours > 0 {
+            planned[cell.demand * periods + cell.period, default: [:]][cell.person] = hours
+        }
+        var markets = [[Offer]](repeating: [], count: problem.demands.count * periods)
+        for demand in problem.demands {
+            for t in problem.projects[demand.project].candidatePeriods where t < periods {
+                let key = demand.index * periods + t
+                var offers: [Offer] = []
+                for p in demand.eligiblePeople {
+                    let cap = problem.people[p].capacity[t]
+                    guard cap > 0 else { continue }
+                    let kept = min(cap, planned[key]?[p] ?? 0)
+                    if kept > 0 { offers.append(Offer(hours: kept, person: p, change: -1)) }
+                    if cap > kept { offers.append(Offer(hours: cap - kept, person: p, change: 1)) }
+                }
+                markets[key] = offers
+            }
+        }
+        self.markets = markets
+        self.rate = problem.people.map(\.costPerHour)
     }
 
-    /// A qualified person's offer for one demand in one period: price per hour and most hours.
-    struct Offer {
-        var price: Double
-        var hours: Double
-        var person: Int
+    /// Prices every offer of `project`'s demands and puts each market in price order (the standard
+    /// library's sort finds the runs of the last order: nearly linear, as prices move little
+    /// between iterations).
+    private mutating func price(_ project: ProjectInfo, budgetPrice: Double) {
+        let penalty = problem.policy.changePenaltyPerHour
+        let scale = 1 + budgetPrice + mu[project.index]
+        for d in project.demands {
+            for t in project.candidatePeriods where t < periods {
+                let key = d * periods + t
+                var offers = markets[key]
+                guard !offers.isEmpty else { continue }
+                markets[key] = []
+                offers.withUnsafeMutableBufferPointer { buffer in
+                    for k in buffer.indices {
+                        let p = buffer[k].person
+                        buffer[k].price = rate[p] * scale + lambda[p * periods + t] + buffer[k].change * penalty
+                    }
+                }
+                offers.sort { $0.precedes($1) }
+                markets[key] = offers
+            }
+        }
     }
 
-    /// L(λ, ν): the relaxed optimum at the current prices; records what it bought in `usage`.
+    /// Cost of `hours` of demand `d` in period `t` at the current prices; `nil` if they cannot be bought.
+    private func fill(_ d: Int, _ t: Int, _ hours: Double, mandatory: Bool) -> Double? {
+        guard hours > 0 else { return 0 }
+        let unmet = problem.policy.unmetPenaltyPerHour
+        var left = hours
+        var cost = 0.0
+        for offer in markets[d * periods + t] {
+            if mandatory && offer.price >= unmet { break }
+            let take = min(left, offer.hours)
+            cost += take * offer.price
+            left -= take
+            if left <= 1e-9 { return cost }
+        }
+        return mandatory ? cost + left * unmet : nil
+    }
+
+    /// L(λ, ν, μ): the relaxed optimum at the current prices; records what it bought in `usage`,
+    /// `spent` and `spentOn`.
     mutating func evaluate() -> Double? {
-        // Locals, so that the nested functions below do not capture `self` while it changes.
-        let problem = self.problem
-        let periods = self.periods
-        let lambda = self.lambda
         let policy = problem.policy
         let budgetPrice = policy.budget == nil ? 0 : nu
         var usage = [Double](repeating: 0, count: lambda.count)
+        var spentOn = [Double](repeating: 0, count: mu.count)
         var spent = 0.0
-        var total = 0.0
+        // Every baseline hour pays the change penalty unless the plan works it again (an offer above).
+        var total = -policy.changePenaltyPerHour * problem.baseline.totalHours
         for info in problem.projects {
-            // Offers per demand and period, cheapest first.
-            var offers: [Int: [Offer]] = [:]
-            func offersFor(_ d: Int, _ t: Int) -> [Offer] {
-                if let cached = offers[d * periods + t] { return cached }
-                var list: [Offer] = []
-                for p in problem.demands[d].eligiblePeople {
-                    let cap = problem.people[p].capacity[t]
-                    guard cap > 0 else { continue }
-                    let cost = problem.people[p].costPerHour
-                    list.append(Offer(price: cost * (1 + budgetPrice) + lambda[p * periods + t], hours: cap, person: p))
-                }
-                list.sort { ($0.price, $0.person) < ($1.price, $1.person) }
-                offers[d * periods + t] = list
-                return list
-            }
-            /// Cost of `hours` of demand `d` in period `t`; `nil` if they cannot be bought.
-            func fill(_ d: Int, _ t: Int, _ hours: Double) -> Double? {
-                guard hours > 0 else { return 0 }
-                var left = hours
-                var cost = 0.0
-                for offer in offersFor(d, t) {
-                    if info.mandatory && offer.price >= policy.unmetPenaltyPerHour { break }
-                    let take = min(left, offer.hours)
-                    cost += take * offer.price
-                    left -= take
-                    if left <= 1e-9 { return cost }
-                }
-                return info.mandatory ? cost + left * policy.unmetPenaltyPerHour : nil
-            }
-
+            price(info, budgetPrice: budgetPrice)
             let baselineStart = problem.baseline.starts[info.index]
             let stayOut = baselineStart == nil ? 0 : -policy.startChangePenalty
             var bestValue = info.required ? -Double.infinity : stayOut
             var bestStart: Int?
-            if let range = info.startRange {
-                for s in range {
-                    var value = info.worth(start: s) - (baselineStart != nil && baselineStart != s ? policy.startChangePenalty : 0)
-                    var possible = true
-                    for d in info.demands {
-                        for (k, h) in problem.demands[d].hours.enumerated() where h > 0 {
-                            // Hours past the horizon: no plan can start here (and no index may run past it).
-                            guard s + k < periods, let cost = fill(d, s + k, h) else { possible = false; break }
-                            value -= cost
-                        }
-                        if !possible { break }
+            for s in info.possibleStarts {
+                var value = info.worth(start: s) - (baselineStart != nil && baselineStart != s ? policy.startChangePenalty : 0)
+                var possible = true
+                for d in info.demands {
+                    for (k, h) in problem.demands[d].hours.enumerated() where h > 0 {
+                        // Hours past the horizon: no plan can start here (and no index may run past it).
+                        guard s + k < periods, let cost = fill(d, s + k, h, mandatory: info.mandatory) else { possible = false; break }
+                        value -= cost
                     }
-                    if possible && value > bestValue {
-                        bestValue = value
-                        bestStart = s
-                    }
+                    if !possible { break }
+                }
+                if possible && value > bestValue {
+                    bestValue = value
+                    bestStart = s
                 }
             }
             guard bestValue > -Double.infinity else { return nil }
             total += bestValue
             // Record what the chosen start buys, for the subgradient.
-            if let s = bestStart {
-                for d in info.demands {
-                    for (k, h) in problem.demands[d].hours.enumerated() where h > 0 && s + k < periods {
-                        var left = h
-                        for offer in offersFor(d, s + k) where left > 1e-9 {
-                            if info.mandatory && offer.price >= policy.unmetPenaltyPerHour { break }
-                            let take = min(left, offer.hours)
-                            usage[offer.person * periods + s + k] += take
-                            spent += take * problem.people[offer.person].costPerHour
-                            left -= take
-                        }
+            guard let s = bestStart else { continue }
+            for d in info.demands {
+                for (k, h) in problem.demands[d].hours.enumerated() where h > 0 && s + k < periods {
+                    var left = h
+                    for offer in markets[d * periods + s + k] where left > 1e-9 {
+                        if info.mandatory && offer.price >= policy.unmetPenaltyPerHour { break }
+                        let take = min(left, offer.hours)
+                        let money = take * problem.people[offer.person].costPerHour
+                        usage[offer.person * periods + s + k] += take
+                        spent += money
+                        spentOn[info.index] += money
+                        left -= take
                     }
                 }
             }
         }
         self.usage = usage
         self.spent = spent
+        self.spentOn = spentOn
         for k in lambda.indices where lambda[k] > 0 {
             total += lambda[k] * problem.people[k / max(1, periods)].capacity[k % max(1, periods)]
         }
         if let budget = policy.budget { total += nu * budget }
+        for info in problem.projects { if let budget = info.budget { total += mu[info.index] * budget } }
         return total
     }
 
-    /// One subgradient step (Polyak's rule), capacity prices and the budget price each scaled on their own.
+    /// One subgradient step (Polyak's rule) on the capacity prices; the budget prices each move on
+    /// their own scale, by the share of their budget overspent or left.
     mutating func step(theta: Double, gap: Double) {
         var norm = 0.0
         for k in lambda.indices {
@@ -191,6 +250,13 @@ private struct Relaxation {
             for k in lambda.indices {
                 let g = problem.people[k / max(1, periods)].capacity[k % max(1, periods)] - usage[k]
                 lambda[k] = max(0, lambda[k] - size * g)
+            }
+        }
+        for info in problem.projects {
+            guard let budget = info.budget, budget > 0 else { continue }
+            let g = (budget - spentOn[info.index]) / budget
+            if g < 0 || mu[info.index] > 0 {
+                mu[info.index] = max(0, mu[info.index] - theta * 0.5 * g * min(1, gap / budget))
             }
         }
         if let budget = problem.policy.budget, budget > 0 {
