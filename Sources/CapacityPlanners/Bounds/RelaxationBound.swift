@@ -56,17 +56,20 @@ package final class RelaxationBound: Sendable {
         // The class relaxation is as tight as the selection relaxation wherever budgets at real rates
         // and balance by cost do not bind, and a fraction of its size. Where it is small, its branch
         // and bound has all the time. Otherwise the Lagrangian bound comes first (until its steps
-        // end, ≤ 40 % of the time, ≤ 30 s; within 1 % of the class relaxation's LP bound on
-        // 250 × 80 × 26, where GLPK needs minutes for that LP). The pooled relaxation (tiny at every
-        // size, and weaker than the Lagrangian bound on every rung measured) runs only where that
-        // gave nothing (≤ a fifth of the time left, ≤ 5 s) or where nothing else will.
+        // end, ≤ 40 % of the time, ≤ 30 s; all of it above the largest class model; within 1 % of
+        // the class relaxation's LP bound on 250 × 80 × 26, where GLPK needs minutes for that LP).
+        // The pooled relaxation (tiny at every size, and weaker than the Lagrangian bound on every
+        // rung measured) runs only where that gave nothing (≤ a fifth of the time left, ≤ 5 s; all
+        // of it above the largest class model).
         let classColumns = Self.classColumns(problem)
         if classColumns > Self.smallClassModel {
-            let lagrangianLimit = timeLimit.map { min($0 * 0.4, 30) }
+            // Above the largest class model nothing tighter follows it: it has all the time.
+            let lagrangianLimit = classColumns > Self.largestClassModel ? timeLimit : timeLimit.map { min($0 * 0.4, 30) }
             let lagrangian = LagrangianBound(iterations: 1_000, timeLimit: lagrangianLimit)
-                .bound(for: problem, incumbent: incumbent, improved: { offer($0, .lagrangian) })
+                .bound(for: problem, incumbent: incumbent, shouldStop: { shouldStop() || stopping.isCancelled },
+                       improved: { offer($0, .lagrangian) })
             if let remaining = left(), remaining < 0.2 { return }
-            if lagrangian == nil || classColumns > Self.largestClassModel {
+            if lagrangian == nil {
                 let pooledLimit = classColumns > Self.largestClassModel ? left() : left().map { min($0 / 5, 5) }
                 _ = branchAndBound(ExactFormulation(problem: problem, shape: .pooledRelaxation), source: .pooledRelaxation,
                                    incumbent: incumbent, cuts: false, timeLimit: pooledLimit, nodeLimit: nodeLimit, shouldStop: shouldStop)
