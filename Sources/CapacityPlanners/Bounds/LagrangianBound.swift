@@ -43,7 +43,9 @@ package struct LagrangianBound: Sendable {
         var relaxation = Relaxation(problem: problem)
         let clock = ContinuousClock.now
         var best = Double.infinity
-        var theta = 2.0
+        // A small first step, halved after 4 steps without progress: on 500 × 150 × 52 seed 1 it is within
+        // 0.7 % of its limit after 5 s, where θ = 2 halved after 8 is 4 % above it (lns.md).
+        var theta = 0.5
         var sinceImprovement = 0
         for _ in 0..<max(1, iterations) {
             guard let value = relaxation.evaluate() else { return nil }
@@ -54,7 +56,7 @@ package struct LagrangianBound: Sendable {
                 sinceImprovement = 0
             } else {
                 sinceImprovement += 1
-                if sinceImprovement >= 8 {
+                if sinceImprovement >= 4 {
                     theta /= 2
                     sinceImprovement = 0
                 }
