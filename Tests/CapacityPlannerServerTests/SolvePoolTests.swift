@@ -35,13 +35,16 @@ struct SolvePoolTests {
         let pool = SolvePool(maxConcurrent: 1, maxQueued: 1, metrics: ServiceMetrics())
         let reservation = try pool.reserve()
         async let finished: Bool = pool.run(reservation) { token in
-            let deadline = Date().addingTimeInterval(30)
+            // Long enough that a starved test task (a busy machine, other suites blocking the
+            // cooperative threads) still reaches shutDown() before it; a clean clone's CI once
+            // took longer than 30 s to resume it.
+            let deadline = Date().addingTimeInterval(300)
             while !token.isCancelled && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
             return token.isCancelled
         }
         try await Task.sleep(for: .milliseconds(100))
         pool.shutDown()
-        // True only if the work saw the cancellation (otherwise it runs to its 30 s deadline).
+        // True only if the work saw the cancellation (otherwise it runs to its 300 s deadline).
         // No wall-clock bound: under a parallel test run this task may wait for a thread.
         #expect(await finished)
         #expect(throws: Problem.self) { try pool.reserve() }
