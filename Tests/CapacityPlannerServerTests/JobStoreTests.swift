@@ -24,9 +24,9 @@ struct JobStoreTests {
         #expect(try await store.cancel(a.job.id, tenant: "other", at: Date()) == nil, "nor cancel it")
         let cancelled = try #require(try await store.cancel(b.job.id, tenant: "acme", at: Date()))
         #expect(cancelled.state == .cancelled && cancelled.finishedAt != nil)
-        let claim = try #require(try await store.claim(owner: "r1", now: Date(), leaseUntil: Date().addingTimeInterval(30)))
+        let claim = try #require(try await store.claim(owner: "r1", now: Date(), leaseUntil: Date().addingTimeInterval(3600)))
         #expect(claim.job.id == a.job.id && claim.job.state == .running && claim.job.attempts == 1 && claim.scenario == "{}")
-        #expect(try await store.claim(owner: "r1", now: Date(), leaseUntil: Date().addingTimeInterval(30)) == nil)
+        #expect(try await store.claim(owner: "r1", now: Date(), leaseUntil: Date().addingTimeInterval(3600)) == nil)
         #expect(try await store.counts() == [.running: 1, .cancelled: 1])
         await store.close()
     }
