@@ -41,7 +41,7 @@ struct JobStoreTests {
             for owner in ["r1", "r2"] {
                 group.addTask {
                     var mine: [String] = []
-                    while let claim = try await store.claim(owner: owner, now: Date(), leaseUntil: Date().addingTimeInterval(60)) {
+                    while let claim = try await store.claim(owner: owner, now: Date(), leaseUntil: Date().addingTimeInterval(3600)) {
                         mine.append(claim.job.id)
                         #expect(try await store.finish(claim.job.id, owner: owner, state: .succeeded, plan: nil, error: nil, at: Date()))
                     }
@@ -86,16 +86,16 @@ struct JobStoreTests {
         let plan = try GreedyPlanner().plan(try PlanningProblem(scenario), options: PlanningOptions(timeLimit: 2))
         let job = Self.newJob()
         try await store.insert([job])
-        _ = try #require(try await store.claim(owner: "r1", now: Date(), leaseUntil: Date().addingTimeInterval(30)))
+        _ = try #require(try await store.claim(owner: "r1", now: Date(), leaseUntil: Date().addingTimeInterval(3600)))
         let progress = Job.Progress(incumbent: plan.objective, bound: nil, gap: nil, boundSource: nil, elapsed: 1.5, message: "lns")
-        var beat = try await store.heartbeat(job.job.id, owner: "r1", leaseUntil: Date().addingTimeInterval(30), progress: progress, plan: plan)
+        var beat = try await store.heartbeat(job.job.id, owner: "r1", leaseUntil: Date().addingTimeInterval(3600), progress: progress, plan: plan)
         #expect(beat == Heartbeat(holdsLease: true, cancelRequested: false))
         let running = try #require(try await store.job(job.job.id, tenant: "acme"))
         #expect(running.progress == progress)
         #expect(running.plan == plan, "the best plan so far is stored while the job runs")
         let asked = try #require(try await store.cancel(job.job.id, tenant: "acme", at: Date()))
         #expect(asked.state == .running && asked.cancelRequested == true)
-        beat = try await store.heartbeat(job.job.id, owner: "r1", leaseUntil: Date().addingTimeInterval(30), progress: nil, plan: nil)
+        beat = try await store.heartbeat(job.job.id, owner: "r1", leaseUntil: Date().addingTimeInterval(3600), progress: nil, plan: nil)
         #expect(beat == Heartbeat(holdsLease: true, cancelRequested: true))
         #expect(try await store.finish(job.job.id, owner: "r1", state: .cancelled, plan: nil, error: nil, at: Date()))
         let done = try #require(try await store.job(job.job.id, tenant: "acme"))
@@ -108,13 +108,13 @@ struct JobStoreTests {
         let store = try await TestStores.make(kind)
         let jobs = (0..<4).map { Self.newJob(created: Date(timeIntervalSinceNow: Double($0) - 10)) }
         try await store.insert(jobs)
-        let claim = try #require(try await store.claim(owner: "r1", now: Date(), leaseUntil: Date().addingTimeInterval(30)))
+        let claim = try #require(try await store.claim(owner: "r1", now: Date(), leaseUntil: Date().addingTimeInterval(3600)))
         try await store.release(claim.job.id, owner: "r1")
-        let again = try #require(try await store.claim(owner: "r2", now: Date(), leaseUntil: Date().addingTimeInterval(30)))
+        let again = try #require(try await store.claim(owner: "r2", now: Date(), leaseUntil: Date().addingTimeInterval(3600)))
         #expect(again.job.id == claim.job.id && again.job.attempts == 1)
         try await store.finish(again.job.id, owner: "r2", state: .succeeded, plan: nil, error: nil, at: Date(timeIntervalSinceNow: -7200))
         for _ in 1..<4 {
-            let next = try #require(try await store.claim(owner: "r2", now: Date(), leaseUntil: Date().addingTimeInterval(30)))
+            let next = try #require(try await store.claim(owner: "r2", now: Date(), leaseUntil: Date().addingTimeInterval(3600)))
             try await store.finish(next.job.id, owner: "r2", state: .succeeded, plan: nil, error: nil, at: Date())
         }
         try await store.prune(finishedBefore: Date(timeIntervalSinceNow: -3600), keep: 2)

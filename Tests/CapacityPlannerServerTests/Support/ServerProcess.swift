@@ -30,9 +30,9 @@ final class ServerProcess: @unchecked Sendable {
         process.standardOutput = handle
         process.standardError = handle
         try process.run()
-        // At least 60 s and 100 tries: on a loaded 2-core machine the tests' own tasks can
+        // At least 180 s and 100 tries: on a loaded 2-core machine the tests' own tasks can
         // wait long for a thread, and a deadline alone would then expire between two tries.
-        let deadline = ContinuousClock.now + .seconds(60)
+        let deadline = ContinuousClock.now + .seconds(180)
         var tries = 0
         while ContinuousClock.now < deadline || tries < 100 {
             tries += 1
