@@ -315,6 +315,20 @@ struct mip_callback_info {
     int cols;                   /* columns of the original problem */
 };
 
+/* CGLPK_BR_OBJECTIVE: branch on the fractional column whose objective coefficient times its
+   distance to the nearest integer is largest (Docs/formulation.md, "Bounds"). */
+static void branch_by_objective(glp_tree *T, glp_prob *mip) {
+    int n = glp_get_num_cols(mip), chosen = 0;
+    double best = -1.0;
+    for (int j = 1; j <= n; j++) {
+        if (!glp_ios_can_branch(T, j)) continue;
+        double x = glp_get_col_prim(mip, j), f = x - floor(x);
+        double score = fabs(glp_get_obj_coef(mip, j)) * (f < 1.0 - f ? f : 1.0 - f);
+        if (score > best) { best = score; chosen = j; }
+    }
+    if (chosen != 0) glp_ios_branch_upon(T, chosen, GLP_NO_BRNCH);
+}
+
 /* Runs inside glp_intopt, so inside the guard. Only glp_ios_* calls with valid arguments. */
 static void mip_callback(glp_tree *T, void *info) {
     struct mip_callback_info *ci = info;
@@ -328,6 +342,7 @@ static void mip_callback(glp_tree *T, void *info) {
         else
             p->warm_start_result = -1;
     }
+    if (reason == GLP_IBRANCH && p->br_tech == CGLPK_BR_OBJECTIVE) branch_by_objective(T, mip);
     p->last.reason = reason;
     int status = glp_mip_status(mip);
     if (status == GLP_FEAS || status == GLP_OPT) {

@@ -59,6 +59,7 @@ extension GLPK {
         case .mostFractional: GLP_BR_MFV
         case .driebeckTomlin: GLP_BR_DTH
         case .hybridPseudocost: GLP_BR_PCH
+        case .objectiveWeighted: CGLPK_BR_OBJECTIVE
         }
         params.bt_tech = switch options.nodeSelection {
         case .depthFirst: GLP_BT_DFS

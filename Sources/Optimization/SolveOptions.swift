@@ -85,6 +85,11 @@ public enum Branching: Sendable, Hashable, CaseIterable {
     /// Hybrid pseudo-cost branching: learns which variables move the bound; often finds better
     /// solutions sooner on models with many similar binaries.
     case hybridPseudocost
+    /// The fractional variable whose objective coefficient times its distance to the nearest
+    /// integer is largest (chosen in the callback; GLPK's default where none is fractional). It
+    /// settles the decisions worth most first: on relaxations whose integers are start binaries
+    /// worth a project's value it closes the bound faster than Driebeck and Tomlin's rule.
+    case objectiveWeighted
 }
 
 /// Node selection (backtracking) rules of GLPK's branch and bound (`bt_tech`).

@@ -117,7 +117,7 @@ typedef struct cglpk_mip_params {
     int tm_lim;                 /* milliseconds; INT_MAX for none */
     int presolve;               /* GLP_ON needs no LP first; GLP_OFF needs an optimal basis */
     int cuts;                   /* GLP_ON enables Gomory, MIR, cover and clique cuts */
-    int br_tech;                /* GLPK's branching technique (GLP_BR_*); 0 keeps GLPK's default */
+    int br_tech;                /* GLPK's branching technique (GLP_BR_*) or CGLPK_BR_OBJECTIVE; 0 keeps GLPK's default */
     int bt_tech;                /* GLPK's backtracking technique (GLP_BT_*); 0 keeps GLPK's default */
     double mip_gap;
     const double *warm_start;   /* NULL, or 1-based x[1..cols] given to glp_ios_heur_sol at the first IHEUR */
@@ -128,6 +128,10 @@ typedef struct cglpk_mip_params {
     int stopped;                /* the progress function asked to stop */
     cglpk_progress last;        /* last state seen (bound sticky: the last best-node bound) */
 } cglpk_mip_params;
+
+/* br_tech: the callback branches on the fractional column with the largest |c_j|·min(f, 1 − f)
+   (f its fractional part in the node's LP); GLPK's default rule where none is fractional. */
+#define CGLPK_BR_OBJECTIVE 100
 
 /* glp_intopt with a callback; its return code in *ret. */
 int cglpk_intopt(cglpk_problem *problem, cglpk_mip_params *params, int *ret);
