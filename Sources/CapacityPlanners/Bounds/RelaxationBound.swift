@@ -97,6 +97,9 @@ package final class RelaxationBound: Sendable {
         let cancellation = CancellationToken()
         var options = SolveOptions()
         options.cuts = cuts
+        // The start binaries worth most are settled first (SolveOptions.Branching.objectiveWeighted):
+        // measured on six class relaxations, a bound 0–23 % tighter after 20 s (formulation.md).
+        options.branching = .objectiveWeighted
         options.timeLimit = timeLimit.map { max(0.1, $0) }
         if timeLimit == nil { options.nodeLimit = nodeLimit }
         options.relativeGap = 1e-6

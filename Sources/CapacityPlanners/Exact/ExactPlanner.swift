@@ -96,6 +96,7 @@ public struct ExactPlanner: Planner {
         var solve = SolveOptions()
         solve.relativeGap = options.relativeGap
         solve.cuts = cuts
+        solve.branching = .objectiveWeighted
         if let limit = options.timeLimit { solve.timeLimit = max(0.01, limit - clock.secondsElapsed) }
         solve.warmStart = warmStart
         let token = CancellationToken()

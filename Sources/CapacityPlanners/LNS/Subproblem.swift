@@ -25,7 +25,7 @@ extension Search {
         // Pseudo-cost branching finds the exchanges (one project in, another out) far sooner
         // than GLPK's default on these sub-problems; the whole problem, where a proof is the
         // point, keeps GLPK's default, which closes the gap sooner (measured; Docs/lns.md).
-        solve.branching = whole ? .driebeckTomlin : .hybridPseudocost
+        solve.branching = whole ? .objectiveWeighted : .hybridPseudocost
         solve.warmStart = formulation.values(for: current, problem: problem)
         if deterministic {
             solve.nodeLimit = whole ? planner.subproblemNodeLimit * 20 : Int(Double(planner.subproblemNodeLimit) * timeFactor)
