@@ -91,6 +91,10 @@ private struct Relaxation {
     var markets: [[Offer]]
     /// Cost per hour of each person.
     let rate: [Double]
+    /// Hours each person has in each period (index person × periods + period).
+    let capacity: [Double]
+    /// Each project's starts that are open (`ProjectInfo.possibleStarts`).
+    let starts: [[Int]]
 
     /// One person's hours for one demand in one period: the baseline's hours there (which earn the
     /// change penalty back) or the others (which pay it).
@@ -135,6 +139,8 @@ private struct Relaxation {
         }
         self.markets = markets
         self.rate = problem.people.map(\.costPerHour)
+        self.capacity = problem.people.flatMap { person in (0..<periods).map { person.capacity[$0] } }
+        self.starts = problem.projects.map(\.possibleStarts)
     }
 
     /// Prices every offer of `project`'s demands and puts each market in price order (the standard
@@ -161,17 +167,21 @@ private struct Relaxation {
         }
     }
 
-    /// Cost of `hours` of demand `d` in period `t` at the current prices; `nil` if they cannot be bought.
-    private func fill(_ d: Int, _ t: Int, _ hours: Double, mandatory: Bool) -> Double? {
+    /// Buys `hours` of demand `d` in period `t` at the current prices, cheapest offers first, and
+    /// shows each purchase (offer, hours) to `take`. Its cost (a mandatory demand's hours left unmet
+    /// at the unmet penalty), or `nil` if they cannot be bought.
+    private func buy(_ d: Int, _ t: Int, _ hours: Double, mandatory: Bool,
+                     _ take: (Offer, Double) -> Void = { _, _ in }) -> Double? {
         guard hours > 0 else { return 0 }
         let unmet = problem.policy.unmetPenaltyPerHour
         var left = hours
         var cost = 0.0
         for offer in markets[d * periods + t] {
             if mandatory && offer.price >= unmet { break }
-            let take = min(left, offer.hours)
-            cost += take * offer.price
-            left -= take
+            let bought = min(left, offer.hours)
+            take(offer, bought)
+            cost += bought * offer.price
+            left -= bought
             if left <= 1e-9 { return cost }
         }
         return mandatory ? cost + left * unmet : nil
@@ -193,13 +203,13 @@ private struct Relaxation {
             let stayOut = baselineStart == nil ? 0 : -policy.startChangePenalty
             var bestValue = info.required ? -Double.infinity : stayOut
             var bestStart: Int?
-            for s in info.possibleStarts {
+            for s in starts[info.index] {
                 var value = info.worth(start: s) - (baselineStart != nil && baselineStart != s ? policy.startChangePenalty : 0)
                 var possible = true
                 for d in info.demands {
                     for (k, h) in problem.demands[d].hours.enumerated() where h > 0 {
                         // Hours past the horizon: no plan can start here (and no index may run past it).
-                        guard s + k < periods, let cost = fill(d, s + k, h, mandatory: info.mandatory) else { possible = false; break }
+                        guard s + k < periods, let cost = buy(d, s + k, h, mandatory: info.mandatory) else { possible = false; break }
                         value -= cost
                     }
                     if !possible { break }
@@ -215,15 +225,11 @@ private struct Relaxation {
             guard let s = bestStart else { continue }
             for d in info.demands {
                 for (k, h) in problem.demands[d].hours.enumerated() where h > 0 && s + k < periods {
-                    var left = h
-                    for offer in markets[d * periods + s + k] where left > 1e-9 {
-                        if info.mandatory && offer.price >= policy.unmetPenaltyPerHour { break }
-                        let take = min(left, offer.hours)
-                        let money = take * problem.people[offer.person].costPerHour
-                        usage[offer.person * periods + s + k] += take
+                    _ = buy(d, s + k, h, mandatory: info.mandatory) { offer, hours in
+                        let money = hours * rate[offer.person]
+                        usage[offer.person * periods + s + k] += hours
                         spent += money
                         spentOn[info.index] += money
-                        left -= take
                     }
                 }
             }
@@ -232,7 +238,7 @@ private struct Relaxation {
         self.spent = spent
         self.spentOn = spentOn
         for k in lambda.indices where lambda[k] > 0 {
-            total += lambda[k] * problem.people[k / max(1, periods)].capacity[k % max(1, periods)]
+            total += lambda[k] * capacity[k]
         }
         if let budget = policy.budget { total += nu * budget }
         for info in problem.projects { if let budget = info.budget { total += mu[info.index] * budget } }
@@ -244,13 +250,13 @@ private struct Relaxation {
     mutating func step(theta: Double, gap: Double) {
         var norm = 0.0
         for k in lambda.indices {
-            let g = problem.people[k / max(1, periods)].capacity[k % max(1, periods)] - usage[k]
+            let g = capacity[k] - usage[k]
             if g < 0 || lambda[k] > 0 { norm += g * g }
         }
         if norm > 0 {
             let size = theta * gap / norm
             for k in lambda.indices {
-                let g = problem.people[k / max(1, periods)].capacity[k % max(1, periods)] - usage[k]
+                let g = capacity[k] - usage[k]
                 lambda[k] = max(0, lambda[k] - size * g)
             }
         }
