@@ -82,10 +82,12 @@ struct LargeNeighbourhoodPlannerTests {
     }
 
     @Test func aSecondSearchJoinsOnceTheBoundIsKnownAndSharesItsPlans() throws {
-        // 40 × 15 × 12: the LP bound takes well under a second, then the second search runs.
-        let scenario = ScenarioGenerator(people: 40, projects: 15, periods: 12, seed: 5).generate()
+        // 100 × 30 × 26: the class relaxation is large enough (20.8 k columns) that the bound has
+        // the second core for 60 % of the time; then the second search runs.
+        let scenario = ScenarioGenerator(people: 100, projects: 30, periods: 26, seed: 5).generate()
         let problem = try PlanningProblem(scenario)
-        let plan = try LargeNeighbourhoodPlanner(searches: 2).plan(problem, options: PlanningOptions(timeLimit: 4, seed: 5))
+        #expect(RelaxationBound.timeShare(for: problem) < 1)
+        let plan = try LargeNeighbourhoodPlanner(searches: 2).plan(problem, options: PlanningOptions(timeLimit: 6, seed: 5))
         #expect(PlanChecker.check(plan, for: problem).isValid)
         let objective = try #require(plan.objective)
         #expect(try #require(plan.bound) >= objective - 1e-6 * max(1, abs(objective)))

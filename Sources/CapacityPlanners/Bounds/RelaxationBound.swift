@@ -121,6 +121,15 @@ package final class RelaxationBound: Sendable {
         return solved.termination == .optimal
     }
 
+    /// The share of a timed search's time the bound has the second core for; a second search takes
+    /// it after that (or once the bound is proven). Where the class relaxation is small its branch
+    /// and bound is still closing at the end, so it keeps the core: on mid-size-pmo at 30 s the
+    /// bound fell from 2.08 M (60 %) to 1.99 M, and the plans of three seeds were as good on
+    /// average (formulation.md, "Bounds"). Elsewhere 60 %.
+    package static func timeShare(for problem: PlanningProblem) -> Double {
+        classColumns(problem) <= smallClassModel ? 1 : 0.6
+    }
+
     /// Up to this many columns (60 × 25 × 16 has 5–10 k, 120 × 40 × 26 has 22–40 k) the class
     /// relaxation's root LP takes a second or two, and its branch and bound has all the time.
     static let smallClassModel = 20_000

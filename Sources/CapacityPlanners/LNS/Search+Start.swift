@@ -49,10 +49,11 @@ extension Search {
         }
     }
 
-    /// Starts the bound computations: the Lagrangian bound, branch and bound on the selection
-    /// relaxation, then the LP relaxation of the whole problem when time is left and its model is
-    /// small enough. On another thread when running against the clock
-    /// (it uses the second core while the search uses the first), at once in deterministic mode.
+    /// Starts the bound computations (`RelaxationBound.compute`): the Lagrangian bound where the
+    /// class relaxation is large, branch and bound on the class relaxation, then the LP relaxation
+    /// of the whole problem when time is left and its model is small enough. On another thread when
+    /// running against the clock (the second core, for `RelaxationBound.timeShare(for:)` of the
+    /// time, while the search uses the first), at once in deterministic mode.
     func startBound(incumbent: Double) -> RelaxationBound {
         let relaxation = RelaxationBound()
         let problem = problem
@@ -61,8 +62,9 @@ extension Search {
             relaxation.compute(problem: problem, incumbent: incumbent, timeLimit: nil, withLP: withLP,
                                nodeLimit: planner.boundNodeLimit)
         } else {
-            // The bound has the second core for 60 % of the time; then a second search takes it.
-            let limit = remaining.map { max(0.5, $0 * 0.6) }
+            // The bound has the second core for its share of the time; then a second search takes it.
+            let share = RelaxationBound.timeShare(for: problem)
+            let limit = remaining.map { max(0.5, $0 * share) }
             let cancellation = options.cancellation
             let thread = Thread {
                 relaxation.compute(problem: problem, incumbent: incumbent, timeLimit: limit, withLP: withLP,
