@@ -1,6 +1,6 @@
 // The bound of the whole problem, computed beside the search: branch and bound on the class
-// relaxation (after the Lagrangian and pooled bounds where it is large), then (when there is time)
-// the exact model's LP relaxation.
+// relaxation (after the Lagrangian bound where it is large), then (when there is time) the exact
+// model's LP relaxation.
 #if GLPK
 package import CapacityPlanning
 import Optimization
@@ -9,11 +9,13 @@ import Synchronization
 
 /// Bounds on the whole problem, computed once, possibly on another thread (Docs/formulation.md, "Bounds"):
 /// 1. where the class relaxation is large: the Lagrangian bound (pure Swift, seconds at any size),
-///    then branch and bound on the pooled relaxation (`ModelShape.pooledRelaxation`: people pooled
-///    per demand), small at every size, for a fifth of the time left (at most 5 s);
-/// 2. branch and bound with GLPK's cuts on the class relaxation (`ModelShape.classRelaxation`: focus
-///    limits left out, demands merged by who can do them, aggregated rows in), whose best open node
-///    keeps falling while it runs;
+///    and only where that gives nothing, branch and bound on the pooled relaxation
+///    (`ModelShape.pooledRelaxation`: people pooled per demand), small at every size, for a fifth of
+///    the time left (at most 5 s);
+/// 2. unless the class relaxation is too large to try, branch and bound with GLPK's cuts and
+///    objective-weighted branching on it (`ModelShape.classRelaxation`: focus limits left out,
+///    demands merged by who can do them, aggregated rows in), whose best open node keeps falling
+///    while it runs;
 /// 3. when time is left and the model is small enough, the exact model's LP relaxation.
 /// Every value offered is a proven upper bound; the smallest is kept, with where it comes from.
 package final class RelaxationBound: Sendable {

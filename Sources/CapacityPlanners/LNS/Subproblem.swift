@@ -24,7 +24,8 @@ extension Search {
         solve.relativeGap = 1e-6
         // Pseudo-cost branching finds the exchanges (one project in, another out) far sooner
         // than GLPK's default on these sub-problems; the whole problem, where a proof is the
-        // point, keeps GLPK's default, which closes the gap sooner (measured; Docs/lns.md).
+        // point, branches as the exact planner does, on the starts worth most, which closes the
+        // gap sooner (measured; Docs/lns.md, Docs/formulation.md).
         solve.branching = whole ? .objectiveWeighted : .hybridPseudocost
         solve.warmStart = formulation.values(for: current, problem: problem)
         if deterministic {
