@@ -41,6 +41,8 @@ struct Search {
     /// A helper never frees the whole problem: that solve is the main search's, with all the time left.
     var isHelper: Bool { worker != 0 }
     let worker: UInt64
+    /// The best plan of all searches, once the main search has started its helpers.
+    var shared: SharedIncumbent?
 
     init(planner: LargeNeighbourhoodPlanner, problem: PlanningProblem, options: PlanningOptions,
          clock: ContinuousClock.Instant, worker: UInt64 = 0) {
@@ -87,6 +89,7 @@ struct Search {
         let relaxation = startBound(incumbent: objective)
         defer { relaxation.stop() }
         let shared = SharedIncumbent(objective: objective, allocation: current)
+        self.shared = shared
         let helpers = startHelpers(shared: shared, after: relaxation)
         defer { helpers.finish() }
         // The tighter of the people-unlimited bound and the relaxations', with its source.
@@ -161,6 +164,8 @@ struct Search {
         guard !freed.isEmpty else { return nil }
         statistics.steps += 1
         statistics.tried[kind, default: 0] += 1
+        if whole { shared?.solvingWholeProblem = true }
+        defer { if whole { shared?.solvingWholeProblem = false } }
         let outcome = solve(freeing: Set(freed), windows: windows, around: current, whole: whole,
                             timeFactor: kind == .blocked ? bringInTimeFactor : 1)
         var gain = 0.0
