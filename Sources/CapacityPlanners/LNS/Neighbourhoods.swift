@@ -18,6 +18,10 @@ package enum NeighbourhoodKind: String, Sendable, CaseIterable, Codable {
     case sharedSystem
     /// The projects of one balance group and as many outside it (version 2).
     case balanceGroup
+    /// The selected projects whose start the class relaxation would move, free to start between
+    /// their start and the relaxation's (`Search.guideStarts`). The search chooses it when it
+    /// stalls, not by weight.
+    case guidedStarts
 
     /// The rules of every search.
     static let version1: [NeighbourhoodKind] = [.sharedPeople, .timeWindow, .skillPool, .blocked, .startMoves]
@@ -136,7 +140,7 @@ struct NeighbourhoodPicker {
                 if k < inside.count { chosen.append(inside[k]) }
                 if k < outside.count { chosen.append(outside[k]) }
             }
-        case .startMoves:
+        case .startMoves, .guidedStarts:
             var movable = pool.filter { j in
                 guard allocation.starts[j] != nil, let range = problem.projects[j].startRange else { return false }
                 return range.count > 1
