@@ -8,7 +8,7 @@ extension GreedyPlanner {
     /// staffed so is left out. The result is not checked: the caller checks it.
     ///
     /// The large-neighbourhood search uses it to start GLPK from a plan that already has the
-    /// starts it is guided to (`Search.guideStarts`): from the current plan, whose starts differ,
+    /// starts it is guided to (`StartGuide`): from the current plan, whose starts differ,
     /// GLPK found no staffing in the time a step has.
     ///
     /// - Complexity: that of staffing each project once (with repairs), as in one construction.

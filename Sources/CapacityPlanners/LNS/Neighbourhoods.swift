@@ -18,9 +18,9 @@ package enum NeighbourhoodKind: String, Sendable, CaseIterable, Codable {
     case sharedSystem
     /// The projects of one balance group and as many outside it (version 2).
     case balanceGroup
-    /// The selected projects whose start the class relaxation would move, free to start between
-    /// their start and the relaxation's (`Search.guideStarts`). The search chooses it when it
-    /// stalls, not by weight.
+    /// The projects whose start or selection the class relaxation would change (`StartGuide`), at
+    /// the relaxation's start (a project it leaves out at its own, free to be dropped), with the
+    /// ring. The search chooses it when a guide is due, not by weight.
     case guidedStarts
 
     /// The rules of every search.

@@ -26,7 +26,7 @@ struct Search {
     let ringShare = 1.0
     /// Fruitless steps after which the search tries to bring in a left-out project.
     let stallSteps = 10
-    /// Fruitless steps after which the search computes a guide (`guideStarts`) around its plan.
+    /// Fruitless steps after which the search computes a guide (`StartGuide`) around its plan.
     let guideStallSteps = 2
     /// Share of the time after which the search computes a guide even when it has not stalled.
     let guideShare = 0.25
@@ -41,8 +41,10 @@ struct Search {
     var lastImprovementStep = 0
     /// When the search last handed its best plan to `options.incumbentPlan` (seconds).
     var lastIncumbentDelivery = -Double.infinity
-    /// The objective of the plan the last guide (`guideStarts`) was computed around.
+    /// The objective of the plan the last guide (`StartGuide`) was computed around.
     var guidedObjective: Double?
+    /// Guides computed so far: even ones keep the plan's selection, odd ones let the relaxation choose.
+    var guidesComputed = 0
     /// Turns taken by the left-out projects in attempts to bring them in.
     var leftOutTurn = 0
     /// Each project's value less its cheapest possible staffing (people unlimited).
