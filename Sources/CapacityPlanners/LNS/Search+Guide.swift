@@ -1,4 +1,4 @@
-// The guided neighbourhood: the projects whose start a guide (`StartGuide`) would change, at its starts.
+// The guided neighbourhood: the projects whose start or selection a guide (`StartGuide`) would change.
 #if GLPK
 import CapacityPlanning
 
@@ -18,7 +18,7 @@ extension Search {
         for _ in 0..<2 {
             let keepSelection = guidesComputed % 2 == 0
             guidesComputed += 1
-            guard let remaining, remaining > 3 * guideTimeLimit else { return nil }
+            guard hasTimeForGuide else { return nil }
             if let guide = StartGuide.starts(for: problem, around: current, timeLimit: guideTimeLimit,
                                              keepSelection: keepSelection, cancellation: options.cancellation),
                let guided = guidedNeighbourhood(guide, around: current) {
@@ -31,13 +31,15 @@ extension Search {
     /// Whether a stalled search should compute a guide now: once per plan, by the main search of
     /// a timed run, where the class relaxation is small enough to solve in seconds and time is left.
     func wantsGuide(objective: Double) -> Bool {
-        guard !isHelper, !deterministic, !wholeProblemFits, guidedObjective != objective, let remaining,
-              remaining > 3 * guideTimeLimit else { return false }
+        guard !isHelper, !deterministic, !wholeProblemFits, guidedObjective != objective, hasTimeForGuide else { return false }
         return RelaxationBound.classColumns(problem) <= RelaxationBound.smallClassModel
     }
 
     /// Seconds a guide may take.
     var guideTimeLimit: Double { 4 }
+
+    /// Whether a timed search has time for a guide and the step it leads to.
+    var hasTimeForGuide: Bool { remaining.map { $0 > 3 * guideTimeLimit } ?? false }
 
     /// The guided neighbourhood: every project whose guide start differs from its current one
     /// (selected or not), at the guide's start, with the ring re-staffed around them; a project the

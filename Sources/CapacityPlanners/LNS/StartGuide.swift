@@ -1,17 +1,18 @@
-// Starts to steer the search by: the class relaxation, with the plan's selection kept, solved for its starts.
+// Starts to steer the search by: the class relaxation, warm-started from a plan, solved for its starts.
 #if GLPK
 package import CapacityPlanning
 import Optimization
 
 /// The starts the class relaxation (`ModelShape.classRelaxation`, Docs/formulation.md "Bounds")
-/// prefers for a plan's selected projects when the selection is kept: the guided neighbourhood's
-/// targets (Docs/lns.md, "Guided starts").
+/// prefers around a plan, with the plan's selection kept or chosen anew: the guided
+/// neighbourhood's targets (Docs/lns.md, "Guided starts").
 ///
 /// The search's neighbourhoods move a project a few periods at a time and re-staff only the
 /// projects around it; the better plans of mid-size-pmo move four projects 4–13 weeks at once.
-/// The class relaxation sees the whole portfolio's capacity at once, and with the selection fixed
-/// GLPK solves it in seconds: it is warm-started from the current starts (the class LP with those
-/// starts fixed is a solution of it), so a guide exists whenever that LP solves.
+/// The class relaxation sees the whole portfolio's capacity at once, and GLPK improves on the plan
+/// in seconds: it is warm-started from the current starts (the class LP with those starts fixed
+/// is a solution of it), so a guide exists whenever that LP solves. Building the model takes
+/// 4–8 ms on mid-size-pmo and 60 × 25 × 16, against the guide's 4 s: it is built for each guide.
 package enum StartGuide {
     /// Project `j` → its start, for every project the guide selects: exactly those `current`
     /// selects when `keepSelection`, otherwise the relaxation's own choice. `nil` when GLPK found
@@ -21,12 +22,14 @@ package enum StartGuide {
         let clock = ContinuousClock.now
         let formulation = ExactFormulation(problem: problem, shape: .classRelaxation)
         var model = formulation.model
-        for (j, starts) in formulation.starts.enumerated() where keepSelection && !starts.isEmpty {
-            if current.starts[j] == nil {
-                for v in starts.values { model.setBounds(v, lower: 0, upper: 0) }
-            } else {
-                let vars = Array(starts.values)
-                model.addConstraint(variables: vars, coefficients: Array(repeating: 1, count: vars.count), lower: 1, upper: 1)
+        if keepSelection {
+            for (j, starts) in formulation.starts.enumerated() where !starts.isEmpty {
+                if current.starts[j] == nil {
+                    for v in starts.values { model.setBounds(v, lower: 0, upper: 0) }
+                } else {
+                    let vars = Array(starts.values)
+                    model.addConstraint(variables: vars, coefficients: Array(repeating: 1, count: vars.count), lower: 1, upper: 1)
+                }
             }
         }
         let token = CancellationToken()
