@@ -398,6 +398,33 @@ struct GreedyConstructionTests {
             #expect(error.message.contains("api"))
         }
     }
+    @Test("staffing given starts around a plan keeps the staffing of every project it does not move")
+    func staffingAroundAPlan() throws {
+        // The large-neighbourhood search's guided step starts GLPK from this plan (Docs/lns.md).
+        let problem = try exampleProblem("mid-size-pmo.json")
+        let plan = try GreedyPlanner().plan(problem, options: PlanningOptions(seed: 0))
+        let current = Allocation(plan: plan, problem: problem)
+        var starts: [Int: Int] = [:]
+        for (j, start) in current.starts.enumerated() { if let start { starts[j] = start } }
+        // The plan's own starts: the plan itself, hour for hour.
+        let same = GreedyPlanner.staffing(starts, keeping: current, for: problem)
+        #expect(same.starts == current.starts)
+        let changedCells = same.hours.filter { current.hours[$0.key] != $0.value }.count
+            + current.hours.keys.filter { same.hours[$0] == nil }.count
+        #expect(changedCells == 0)
+        // One optional project with nothing depending on it left out: the others keep every hour.
+        let dropped = try #require(starts.keys.sorted().first {
+            !problem.projects[$0].required && problem.projects[$0].dependents.isEmpty
+        })
+        starts[dropped] = nil
+        let without = GreedyPlanner.staffing(starts, keeping: current, for: problem)
+        #expect(without.starts[dropped] == nil)
+        let others = current.hours.filter { problem.demands[$0.key.demand].project != dropped }
+        let changedOthers = without.hours.filter { others[$0.key] != $0.value }.count
+            + others.keys.filter { without.hours[$0] == nil }.count
+        #expect(changedOthers == 0)
+        #expect(PlanChecker.violations(of: without, for: problem).isEmpty)
+    }
 }
 
 // MARK: - Timing (opt-in)

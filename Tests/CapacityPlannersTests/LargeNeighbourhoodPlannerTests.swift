@@ -101,8 +101,7 @@ struct LargeNeighbourhoodPlannerTests {
         // mid-size-pmo: the class relaxation with the greedy plan's selection kept solves in
         // seconds, warm-started from the greedy starts; its starts differ from them (Docs/lns.md,
         // "Guided starts"). The time limit is generous: GLPK normally ends well before it.
-        let data = try Data(contentsOf: SharedFiles.examples.appendingPathComponent("mid-size-pmo.json"))
-        let problem = try PlanningProblem(try Scenario(json: data))
+        let problem = try exampleProblem("mid-size-pmo.json")
         let greedy = try GreedyPlanner().plan(problem, options: PlanningOptions(seed: 0))
         let current = Allocation(plan: greedy, problem: problem)
         let guide = try #require(StartGuide.starts(for: problem, around: current, timeLimit: 60))
@@ -123,8 +122,7 @@ struct LargeNeighbourhoodPlannerTests {
 
     @Test("a timed search on mid-size-pmo (where a guide is due after 5 s) returns a valid plan under its bound")
     func timedSearchOnMidSizePMO() throws {
-        let data = try Data(contentsOf: SharedFiles.examples.appendingPathComponent("mid-size-pmo.json"))
-        let problem = try PlanningProblem(try Scenario(json: data))
+        let problem = try exampleProblem("mid-size-pmo.json")
         let plan = try LargeNeighbourhoodPlanner().plan(problem, options: PlanningOptions(timeLimit: 20, seed: 0))
         let check = PlanChecker.check(plan, for: problem)
         #expect(check.isValid, "\(check.violations.prefix(3))")

@@ -44,9 +44,10 @@ extension Search {
     /// The guided neighbourhood: every project whose guide start differs from its current one
     /// (selected or not), at the guide's start, with the ring re-staffed around them; a project the
     /// guide leaves out is freed at its start and may be dropped. `nil` when the guide agrees with
-    /// the plan. Its sub-problem is solved around `base`: the guide's starts
-    /// staffed greedily (`GreedyPlanner.staffing`) when the checker accepts that plan, so GLPK
-    /// starts from a plan with those starts; otherwise the current plan (GLPK then starts cold).
+    /// the plan. Its sub-problem is solved around `base`: the guide's starts, the projects it does
+    /// not move keeping their current staffing and the others staffed greedily
+    /// (`GreedyPlanner.staffing`), when the checker accepts that plan, so GLPK starts from a plan
+    /// with those starts; otherwise the current plan (GLPK then starts cold).
     mutating func guidedNeighbourhood(_ guide: [Int: Int], around current: Allocation)
         -> (freed: [Int], windows: [Int: ClosedRange<Int>], base: Allocation)?
     {
@@ -59,7 +60,7 @@ extension Search {
             windows[j] = start...start
         }
         guard !freed.isEmpty else { return nil }
-        let staffed = GreedyPlanner.staffing(guide, for: problem)
+        let staffed = GreedyPlanner.staffing(guide, keeping: current, for: problem)
         let base = PlanChecker.violations(of: staffed, for: problem).isEmpty ? staffed : current
         addRing(to: &freed, windows: &windows, around: base)
         return (freed, windows, base)
