@@ -22,6 +22,9 @@ package enum NeighbourhoodKind: String, Sendable, CaseIterable, Codable {
     /// the relaxation's start (a project it leaves out at its own, free to be dropped), with the
     /// ring. The search chooses it when a guide is due, not by weight.
     case guidedStarts
+    /// Every project with every start, where the whole problem is too large for a neighbourhood
+    /// but small enough that GLPK may prove it: tried once (`Search.dueWholeAttempt`).
+    case wholeProblem
 
     /// The rules of every search.
     static let version1: [NeighbourhoodKind] = [.sharedPeople, .timeWindow, .skillPool, .blocked, .startMoves]
@@ -90,6 +93,8 @@ struct NeighbourhoodPicker {
         if size >= pool.count && !complete { return pool }
         var chosen: [Int]
         switch kind {
+        case .wholeProblem:
+            return pool
         case .sharedPeople:
             let seed = pool[random.draw(in: 0..<pool.count)]
             chosen = [seed] + closest(to: seed, among: pool, allocation: allocation)

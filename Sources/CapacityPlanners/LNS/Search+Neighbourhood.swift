@@ -12,12 +12,6 @@ extension Search {
         return info.demands.reduce(0) { $0 + Double(problem.demands[$1].eligiblePeople.count) * periods }
     }
 
-    /// Whether every selectable project, with every start, fits the column budget: the main
-    /// search's neighbourhood is then the whole problem.
-    var wholeProblemFits: Bool {
-        index.selectable.reduce(0) { $0 + columns(of: $1, window: nil) } <= columnBudget
-    }
-
     /// The next left-out project to try to bring in: they take turns, the most profitable
     /// (value less its cheapest staffing) first, so every one is tried within a few rounds.
     mutating func nextLeftOut(_ current: Allocation) -> Int? {

@@ -1,0 +1,29 @@
+// The whole problem, tried once: where it is too large for a neighbourhood but small enough for a proof.
+#if GLPK
+import CapacityPlanning
+
+extension Search {
+    /// Hours variables of the whole problem (every selectable project, every start), as the
+    /// column budget counts them.
+    var wholeProblemColumns: Double {
+        index.selectable.reduce(0) { $0 + columns(of: $1, window: nil) }
+    }
+
+    /// Whether every selectable project, with every start, fits the column budget: the main
+    /// search's neighbourhood is then the whole problem.
+    var wholeProblemFits: Bool { wholeProblemColumns <= columnBudget }
+
+    /// Whether the main search of a timed run should now try the whole problem once, with
+    /// `wholeAttemptShare` of the time left: where it is larger than the column budget but at most
+    /// `wholeAttemptColumns`, at the first stall or at `guideShare` of the time (as the first
+    /// guide). GLPK then either proves the plan optimal or returns its best plan; the search goes
+    /// on from the better of the two (Docs/lns.md, "Trying the whole problem").
+    mutating func dueWholeAttempt() -> Bool {
+        guard !isHelper, !deterministic, !wholeProblemAttempted, let timeLimit, hasTimeForGuide,
+              statistics.steps - lastImprovementStep >= guideStallSteps || elapsed >= guideShare * timeLimit,
+              !wholeProblemFits, wholeProblemColumns <= wholeAttemptColumns else { return false }
+        wholeProblemAttempted = true
+        return true
+    }
+}
+#endif
