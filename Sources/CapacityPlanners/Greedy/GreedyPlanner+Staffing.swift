@@ -55,7 +55,12 @@ extension GreedyState {
             select(j, at: start)
             toStaff[j] = nil
         }
-        for (cell, hours) in plan.hours where hours > 0 {
+        // In a fixed order (the dictionary's changes from run to run): teams are built in it, and
+        // the repairs that follow walk them.
+        let cells = plan.hours.filter { $0.value > 0 }.sorted {
+            ($0.key.demand, $0.key.period, $0.key.person) < ($1.key.demand, $1.key.period, $1.key.person)
+        }
+        for (cell, hours) in cells {
             let j = problem.demands[cell.demand].project
             guard isSelected(j), let start = plan.starts[j] else { continue }
             setHours(cell.person, cell.demand, cell.period - start, hours)

@@ -94,6 +94,7 @@ struct NeighbourhoodPicker {
         var chosen: [Int]
         switch kind {
         case .wholeProblem:
+            // Not chosen by weight: the search frees every project itself (`Search.dueWholeAttempt`).
             return pool
         case .sharedPeople:
             let seed = pool[random.draw(in: 0..<pool.count)]

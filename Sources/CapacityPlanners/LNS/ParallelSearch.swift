@@ -27,7 +27,8 @@ final class SharedIncumbent: Sendable {
     /// The best plan so far.
     var current: (objective: Double, allocation: Allocation) { best.withLock { $0 } }
 
-    /// Whether the main search is solving the whole problem: helpers then take no step. That solve
+    /// Whether the main search is solving the whole problem as its neighbourhood (where it fits the
+    /// budget; not during the one attempt on a larger one): helpers then take no step. That solve
     /// has all the time left and ends in a proof or at the limit; a helper's sub-problem would
     /// hold the result back when the proof comes, as GLPK's pseudo-cost initialisation cannot be
     /// interrupted (0.55 s after the proof on a 20 × 10 × 12 portfolio, Docs/lns.md).

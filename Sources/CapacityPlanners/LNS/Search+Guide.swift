@@ -38,7 +38,8 @@ extension Search {
     /// Seconds a guide may take.
     var guideTimeLimit: Double { 4 }
 
-    /// Whether a timed search has time for a guide and the step it leads to.
+    /// Whether a timed search has time for a guide and the step it leads to (or for the attempt on
+    /// the whole problem, `dueWholeAttempt`).
     var hasTimeForGuide: Bool { remaining.map { $0 > 3 * guideTimeLimit } ?? false }
 
     /// The guided neighbourhood: every project whose guide start differs from its current one
@@ -46,8 +47,9 @@ extension Search {
     /// guide leaves out is freed at its start and may be dropped. `nil` when the guide agrees with
     /// the plan. Its sub-problem is solved around `base`: the guide's starts, the projects it does
     /// not move keeping their current staffing and the others staffed greedily
-    /// (`GreedyPlanner.staffing`), when the checker accepts that plan, so GLPK starts from a plan
-    /// with those starts; otherwise the current plan (GLPK then starts cold).
+    /// (`GreedyPlanner.staffing`), when the checker accepts that plan (else the guide's starts all
+    /// staffed greedily, when it accepts that), so GLPK starts from a plan with those starts;
+    /// otherwise the current plan (GLPK then starts cold).
     mutating func guidedNeighbourhood(_ guide: [Int: Int], around current: Allocation)
         -> (freed: [Int], windows: [Int: ClosedRange<Int>], base: Allocation)?
     {
@@ -60,8 +62,11 @@ extension Search {
             windows[j] = start...start
         }
         guard !freed.isEmpty else { return nil }
-        let staffed = GreedyPlanner.staffing(guide, keeping: current, for: problem)
-        let base = PlanChecker.violations(of: staffed, for: problem).isEmpty ? staffed : current
+        // Around the current staffing first; from scratch when the checker rejects that.
+        let problem = self.problem
+        let base = [current, nil].lazy
+            .map { GreedyPlanner.staffing(guide, keeping: $0, for: problem) }
+            .first { PlanChecker.violations(of: $0, for: problem).isEmpty } ?? current
         addRing(to: &freed, windows: &windows, around: base)
         return (freed, windows, base)
     }

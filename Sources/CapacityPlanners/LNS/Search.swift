@@ -57,7 +57,8 @@ struct Search {
     var leftOutTurn = 0
     /// Each project's value less its cheapest possible staffing (people unlimited).
     let profit: [Double]
-    /// A helper never frees the whole problem: that solve is the main search's, with all the time left.
+    /// A helper never frees the whole problem: that solve is the main search's (with all the time
+    /// left where the whole problem fits the budget, part of it in the one attempt where it does not).
     var isHelper: Bool { worker != 0 }
     let worker: UInt64
     /// The best plan of all searches, once the main search has started its helpers.
@@ -196,12 +197,13 @@ struct Search {
         statistics.steps += 1
         statistics.tried[kind, default: 0] += 1
         // Helpers pause while the whole problem is the neighbourhood (its proof ends the run), not
-        // during the attempt on it, which has only part of the time.
-        if whole && !attempt { shared?.solvingWholeProblem = true }
-        defer { if whole && !attempt { shared?.solvingWholeProblem = false } }
+        // during the one attempt on a larger whole problem, which has only part of the time.
+        let pausesHelpers = whole && !attempt
+        if pausesHelpers { shared?.solvingWholeProblem = true }
+        defer { if pausesHelpers { shared?.solvingWholeProblem = false } }
         let outcome = solve(freeing: Set(freed), windows: windows, around: guided?.base ?? current, whole: whole,
                             timeFactor: kind == .guidedStarts ? guidedTimeFactor : kind == .blocked ? bringInTimeFactor : 1,
-                            seconds: attempt ? remaining.map { $0 * wholeAttemptShare } : nil)
+                            wholeSeconds: attempt ? remaining.map { $0 * wholeAttemptShare } : nil)
         var gain = 0.0
         if let candidate = outcome.allocation {
             let value = ObjectiveBreakdown(allocation: candidate, problem: problem).total

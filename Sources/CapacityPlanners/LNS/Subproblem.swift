@@ -13,10 +13,11 @@ extension Search {
 
 
     /// Re-optimises the freed projects with everything else fixed.
-    /// A neighbourhood that is the whole problem gets all the time that is left, or `seconds`
-    /// when given: it is the exact planner, warm-started from the current plan.
+    /// A neighbourhood that is the whole problem gets all the time that is left, or `wholeSeconds`
+    /// when given (a timed run's attempt on a larger whole problem; ignored for other
+    /// neighbourhoods): it is the exact planner, warm-started from the current plan.
     func solve(freeing freed: Set<Int>, windows: [Int: ClosedRange<Int>], around current: Allocation,
-               whole: Bool, timeFactor: Double = 1, seconds: Double? = nil) -> SubproblemResult {
+               whole: Bool, timeFactor: Double = 1, wholeSeconds: Double? = nil) -> SubproblemResult {
         let scope = ModelScope.around(current, freeing: freed, problem: problem, startWindows: windows)
         guard !scope.isHopeless else { return SubproblemResult(allocation: nil, optimal: false, hitLimit: false) }
         let formulation = ExactFormulation(problem: problem, scope: scope)
@@ -31,7 +32,7 @@ extension Search {
         if deterministic {
             solve.nodeLimit = whole ? planner.subproblemNodeLimit * 20 : Int(Double(planner.subproblemNodeLimit) * timeFactor)
         } else {
-            let limit = whole ? (seconds ?? remaining ?? planner.subproblemTimeLimit) : planner.subproblemTimeLimit * timeFactor
+            let limit = whole ? (wholeSeconds ?? remaining ?? planner.subproblemTimeLimit) : planner.subproblemTimeLimit * timeFactor
             solve.timeLimit = max(0.05, min(limit, remaining ?? limit))
         }
         let token = CancellationToken()
