@@ -27,6 +27,11 @@ private extension Plan {
     }
 }
 
+/// Cells whose hours differ between `a` and `b` (a cell missing on one side counts).
+private func cellsThatDiffer(_ a: [CellKey: Double], _ b: [CellKey: Double]) -> Int {
+    Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.count
+}
+
 /// Whether no valid plan can exist for a structural reason the greedy planner detects.
 private func structurallyInfeasible(_ problem: PlanningProblem) -> Bool {
     problem.pins.contains { $0.countingDemands.isEmpty }
@@ -409,8 +414,7 @@ struct GreedyConstructionTests {
         // The plan's own starts: the plan itself, hour for hour.
         let same = GreedyPlanner.staffing(starts, keeping: current, for: problem)
         #expect(same.starts == current.starts)
-        let changedCells = same.hours.filter { current.hours[$0.key] != $0.value }.count
-            + current.hours.keys.filter { same.hours[$0] == nil }.count
+        let changedCells = cellsThatDiffer(same.hours, current.hours)
         #expect(changedCells == 0)
         // One optional project with nothing depending on it left out: the others keep every hour.
         let dropped = try #require(starts.keys.sorted().first {
@@ -420,8 +424,7 @@ struct GreedyConstructionTests {
         let without = GreedyPlanner.staffing(starts, keeping: current, for: problem)
         #expect(without.starts[dropped] == nil)
         let others = current.hours.filter { problem.demands[$0.key.demand].project != dropped }
-        let changedOthers = without.hours.filter { others[$0.key] != $0.value }.count
-            + others.keys.filter { without.hours[$0] == nil }.count
+        let changedOthers = cellsThatDiffer(without.hours, others)
         #expect(changedOthers == 0)
         #expect(PlanChecker.violations(of: without, for: problem).isEmpty)
     }

@@ -22,7 +22,11 @@ extension GreedyPlanner {
     package static func staffing(_ starts: [Int: Int], keeping kept: Allocation? = nil, for problem: PlanningProblem) -> Allocation {
         var state = GreedyState(model: GreedyIndex(problem: problem))
         var toStaff = starts
-        if let kept { state.load(kept, for: problem, where: { j, start in starts[j] == start }, toStaff: &toStaff) }
+        if let kept {
+            let same = kept.starts.indices.filter { kept.starts[$0] != nil && kept.starts[$0] == starts[$0] }
+            state.load(same, from: kept, for: problem)
+            for j in same { toStaff[j] = nil }
+        }
         let order = toStaff.keys.sorted {
             (problem.projects[$0].required ? 0 : 1, toStaff[$0] ?? 0, $0) < (problem.projects[$1].required ? 0 : 1, toStaff[$1] ?? 0, $1)
         }
@@ -45,15 +49,12 @@ extension GreedyPlanner {
 }
 
 extension GreedyState {
-    /// Selects every project of `plan` for which `keeps(project, start)` holds, at its start, with
-    /// its hours from `plan`, and removes it from `toStaff` (the projects still to staff).
-    /// `plan` must keep capacity, concurrency and coverage ≤ demand (a checked plan does).
-    mutating func load(_ plan: Allocation, for problem: PlanningProblem, where keeps: (Int, Int) -> Bool,
-                       toStaff: inout [Int: Int]) {
-        for (j, start) in plan.starts.enumerated() {
-            guard let start, keeps(j, start) else { continue }
+    /// Selects `projects` (each selected by `plan`) at their starts in `plan`, with their hours
+    /// from `plan`. `plan` must keep capacity, concurrency and coverage ≤ demand (a checked plan does).
+    mutating func load(_ projects: [Int], from plan: Allocation, for problem: PlanningProblem) {
+        for j in projects {
+            guard let start = plan.starts[j] else { continue }
             select(j, at: start)
-            toStaff[j] = nil
         }
         // In a fixed order (the dictionary's changes from run to run): teams are built in it, and
         // the repairs that follow walk them.

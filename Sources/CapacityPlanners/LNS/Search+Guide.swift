@@ -9,8 +9,7 @@ extension Search {
     mutating func dueGuidedNeighbourhood(around current: Allocation, objective: Double)
         -> (freed: [Int], windows: [Int: ClosedRange<Int>], base: Allocation)?
     {
-        let firstDue = guidedObjective == nil && elapsed >= guideShare * (timeLimit ?? .infinity)
-        guard statistics.steps - lastImprovementStep >= guideStallSteps || firstDue,
+        guard stalledForGuide || (guidedObjective == nil && pastGuideShare),
               wantsGuide(objective: objective) else { return nil }
         guidedObjective = objective
         // Guides alternate: the plan's selection kept, then the relaxation's own; when one agrees
@@ -38,6 +37,12 @@ extension Search {
     /// Seconds a guide may take.
     var guideTimeLimit: Double { 4 }
 
+    /// Whether the search has gone `guideStallSteps` steps without a gain.
+    var stalledForGuide: Bool { statistics.steps - lastImprovementStep >= guideStallSteps }
+
+    /// Whether `guideShare` of a timed run's time has passed.
+    var pastGuideShare: Bool { elapsed >= guideShare * (timeLimit ?? .infinity) }
+
     /// Whether a timed search has time for a guide and the step it leads to (or for the attempt on
     /// the whole problem, `dueWholeAttempt`).
     var hasTimeForGuide: Bool { remaining.map { $0 > 3 * guideTimeLimit } ?? false }
@@ -63,10 +68,9 @@ extension Search {
         }
         guard !freed.isEmpty else { return nil }
         // Around the current staffing first; from scratch when the checker rejects that.
-        let problem = self.problem
-        let base = [current, nil].lazy
-            .map { GreedyPlanner.staffing(guide, keeping: $0, for: problem) }
-            .first { PlanChecker.violations(of: $0, for: problem).isEmpty } ?? current
+        var base = GreedyPlanner.staffing(guide, keeping: current, for: problem)
+        if !PlanChecker.violations(of: base, for: problem).isEmpty { base = GreedyPlanner.staffing(guide, for: problem) }
+        if !PlanChecker.violations(of: base, for: problem).isEmpty { base = current }
         addRing(to: &freed, windows: &windows, around: base)
         return (freed, windows, base)
     }

@@ -5,6 +5,11 @@ import CapacityPlanning
 extension Search {
     /// Hours variables a freed project brings when its starts are limited to `window`.
     func columns(of j: Int, window: ClosedRange<Int>?) -> Double {
+        Self.columns(of: j, window: window, in: problem)
+    }
+
+    /// Hours variables project `j` of `problem` brings when its starts are limited to `window`.
+    static func columns(of j: Int, window: ClosedRange<Int>?, in problem: PlanningProblem) -> Double {
         let info = problem.projects[j]
         guard let range = info.startRange else { return 0 }
         let starts = window.map { min($0.upperBound, range.upperBound) - max($0.lowerBound, range.lowerBound) + 1 } ?? range.count

@@ -3,12 +3,6 @@
 import CapacityPlanning
 
 extension Search {
-    /// Hours variables of the whole problem (every selectable project, every start), as the
-    /// column budget counts them.
-    var wholeProblemColumns: Double {
-        index.selectable.reduce(0) { $0 + columns(of: $1, window: nil) }
-    }
-
     /// Whether every selectable project, with every start, fits the column budget: the main
     /// search's neighbourhood is then the whole problem.
     var wholeProblemFits: Bool { wholeProblemColumns <= columnBudget }
@@ -21,8 +15,7 @@ extension Search {
     /// "Trying the whole problem"). Nothing but cancellation interrupts it: meanwhile the main
     /// search reports no progress and hands over no plan.
     mutating func dueWholeAttempt() -> Bool {
-        guard !isHelper, !deterministic, !wholeProblemAttempted, let timeLimit, hasTimeForGuide,
-              statistics.steps - lastImprovementStep >= guideStallSteps || elapsed >= guideShare * timeLimit,
+        guard !isHelper, !deterministic, !wholeProblemAttempted, hasTimeForGuide, stalledForGuide || pastGuideShare,
               !wholeProblemFits, wholeProblemColumns <= wholeAttemptColumns else { return false }
         wholeProblemAttempted = true
         return true

@@ -20,6 +20,9 @@ struct Search {
     /// Most hours variables a sub-problem may have: grows while sub-problems solve quickly
     /// without improving, shrinks when they hit their limit.
     var columnBudget: Double
+    /// Hours variables of the whole problem (every selectable project, every start), as the
+    /// column budget counts them.
+    let wholeProblemColumns: Double
     /// How far a freed, selected project may move its start (periods).
     let startRadius = 3
     /// Share of the column budget that the ring of re-staffed projects may add to a neighbourhood.
@@ -76,6 +79,7 @@ struct Search {
         self.random = SeededGenerator(seed: options.seed ^ 0x4C4E_5300 &+ worker &* 0x9E37_79B9)
         self.columnBudget = 1500
         self.index = NeighbourhoodIndex(problem: problem)
+        self.wholeProblemColumns = index.selectable.reduce(0) { $0 + Self.columns(of: $1, window: nil, in: problem) }
         self.kinds = NeighbourhoodKind.rules(for: problem)
         self.profit = problem.projects.map { info in
             info.demands.reduce(info.bestWorth) { $0 - problem.demands[$1].totalHours * (problem.demands[$1].cheapestRate ?? 0) }
