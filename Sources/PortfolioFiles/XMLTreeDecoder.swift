@@ -33,8 +33,10 @@ final class XMLNode {
 /// leaves, nested elements, and arrays of repeated child elements; `""` as a key is the
 /// element's own text.
 enum XMLTreeDecoder {
-    /// The root element of `data`, or the parser's reason why it is not well-formed XML.
+    /// The root element of `data`, or the reason why it is not XML this reader takes: not UTF-8,
+    /// a DTD (`XMLInputCheck`), or not well-formed (the parser's reason).
     static func parse(_ data: Data) throws(XMLTreeError) -> XMLNode {
+        try XMLInputCheck.check(data)
         let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = true
         let builder = TreeBuilder()

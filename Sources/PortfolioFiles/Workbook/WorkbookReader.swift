@@ -11,18 +11,28 @@ extension Workbook {
     /// `reading` accepts are decoded; the others are listed with no rows (a plan's Assignments
     /// sheet is most of a large workbook, and the import does not need it).
     ///
-    /// Throws `FileError` when the file is larger than `FileError.maxFileBytes`, is not a zip,
-    /// is a zip without a workbook (e.g. a .docx or an .xls saved with another extension),
+    /// Throws `FileError` when the file is larger than `FileError.maxFileBytes`, is not a zip, is
+    /// a zip whose directory points outside the file (`ZipLayout`) or whose part inflates past the
+    /// size its header declares, is a zip without a workbook (e.g. a .docx or an .xls saved with another extension),
     /// or has a part that is not well-formed XML.
     public init(xlsx data: Data, file: String, reading: (String) -> Bool = { _ in true }) throws(FileError) {
         try FileError.checkSize(data, file: file)
+        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw FileError(file: file, message: "is an Excel 97–2003 workbook (.xls); save it as an Excel Workbook (.xlsx)")
+        }
+        guard data.starts(with: [0x50, 0x4B]) else {
+            throw FileError(file: file, message: "is not an Excel workbook (.xlsx): it is not a zip archive")
+        }
+        do {
+            try ZipLayout.check(data)
+        } catch {
+            throw FileError(file: file, message: "is not a readable zip archive (damaged or truncated?): \(error.reason)")
+        }
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
-            throw FileError(file: file, message: data.starts(with: [0xD0, 0xCF, 0x11, 0xE0])
-                ? "is an Excel 97–2003 workbook (.xls); save it as an Excel Workbook (.xlsx)"
-                : "is not an Excel workbook (.xlsx): it is not a zip archive")
+            throw FileError(file: file, message: "is not an Excel workbook (.xlsx): it is not a zip archive")
         }
         let parts = WorkbookParts(archive: archive, file: file)
         guard parts.has("xl/workbook.xml") else {
@@ -99,9 +109,17 @@ private struct WorkbookParts {
         guard entry.uncompressedSize <= Workbook.maxUnzippedBytes else {
             throw FileError(file: file, message: "\(path) unzips to more than \(Workbook.maxUnzippedBytes >> 20) MiB")
         }
+        // What a header declares is checked above; what is really inflated is counted here, so a
+        // header that lies about the size stops the inflation at the declared size.
+        let limit = Int(entry.uncompressedSize)
         var data = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in data.append(chunk) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard data.count + chunk.count <= limit else { throw UnzipLimit() }
+                data.append(chunk)
+            }
+        } catch is UnzipLimit {
+            throw FileError(file: file, message: "\(path) unzips to more than the \(limit) bytes its header declares (the file is damaged)")
         } catch {
             throw FileError(file: file, message: "\(path) cannot be unzipped (the file is damaged or truncated)")
         }
@@ -112,6 +130,9 @@ private struct WorkbookParts {
         }
     }
 }
+
+/// Thrown by the unzip consumer when a part inflates past the size its header declares.
+private struct UnzipLimit: Error {}
 
 /// Turns cells into text: shared strings looked up, dates as ISO dates, booleans as words.
 private struct CellReader {
