@@ -313,6 +313,7 @@ int cglpk_get_lp_solution(cglpk_problem *problem, cglpk_lp_solution *solution) {
 struct mip_callback_info {
     cglpk_mip_params *params;
     int cols;                   /* columns of the original problem */
+    double *offer_buffer;       /* x[0..cols] for params->offer, or NULL */
 };
 
 /* CGLPK_BR_OBJECTIVE: branch on the fractional column whose objective coefficient times its
@@ -342,6 +343,9 @@ static void mip_callback(glp_tree *T, void *info) {
         else
             p->warm_start_result = -1;
     }
+    if (reason == GLP_IHEUR && ci->offer_buffer != NULL && glp_get_num_cols(mip) == ci->cols
+        && p->offer(p->context, ci->offer_buffer, ci->cols) == 1 && glp_ios_heur_sol(T, ci->offer_buffer) == 0)
+        p->offers_accepted += 1;
     if (reason == GLP_IBRANCH && p->br_tech == CGLPK_BR_OBJECTIVE) branch_by_objective(T, mip);
     p->last.reason = reason;
     int status = glp_mip_status(mip);
@@ -387,13 +391,18 @@ static int intopt_body(void *arg) {
         parm.cov_cuts = GLP_ON;
         parm.clq_cuts = GLP_ON;
     }
-    struct mip_callback_info info = { p, glp_get_num_cols(a->prob) };
+    int cols = glp_get_num_cols(a->prob);
+    /* glp_alloc: freed by glp_free_env if GLPK fails inside the guard */
+    double *buffer = (p->offer != NULL && p->presolve == GLP_OFF) ? glp_alloc(cols + 1, sizeof(double)) : NULL;
+    struct mip_callback_info info = { p, cols, buffer };
     parm.cb_func = mip_callback;
     parm.cb_info = &info;
     p->warm_start_result = 0;
     p->stopped = 0;
+    p->offers_accepted = 0;
     memset(&p->last, 0, sizeof p->last);
     *a->ret = glp_intopt(a->prob, &parm);
+    if (buffer != NULL) glp_free(buffer);
     return CGLPK_OK;
 }
 

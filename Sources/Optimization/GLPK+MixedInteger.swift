@@ -21,7 +21,7 @@ extension GLPK {
             if lower > upper { return stopped(.infeasible) }
         }
         let warmStart = warmStartVector(model, options)
-        let presolve = options.presolve && warmStart == nil
+        let presolve = options.presolve && warmStart == nil && options.offers == nil
 
         let problem = try GLPKProblem()
         try problem.load(model, mode: .mip)
@@ -47,7 +47,7 @@ extension GLPK {
         let left = remaining(options, since: start)
         if let left, left <= 0 { return stopped(.timeLimit(hasSolution: false)) }
 
-        let monitor = SearchMonitor(options: options, sense: model.objectiveSense, start: start, rootBound: rootBound)
+        let monitor = SearchMonitor(options: options, model: model, start: start, rootBound: rootBound)
         var params = cglpk_mip_params()
         params.msg_lev = GLPKCall.messageLevel(options.logger)
         params.tm_lim = GLPKCall.timeLimit(left)
@@ -72,6 +72,13 @@ extension GLPK {
         params.progress = { context, progress in
             guard let context, let progress else { return 0 }
             return Unmanaged<SearchMonitor>.fromOpaque(context).takeUnretainedValue().observe(progress.pointee) ? 1 : 0
+        }
+        if options.offers != nil {
+            params.offer = { context, x, cols in
+                guard let context, let x else { return 0 }
+                return Unmanaged<SearchMonitor>.fromOpaque(context).takeUnretainedValue()
+                    .offer(into: UnsafeMutableBufferPointer(start: x, count: Int(cols) + 1)) ? 1 : 0
+            }
         }
         var ret: Int32 = 0
         let warmValues = warmStart ?? []
@@ -145,7 +152,8 @@ extension GLPK {
             nodes: monitor.nodes,
             seconds: elapsed,
             firstSolutionSeconds: hasSolution ? (monitor.firstSolutionSeconds ?? elapsed) : nil,
-            warmStartAccepted: params.warm_start_result == 1)
+            warmStartAccepted: params.warm_start_result == 1,
+            offersAccepted: Int(params.offers_accepted))
     }
 
     /// The warm start as GLPK wants it (1-based, integers rounded), or `nil`
@@ -193,6 +201,7 @@ extension Model {
 /// cancellation. Never calls GLPK.
 final class SearchMonitor {
     let options: SolveOptions
+    let model: Model
     let sense: ObjectiveSense
     let start: ContinuousClock.Instant
     let rootBound: Double?
@@ -204,11 +213,24 @@ final class SearchMonitor {
     private var lastReportedIncumbent: Double?
     private var lastReport = -Double.infinity
 
-    init(options: SolveOptions, sense: ObjectiveSense, start: ContinuousClock.Instant, rootBound: Double?) {
+    init(options: SolveOptions, model: Model, start: ContinuousClock.Instant, rootBound: Double?) {
         self.options = options
-        self.sense = sense
+        self.model = model
+        self.sense = model.objectiveSense
         self.start = start
         self.rootBound = rootBound
+    }
+
+    /// Writes the next solution of ``SolveOptions/offers`` into `x` (1-based, as GLPK wants it)
+    /// when there is one and it satisfies the model; `false` otherwise. Called at GLPK's heuristic
+    /// points: nothing here may call GLPK.
+    func offer(into x: UnsafeMutableBufferPointer<Double>) -> Bool {
+        guard let next = options.offers?(), next.count == model.variableCount, x.count == next.count + 1 else { return false }
+        var values = next
+        for j in values.indices where model.columnKinds[j] != .continuous { values[j] = values[j].rounded() }
+        guard model.violation(values) == nil else { return false }
+        for j in values.indices { x[j + 1] = values[j] }
+        return true
     }
 
     /// Handles one callback; returns `true` to end the search.

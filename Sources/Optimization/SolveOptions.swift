@@ -26,6 +26,13 @@ public struct SolveOptions: Sendable {
     /// warm start is not used (``SolveResult/warmStartAccepted`` is `false`, and a warning is logged).
     /// A wrong number of values is an ``SolverError/Code/invalidOptions`` error. MIP only.
     public var warmStart: [Double]?
+    /// Solutions found elsewhere while a MIP search runs (another search sharing the problem),
+    /// asked for at each of GLPK's heuristic points on the solving thread: it returns a value for
+    /// every variable when it has a solution it has not offered before, `nil` otherwise, and must
+    /// return quickly. Each solution is checked against bounds and constraints (integers rounded)
+    /// and given to GLPK, which keeps it when it beats its incumbent; an infeasible one is dropped.
+    /// Presolve is then off (as for ``warmStart``). MIP only.
+    public var offers: (@Sendable () -> [Double]?)?
     /// Called during a MIP search (on the solving thread) with the incumbent, bound and gap:
     /// at each new incumbent and at most every ``progressInterval`` seconds otherwise.
     /// It must return quickly and must not start another solve on the same thread.

@@ -48,6 +48,8 @@ public struct SolveResult: Sendable {
     public var firstSolutionSeconds: Double?
     /// Whether ``SolveOptions/warmStart`` was checked feasible and accepted by GLPK as an incumbent.
     public var warmStartAccepted: Bool
+    /// How many of ``SolveOptions/offers``' solutions GLPK took as its new incumbent.
+    public var offersAccepted: Int
 
     /// A result with the given values (for tests and other solvers).
     public init(
@@ -62,7 +64,8 @@ public struct SolveResult: Sendable {
         nodes: Int = 0,
         seconds: Double = 0,
         firstSolutionSeconds: Double? = nil,
-        warmStartAccepted: Bool = false
+        warmStartAccepted: Bool = false,
+        offersAccepted: Int = 0
     ) {
         self.termination = termination
         self.hasSolution = hasSolution
@@ -76,6 +79,7 @@ public struct SolveResult: Sendable {
         self.seconds = seconds
         self.firstSolutionSeconds = firstSolutionSeconds
         self.warmStartAccepted = warmStartAccepted
+        self.offersAccepted = offersAccepted
     }
 
     /// The variable's value, or NaN when there is no solution or the variable is out of range.

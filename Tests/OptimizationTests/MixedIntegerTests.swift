@@ -151,6 +151,36 @@ struct MixedIntegerTests {
         #expect(result.termination == .optimal)
     }
 
+    @Test("a solution offered during the search becomes the incumbent; an infeasible one is dropped")
+    func offers() throws {
+        let (model, x) = multiDimensionalKnapsack(items: 40, dimensions: 3, seed: 3)
+        let optimum = try GLPK.solve(model, options: SolveOptions(relativeGap: 0))
+        #expect(optimum.termination == .optimal)
+        let best = try #require(optimum.objective)
+        // Offered once, at the first heuristic point, before GLPK's own heuristics run.
+        let asked = Recorder<Int>()
+        let incumbents = Recorder<Double>()
+        var options = SolveOptions(relativeGap: 0, progress: { progress in
+            if let incumbent = progress.incumbent { incumbents.append(incumbent) }
+        }, progressInterval: 0)
+        options.offers = {
+            asked.append(1)
+            return asked.values.count == 1 ? optimum.values : nil
+        }
+        let result = try GLPK.solve(model, options: options)
+        #expect(result.offersAccepted == 1)
+        #expect(asked.values.count >= 1)
+        #expect(incumbents.values.first == best, "the offer is the first incumbent GLPK reports")
+        #expect(abs((result.objective ?? 0) - best) <= 1e-9 * abs(best))
+
+        // Everything packed breaks every capacity: never handed to GLPK.
+        var infeasible = SolveOptions(relativeGap: 0)
+        infeasible.offers = { [Double](repeating: 1, count: x.count) }
+        let plain = try GLPK.solve(model, options: infeasible)
+        #expect(plain.offersAccepted == 0)
+        #expect(plain.termination == .optimal && abs((plain.objective ?? 0) - best) <= 1e-9 * abs(best))
+    }
+
     @Test("cancellation from the progress callback ends the search with .cancelled")
     func cancelFromProgress() throws {
         let (model, _) = multiDimensionalKnapsack(items: 100, dimensions: 5, seed: 42)

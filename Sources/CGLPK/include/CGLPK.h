@@ -112,6 +112,11 @@ typedef struct cglpk_progress {
 /* Called at every callback reason; return non-zero to end the search (glp_ios_terminate). */
 typedef int (*cglpk_progress_fn)(void *context, const cglpk_progress *progress);
 
+/* Called at every heuristic point (GLP_IHEUR, presolve off): fills x[1..cols] with a solution found
+   elsewhere and returns 1, or returns 0 when it has none new. The solution must be feasible and
+   integral where the model is (GLPK does not check); GLPK keeps it when it beats its incumbent. */
+typedef int (*cglpk_offer_fn)(void *context, double *x, int cols);
+
 typedef struct cglpk_mip_params {
     int msg_lev;
     int tm_lim;                 /* milliseconds; INT_MAX for none */
@@ -122,10 +127,12 @@ typedef struct cglpk_mip_params {
     double mip_gap;
     const double *warm_start;   /* NULL, or 1-based x[1..cols] given to glp_ios_heur_sol at the first IHEUR */
     cglpk_progress_fn progress; /* NULL or the progress function */
-    void *context;              /* passed to progress */
+    void *context;              /* passed to progress and offer */
+    cglpk_offer_fn offer;       /* NULL, or solutions found elsewhere during the search */
     /* outputs */
     int warm_start_result;      /* 0 not tried, 1 accepted, -1 rejected by GLPK */
     int stopped;                /* the progress function asked to stop */
+    int offers_accepted;        /* offered solutions GLPK took as its new incumbent */
     cglpk_progress last;        /* last state seen (bound sticky: the last best-node bound) */
 } cglpk_mip_params;
 

@@ -8,7 +8,6 @@ import Synchronization
 final class SharedIncumbent: Sendable {
     private let best: Mutex<(objective: Double, allocation: Allocation)>
     private let helpers = Mutex<SearchStatistics>(SearchStatistics())
-    private let wholeProblem = Atomic<Bool>(false)
 
     init(objective: Double, allocation: Allocation) {
         best = Mutex((objective, allocation))
@@ -26,16 +25,6 @@ final class SharedIncumbent: Sendable {
 
     /// The best plan so far.
     var current: (objective: Double, allocation: Allocation) { best.withLock { $0 } }
-
-    /// Whether the main search is solving the whole problem as its neighbourhood (where it fits the
-    /// budget; not during the one attempt on a larger one): helpers then take no step. That solve
-    /// has all the time left and ends in a proof or at the limit; a helper's sub-problem would
-    /// hold the result back when the proof comes, as GLPK's pseudo-cost initialisation cannot be
-    /// interrupted (0.55 s after the proof on a 20 × 10 × 12 portfolio, Docs/lns.md).
-    var solvingWholeProblem: Bool {
-        get { wholeProblem.load(ordering: .acquiring) }
-        set { wholeProblem.store(newValue, ordering: .releasing) }
-    }
 
     /// Adds a finished helper's statistics.
     func record(_ statistics: SearchStatistics) { helpers.withLock { $0.add(statistics) } }
@@ -61,15 +50,18 @@ final class Helpers: Sendable {
     /// Called by each helper when it returns.
     func ended() { running.signal() }
 
-    /// Stops the helpers and waits for each to return (once; later calls return at once).
-    func finish() {
+    /// Stops the helpers and, when `waiting`, waits for each to return (once; later calls return
+    /// at once). Not waiting is for a proven plan: a helper's sub-problem may be in a phase of
+    /// GLPK that cannot be interrupted (pseudo-cost initialisation, up to its 2 s limit), and
+    /// nothing it could find can beat a proof; it ends on its own at its next check.
+    func finish(waiting: Bool = true) {
         let first = finished.withLock { done -> Bool in
             defer { done = true }
             return !done
         }
         guard first else { return }
         cancellation.cancel()
-        for _ in 0..<count { running.wait() }
+        if waiting { for _ in 0..<count { running.wait() } }
     }
 }
 
@@ -94,10 +86,6 @@ extension Search {
                 while !search.stopped, !relaxation.wait(seconds: 0.1) {}
                 var (objective, current) = shared.current
                 while !search.stopped {
-                    if shared.solvingWholeProblem {
-                        Thread.sleep(forTimeInterval: 0.05)
-                        continue
-                    }
                     if let better = shared.better(than: objective) { (objective, current) = better }
                     guard let step = search.step(around: &current, objective: &objective) else { break }
                     if step.improved { shared.offer(objective, current) }

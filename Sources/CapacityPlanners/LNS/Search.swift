@@ -149,7 +149,7 @@ struct Search {
             }
             if step.provenOptimal { proof = .wholeProblemSolved }
         }
-        helpers.finish()
+        helpers.finish(waiting: proof == .none)
         if let better = shared.better(than: objective) { (objective, current) = better }
 
         if proof == .none, options.cancellation?.isCancelled != true, let remaining {
@@ -200,11 +200,8 @@ struct Search {
         guard !freed.isEmpty else { return nil }
         statistics.steps += 1
         statistics.tried[kind, default: 0] += 1
-        // Helpers pause while the whole problem is the neighbourhood (its proof ends the run), not
-        // during the one attempt on a larger whole problem, which has only part of the time.
-        let pausesHelpers = whole && !attempt
-        if pausesHelpers { shared?.solvingWholeProblem = true }
-        defer { if pausesHelpers { shared?.solvingWholeProblem = false } }
+        // Helpers keep searching while the whole problem is solved: their better plans are offered
+        // to its branch and cut (`solve(freeing:…)`), so a long solve never leaves the plan behind.
         let outcome = solve(freeing: Set(freed), windows: windows, around: guided?.base ?? current, whole: whole,
                             timeFactor: kind == .guidedStarts ? guidedTimeFactor : kind == .blocked ? bringInTimeFactor : 1,
                             wholeSeconds: attempt ? remaining.map { $0 * wholeAttemptShare } : nil)

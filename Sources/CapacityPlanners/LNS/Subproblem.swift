@@ -2,6 +2,7 @@
 #if GLPK
 import CapacityPlanning
 import Optimization
+import Synchronization
 
 extension Search {
     /// What one sub-problem gave.
@@ -15,7 +16,8 @@ extension Search {
     /// Re-optimises the freed projects with everything else fixed.
     /// A neighbourhood that is the whole problem gets all the time that is left, or `wholeSeconds`
     /// when given (a timed run's attempt on a larger whole problem; ignored for other
-    /// neighbourhoods): it is the exact planner, warm-started from the current plan.
+    /// neighbourhoods): it is the exact planner, warm-started from the current plan, and takes
+    /// the other searches' better plans as incumbents while it runs (`SolveOptions.offers`).
     func solve(freeing freed: Set<Int>, windows: [Int: ClosedRange<Int>], around current: Allocation,
                whole: Bool, timeFactor: Double = 1, wholeSeconds: Double? = nil) -> SubproblemResult {
         let scope = ModelScope.around(current, freeing: freed, problem: problem, startWindows: windows)
@@ -34,6 +36,18 @@ extension Search {
         } else {
             let limit = whole ? (wholeSeconds ?? remaining ?? planner.subproblemTimeLimit) : planner.subproblemTimeLimit * timeFactor
             solve.timeLimit = max(0.05, min(limit, remaining ?? limit))
+        }
+        if whole, let shared {
+            // The helpers' better plans, offered to branch and cut as they come (each once).
+            let offered = Mutex(ObjectiveBreakdown(allocation: current, problem: problem).total)
+            solve.offers = { [problem] in
+                guard let better = offered.withLock({ last -> (objective: Double, allocation: Allocation)? in
+                    guard let better = shared.better(than: last) else { return nil }
+                    last = better.objective
+                    return better
+                }) else { return nil }
+                return formulation.values(for: better.allocation, problem: problem)
+            }
         }
         let token = CancellationToken()
         options.cancellation?.onCancel { token.cancel() }
