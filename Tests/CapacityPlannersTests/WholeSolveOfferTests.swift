@@ -19,16 +19,16 @@ struct WholeSolveOfferTests {
         let startObjective = ObjectiveBreakdown(allocation: start, problem: problem).total
         try #require(startObjective < bestObjective - 1)
 
-        // Deterministic mode: the whole solve gets 20 × the sub-problem node limit, here 20 nodes.
-        let planner = LargeNeighbourhoodPlanner(subproblemNodeLimit: 1)
+        let planner = LargeNeighbourhoodPlanner()
         var search = Search(planner: planner, problem: problem, options: PlanningOptions(seed: 1, moveLimit: 1), clock: .now)
         let whole = Set(search.index.selectable)
-        let alone = search.solve(freeing: whole, windows: [:], around: start, whole: true)
+        let budget = SubproblemBudget(seconds: nil, nodes: 20)
+        let alone = search.solve(freeing: whole, windows: [:], around: start, whole: true, budget: budget)
         let aloneObjective = alone.allocation.map { ObjectiveBreakdown(allocation: $0, problem: problem).total } ?? startObjective
         #expect(aloneObjective < bestObjective - 1, "without the offer, 20 nodes do not reach the optimum (the test needs that)")
 
         search.shared = SharedIncumbent(objective: bestObjective, allocation: best)
-        let offered = search.solve(freeing: whole, windows: [:], around: start, whole: true)
+        let offered = search.solve(freeing: whole, windows: [:], around: start, whole: true, budget: budget)
         let allocation = try #require(offered.allocation)
         #expect(PlanChecker.violations(of: allocation, for: problem).isEmpty)
         let objective = ObjectiveBreakdown(allocation: allocation, problem: problem).total

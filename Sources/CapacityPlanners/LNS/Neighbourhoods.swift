@@ -18,14 +18,6 @@ package enum NeighbourhoodKind: String, Sendable, CaseIterable, Codable {
     case sharedSystem
     /// The projects of one balance group and as many outside it (version 2).
     case balanceGroup
-    /// The projects whose start or selection the class relaxation would change (`StartGuide`), at
-    /// the relaxation's start (a project it leaves out at its own, free to be dropped), with the
-    /// ring. The search chooses it when a guide is due, not by weight.
-    case guidedStarts
-    /// Every project with every start, where the whole problem is too large for a neighbourhood
-    /// but small enough that GLPK may prove it: tried once (`Search.dueWholeAttempt`).
-    case wholeProblem
-
     /// The rules of every search.
     static let version1: [NeighbourhoodKind] = [.sharedPeople, .timeWindow, .skillPool, .blocked, .startMoves]
 
@@ -93,9 +85,6 @@ struct NeighbourhoodPicker {
         if size >= pool.count && !complete { return pool }
         var chosen: [Int]
         switch kind {
-        case .wholeProblem:
-            // Not chosen by weight: the search frees every project itself (`Search.dueWholeAttempt`).
-            return pool
         case .sharedPeople:
             let seed = pool[random.draw(in: 0..<pool.count)]
             chosen = [seed] + closest(to: seed, among: pool, allocation: allocation)
@@ -146,7 +135,7 @@ struct NeighbourhoodPicker {
                 if k < inside.count { chosen.append(inside[k]) }
                 if k < outside.count { chosen.append(outside[k]) }
             }
-        case .startMoves, .guidedStarts:
+        case .startMoves:
             var movable = pool.filter { j in
                 guard allocation.starts[j] != nil, let range = problem.projects[j].startRange else { return false }
                 return range.count > 1

@@ -3,6 +3,7 @@
 import CapacityPlanning
 
 extension Search {
+    /// A rule drawn by weight.
     mutating func chooseKind() -> NeighbourhoodKind {
         let kinds = self.kinds
         let total = kinds.reduce(0) { $0 + (weights[$1] ?? 1) }
@@ -14,15 +15,14 @@ extension Search {
         return kinds[kinds.count - 1]
     }
 
-    mutating func adapt(kind: NeighbourhoodKind, gain: Double, objective: Double, outcome: SubproblemResult) {
-        // Reward a rule by its gain (relative to the objective), with a floor so no rule dies out.
-        let score = gain > 0 ? 1 + min(10, 100 * gain / max(1, abs(objective))) : 0
-        weights[kind] = max(0.1, 0.8 * (weights[kind] ?? 1) + 0.2 * score)
-        if outcome.hitLimit {
-            columnBudget = max(200, columnBudget * 0.7)
-        } else if gain == 0 && outcome.optimal {
-            columnBudget = min(200_000, columnBudget * 1.2)
+    /// Learns from a step: a rule is rewarded by its gain (relative to the objective), with a floor
+    /// so no rule dies out; the column budget follows the sub-problem (`SearchPolicy.columnBudget`).
+    mutating func adapt(move: Move, gain: Double, objective: Double, outcome: SubproblemResult) {
+        if case .rule(let kind) = move {
+            let score = gain > 0 ? 1 + min(10, 100 * gain / max(1, abs(objective))) : 0
+            weights[kind] = max(0.1, 0.8 * (weights[kind] ?? 1) + 0.2 * score)
         }
+        columnBudget = policy.columnBudget(after: columnBudget, hitLimit: outcome.hitLimit, optimal: outcome.optimal, gain: gain)
     }
 
     /// Hands the caller the best plan so far (`options.incumbentPlan`), at most every

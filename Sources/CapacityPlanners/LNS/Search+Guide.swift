@@ -4,7 +4,7 @@ import CapacityPlanning
 
 extension Search {
     /// The guided neighbourhood, when a guide is due: the first at the first stall
-    /// (`guideStallSteps` fruitless steps) or at `guideShare` of the time, later ones at stalls,
+    /// (`SearchPolicy.guideStallSteps` fruitless steps) or at `SearchPolicy.guideShare` of the time, later ones at stalls,
     /// each around a plan no guide has been computed around (see `wantsGuide`).
     mutating func dueGuidedNeighbourhood(around current: Allocation, objective: Double)
         -> (freed: [Int], windows: [Int: ClosedRange<Int>], base: Allocation)?
@@ -18,7 +18,7 @@ extension Search {
             let keepSelection = guidesComputed % 2 == 0
             guidesComputed += 1
             guard hasTimeForGuide else { return nil }
-            if let guide = StartGuide.starts(for: problem, around: current, timeLimit: guideTimeLimit,
+            if let guide = StartGuide.starts(for: problem, around: current, timeLimit: policy.guideSeconds,
                                              keepSelection: keepSelection, cancellation: options.cancellation),
                let guided = guidedNeighbourhood(guide, around: current) {
                 return guided
@@ -34,18 +34,15 @@ extension Search {
         return RelaxationBound.classColumns(problem) <= RelaxationBound.smallClassModel
     }
 
-    /// Seconds a guide may take.
-    var guideTimeLimit: Double { 4 }
+    /// Whether the search has gone `SearchPolicy.guideStallSteps` steps without a gain.
+    var stalledForGuide: Bool { statistics.steps - lastImprovementStep >= policy.guideStallSteps }
 
-    /// Whether the search has gone `guideStallSteps` steps without a gain.
-    var stalledForGuide: Bool { statistics.steps - lastImprovementStep >= guideStallSteps }
-
-    /// Whether `guideShare` of a timed run's time has passed.
-    var pastGuideShare: Bool { elapsed >= guideShare * (timeLimit ?? .infinity) }
+    /// Whether `SearchPolicy.guideShare` of a timed run's time has passed.
+    var pastGuideShare: Bool { elapsed >= policy.guideShare * (timeLimit ?? .infinity) }
 
     /// Whether a timed search has time for a guide and the step it leads to (or for the attempt on
     /// the whole problem, `dueWholeAttempt`).
-    var hasTimeForGuide: Bool { remaining.map { $0 > 3 * guideTimeLimit } ?? false }
+    var hasTimeForGuide: Bool { remaining.map { $0 > 3 * policy.guideSeconds } ?? false }
 
     /// The guided neighbourhood: every project whose guide start differs from its current one
     /// (selected or not), at the guide's start, with the ring re-staffed around them; a project the

@@ -40,7 +40,7 @@ extension Search {
     }
 
     /// The prefix of `order` that fits the column budget, with the start windows that keep it
-    /// small: a selected project may move `startRadius` periods; one left out may start in a
+    /// small: a selected project may move `SearchPolicy.startRadius` periods; one left out may start in a
     /// window of the same width placed at random in its range; with `wide`, every project
     /// keeps its whole start range. When the whole problem fits, every project is freed with
     /// every start (`whole`), and an optimal solve proves the plan (the main search only).
@@ -57,9 +57,9 @@ extension Search {
             if wide {
                 window = range
             } else if let start = current.starts[j] {
-                window = (start - startRadius)...(start + startRadius)
+                window = (start - policy.startRadius)...(start + policy.startRadius)
             } else {
-                let width = 2 * startRadius
+                let width = 2 * policy.startRadius
                 let first = range.lowerBound + random.draw(in: 0...max(0, range.count - 1 - width))
                 window = first...(first + width)
             }
@@ -75,12 +75,12 @@ extension Search {
     }
 
     /// Adds the ring around a neighbourhood's core: the selected projects that share the most
-    /// people with it, each kept at its start but with its staffing freed, within `ringShare` of
+    /// people with it, each kept at its start but with its staffing freed, within `SearchPolicy.ringShare` of
     /// the column budget. An exchange (one project in, another out, a third moved) usually
     /// needs the people of projects around it to be re-staffed too, and a project whose start
     /// is fixed adds only hours variables for its own periods.
     mutating func addRing(to freed: inout [Int], windows: inout [Int: ClosedRange<Int>], around current: Allocation) {
-        let ringBudget = columnBudget * ringShare
+        let ringBudget = columnBudget * policy.ringShare
         guard ringBudget > 0 else { return }
         let core = Set(freed)
         var shared: [Int: Int] = [:]

@@ -20,7 +20,7 @@ extension Search {
         var greedyOptions = options
         greedyOptions.progress = nil
         greedyOptions.warmStart = nil
-        let greedyCap = wholeProblemFits ? Self.quickStartLimit : 10
+        let greedyCap = wholeProblemFits ? policy.quickStartSeconds : policy.greedyStartSeconds
         if let limit = timeLimit { greedyOptions.timeLimit = max(0.05, min(limit * 0.15, greedyCap)) }
         if deterministic { greedyOptions.timeLimit = nil }
         do throws(PlanningError) {
@@ -43,18 +43,6 @@ extension Search {
         return .allocation(allocation.withoutNegligibleHours)
     }
 
-    /// Seconds the greedy start has where the whole problem fits the first neighbourhood: GLPK then
-    /// solves the whole problem from any valid plan, and greedy's local search only delayed the
-    /// proof (by 1.0 s on a 30 × 12 × 12 portfolio, Docs/lns.md).
-    static let quickStartLimit = 0.1
-
-    /// Share of the time the bound has the second core where the whole problem fits the first
-    /// neighbourhood. The main search's first step is then one branch and cut on the whole problem
-    /// with all the time left; without a second search beside it, nothing improved the plan while
-    /// it ran (a 30 × 12 × 12 portfolio ended at 244,629 against an optimum of 282,047 after
-    /// `lns: 1 neighbourhoods`). The second search's plans are offered to that solve as incumbents.
-    static let boundShareBesideWholeSolve = 0.25
-
     /// The number of hours variables the whole problem's model would have.
     var modelCells: Int {
         problem.demands.reduce(0) { total, demand in
@@ -76,7 +64,7 @@ extension Search {
                                nodeLimit: planner.boundNodeLimit)
         } else {
             // The bound has the second core for its share of the time; then a second search takes it.
-            let share = wholeProblemFits ? Self.boundShareBesideWholeSolve : RelaxationBound.timeShare(for: problem)
+            let share = wholeProblemFits ? policy.boundShareBesideWholeSolve : RelaxationBound.timeShare(for: problem)
             let limit = remaining.map { max(0.5, $0 * share) }
             let cancellation = options.cancellation
             let thread = Thread {

@@ -14,6 +14,8 @@ struct Search {
     let index: NeighbourhoodIndex
     var random: SeededGenerator
     var statistics = SearchStatistics()
+    /// The tuning and the rules that choose each move and its budget.
+    let policy: SearchPolicy
     var weights: [NeighbourhoodKind: Double] = Dictionary(uniqueKeysWithValues: NeighbourhoodKind.allCases.map { ($0, 1.0) })
     /// The neighbourhood rules this problem uses (`NeighbourhoodKind.rules(for:)`).
     let kinds: [NeighbourhoodKind]
@@ -23,29 +25,6 @@ struct Search {
     /// Hours variables of the whole problem (every selectable project, every start), as the
     /// column budget counts them.
     let wholeProblemColumns: Double
-    /// How far a freed, selected project may move its start (periods).
-    let startRadius = 3
-    /// Share of the column budget that the ring of re-staffed projects may add to a neighbourhood.
-    let ringShare = 1.0
-    /// Fruitless steps after which the search tries to bring in a left-out project.
-    let stallSteps = 10
-    /// Fruitless steps after which the search computes a guide (`StartGuide`) around its plan.
-    let guideStallSteps = 2
-    /// Share of the time after which the search computes a guide even when it has not stalled.
-    let guideShare = 0.25
-    /// How much longer than others the guided sub-problem may run: it re-staffs most of the
-    /// portfolio (on mid-size-pmo, 5 s left it at the greedy staffing, 10 s reached 1.88 M).
-    let guidedTimeFactor = 5.0
-    /// Projects an attempt to bring one in frees at least (it and its first blockers), whatever the budget.
-    let bringInCore = 3
-    /// How much longer than others a sub-problem that brings a project in may run.
-    let bringInTimeFactor = 2.5
-    /// Most hours variables (as the column budget counts them) for which the search tries the
-    /// whole problem once (`dueWholeAttempt`): on 30 × 12 × 12 portfolios of 2,025–2,257, GLPK
-    /// proves some in seconds that no neighbourhood can (Docs/lns.md, "Trying the whole problem").
-    let wholeAttemptColumns = 4000.0
-    /// Share of the time left that the attempt on the whole problem may take.
-    let wholeAttemptShare = 0.5
     /// Whether the search has tried the whole problem (`dueWholeAttempt`).
     var wholeProblemAttempted = false
     /// The step of the last improvement.
@@ -68,8 +47,9 @@ struct Search {
     var shared: SharedIncumbent?
 
     init(planner: LargeNeighbourhoodPlanner, problem: PlanningProblem, options: PlanningOptions,
-         clock: ContinuousClock.Instant, worker: UInt64 = 0) {
+         clock: ContinuousClock.Instant, worker: UInt64 = 0, policy: SearchPolicy = .standard) {
         self.planner = planner
+        self.policy = policy
         self.problem = problem
         self.options = options
         self.clock = clock
@@ -77,7 +57,7 @@ struct Search {
         self.deterministic = options.moveLimit != nil && options.timeLimit == nil
         self.timeLimit = deterministic ? nil : (options.timeLimit ?? planner.defaultTimeLimit)
         self.random = SeededGenerator(seed: options.seed ^ 0x4C4E_5300 &+ worker &* 0x9E37_79B9)
-        self.columnBudget = 1500
+        self.columnBudget = policy.initialColumnBudget
         self.index = NeighbourhoodIndex(problem: problem)
         self.wholeProblemColumns = index.selectable.reduce(0) { $0 + Self.columns(of: $1, window: nil, in: problem) }
         self.kinds = NeighbourhoodKind.rules(for: problem)
@@ -164,47 +144,42 @@ struct Search {
         case .wholeProblemSolved: "; the last neighbourhood freed every project and was solved to optimality"
         default: ""
         }
-        let note = "lns: \(total.summary)" + (helpers.count > 0 ? " on \(helpers.count + 1) searches" : "") + provenBy
+        let timeline = total.timeline.isEmpty ? "" : "; " + total.timeline
+        let note = "lns: \(total.summary)" + (helpers.count > 0 ? " on \(helpers.count + 1) searches" : "") + timeline + provenBy
         return PlanningOutcome(allocation: current, proof: proof, bound: bound, boundSource: proven.source,
                                notes: [PlannerNote(note)])
     }
 
-    /// One neighbourhood: chooses it, re-optimises it, keeps the result when it is better.
+    /// One step: chooses the move (`SearchPolicy.move`), frees its neighbourhood, re-optimises it
+    /// within its budget (`SearchPolicy.budget`), keeps the result when it is better.
     /// `nil` when there is nothing left to free.
     mutating func step(around current: inout Allocation, objective: inout Double)
         -> (improved: Bool, provenOptimal: Bool)?
     {
-        var kind = chooseKind()
-        var leftOutSeed: Int?
-        let stalled = statistics.steps - lastImprovementStep >= stallSteps
+        let drawn = chooseKind()
         let attempt = dueWholeAttempt()
         let guided = attempt ? nil : dueGuidedNeighbourhood(around: current, objective: objective)
-        if attempt {
-            kind = .wholeProblem
-        } else if guided != nil {
-            kind = .guidedStarts
-        } else if kind == .blocked || stalled {
-            // Stalled (or chosen): try to bring in the next left-out project.
-            kind = .blocked
-            leftOutSeed = nextLeftOut(current)
-        }
-        let (freed, windows, whole) = if attempt {
-            (index.selectable, [Int: ClosedRange<Int>](), true)
-        } else if let guided {
-            (guided.freed, guided.windows, false)
-        } else {
-            neighbourhood(NeighbourhoodPicker(problem: problem, index: index)
-                              .order(kind, around: current, using: &random, leftOutSeed: leftOutSeed),
-                          around: current, wide: wideStarts(for: kind), minimumCore: kind == .blocked ? bringInCore : 1)
+        let move = policy.move(drawn: drawn, stalled: statistics.steps - lastImprovementStep >= policy.stallSteps,
+                               wholeAttemptDue: attempt, guided: guided != nil)
+        let (freed, windows, whole): ([Int], [Int: ClosedRange<Int>], Bool)
+        switch move {
+        case .wholeAttempt:
+            (freed, windows, whole) = (index.selectable, [:], true)
+        case .guided:
+            (freed, windows, whole) = (guided?.freed ?? [], guided?.windows ?? [:], false)
+        case .rule(let kind):
+            // Bringing a project in: the next left-out one in turn, with at least its first blockers.
+            let leftOutSeed = kind == .blocked ? nextLeftOut(current) : nil
+            (freed, windows, whole) = neighbourhood(
+                NeighbourhoodPicker(problem: problem, index: index).order(kind, around: current, using: &random, leftOutSeed: leftOutSeed),
+                around: current, wide: wideStarts(for: kind), minimumCore: kind == .blocked ? policy.bringInCore : 1)
         }
         guard !freed.isEmpty else { return nil }
-        statistics.steps += 1
-        statistics.tried[kind, default: 0] += 1
         // Helpers keep searching while the whole problem is solved: their better plans are offered
         // to its branch and cut (`solve(freeing:…)`), so a long solve never leaves the plan behind.
-        let outcome = solve(freeing: Set(freed), windows: windows, around: guided?.base ?? current, whole: whole,
-                            timeFactor: kind == .guidedStarts ? guidedTimeFactor : kind == .blocked ? bringInTimeFactor : 1,
-                            wholeSeconds: attempt ? remaining.map { $0 * wholeAttemptShare } : nil)
+        let budget = policy.budget(for: move, whole: whole, remaining: remaining, deterministic: deterministic,
+                                   subproblemSeconds: planner.subproblemTimeLimit, subproblemNodes: planner.subproblemNodeLimit)
+        let outcome = solve(freeing: Set(freed), windows: windows, around: guided?.base ?? current, whole: whole, budget: budget)
         var gain = 0.0
         if let candidate = outcome.allocation {
             let value = ObjectiveBreakdown(allocation: candidate, problem: problem).total
@@ -212,13 +187,13 @@ struct Search {
                 gain = value - objective
                 current = candidate
                 objective = value
-                statistics.improvements += 1
-                statistics.improved[kind, default: 0] += 1
-                lastImprovementStep = statistics.steps
             }
         }
+        statistics.record(move, improved: gain > 0, at: elapsed)
+        if gain > 0 { lastImprovementStep = statistics.steps }
+        if let failure = outcome.failure { statistics.recordFailure(failure) }
         // The attempt on the whole problem says nothing about the size neighbourhoods should have.
-        if !attempt { adapt(kind: kind, gain: gain, objective: objective, outcome: outcome) }
+        if move != .wholeAttempt { adapt(move: move, gain: gain, objective: objective, outcome: outcome) }
         return (gain > 0, outcome.optimal && whole)
     }
 }

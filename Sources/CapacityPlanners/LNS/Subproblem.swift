@@ -9,17 +9,19 @@ extension Search {
     struct SubproblemResult {
         var allocation: Allocation?
         var optimal: Bool
+        /// GLPK stopped at the time or node limit (the column budget shrinks).
         var hitLimit: Bool
+        /// GLPK failed on the sub-problem (an error, not a limit), in words; counted in the statistics.
+        var failure: String? = nil
     }
 
 
-    /// Re-optimises the freed projects with everything else fixed.
-    /// A neighbourhood that is the whole problem gets all the time that is left, or `wholeSeconds`
-    /// when given (a timed run's attempt on a larger whole problem; ignored for other
-    /// neighbourhoods): it is the exact planner, warm-started from the current plan, and takes
-    /// the other searches' better plans as incumbents while it runs (`SolveOptions.offers`).
+    /// Re-optimises the freed projects with everything else fixed, within `budget`
+    /// (`SearchPolicy.budget`). A neighbourhood that is the whole problem is the exact planner,
+    /// warm-started from the current plan, and takes the other searches' better plans as
+    /// incumbents while it runs (`SolveOptions.offers`).
     func solve(freeing freed: Set<Int>, windows: [Int: ClosedRange<Int>], around current: Allocation,
-               whole: Bool, timeFactor: Double = 1, wholeSeconds: Double? = nil) -> SubproblemResult {
+               whole: Bool, budget: SubproblemBudget) -> SubproblemResult {
         let scope = ModelScope.around(current, freeing: freed, problem: problem, startWindows: windows)
         guard !scope.isHopeless else { return SubproblemResult(allocation: nil, optimal: false, hitLimit: false) }
         let formulation = ExactFormulation(problem: problem, scope: scope)
@@ -31,12 +33,8 @@ extension Search {
         // gap sooner (measured; Docs/lns.md, Docs/formulation.md).
         solve.branching = whole ? .objectiveWeighted : .hybridPseudocost
         solve.warmStart = formulation.values(for: current, problem: problem)
-        if deterministic {
-            solve.nodeLimit = whole ? planner.subproblemNodeLimit * 20 : Int(Double(planner.subproblemNodeLimit) * timeFactor)
-        } else {
-            let limit = whole ? (wholeSeconds ?? remaining ?? planner.subproblemTimeLimit) : planner.subproblemTimeLimit * timeFactor
-            solve.timeLimit = max(0.05, min(limit, remaining ?? limit))
-        }
+        solve.nodeLimit = budget.nodes
+        solve.timeLimit = budget.seconds
         if whole, let shared {
             // The helpers' better plans, offered to branch and cut as they come (each once).
             let offered = Mutex(ObjectiveBreakdown(allocation: current, problem: problem).total)
@@ -52,9 +50,15 @@ extension Search {
         let token = CancellationToken()
         options.cancellation?.onCancel { token.cancel() }
         solve.cancellation = token
-        guard let result = try? GLPK.solve(formulation.model, options: solve), result.hasSolution else {
-            return SubproblemResult(allocation: nil, optimal: false, hitLimit: true)
+        let result: SolveResult
+        do {
+            result = try GLPK.solve(formulation.model, options: solve)
+        } catch {
+            // Kept and counted, not taken for a limit; the budget still shrinks, as a smaller
+            // sub-problem is the likeliest to solve.
+            return SubproblemResult(allocation: nil, optimal: false, hitLimit: true, failure: "\(error)")
         }
+        guard result.hasSolution else { return SubproblemResult(allocation: nil, optimal: false, hitLimit: true) }
         let part = formulation.allocation(from: result.values, problem: problem)
         let merged = formulation.merging(part, into: current, problem: problem)
         let optimal = result.termination == .optimal || result.termination == .gapReached
