@@ -64,6 +64,34 @@ struct HostileFileTests {
         #expect(throws: Never.self) { try MSPDIDocument(data: utf8, file: "ok.xml") }
     }
 
+    @Test("time-phased work that claims to run for two thousand years is spread without visiting every day",
+          .timeLimit(.minutes(1)))
+    func centuriesOfWork() throws {
+        // Found by fuzzing: each of the stretch's 530,000 working days was placed in its period by a
+        // linear search, so the import never ended. The hours of the project's own days are the share.
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            \(Self.projectOpen)<StartDate>2027-03-01T08:00:00</StartDate>
+            <Resources><Resource><UID>1</UID><Name>Ana</Name><Type>1</Type><Group>backend</Group></Resource></Resources>
+            <Tasks><Task><UID>1</UID><Name>Portal</Name><OutlineLevel>1</OutlineLevel>
+            <Start>2027-03-01T08:00:00</Start><Finish>2027-03-12T17:00:00</Finish></Task></Tasks>
+            <Assignments><Assignment><UID>1</UID><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID>
+            <Start>2027-03-01T08:00:00</Start><Finish>2027-03-12T17:00:00</Finish><Work>PT80H0M0S</Work>
+            <TimephasedData><Type>1</Type><UID>1</UID><Start>2027-03-01T08:00:00</Start>
+            <Finish>4054-03-19T17:00:00</Finish><Unit>2</Unit><Value>PT1057860H0M0S</Value></TimephasedData>
+            </Assignment></Assignments></Project>
+            """
+        let document = try MSPDIDocument(data: Data(xml.utf8), file: "long.xml")
+        let outcome = MSPDIImporter.run(document, file: "long.xml", settings: .init())
+        let scenario = try #require(outcome.scenario, "\(outcome.errors)")
+        let demand = try #require(scenario.projects.first?.demands.first)
+        // The work is shared evenly by the stretch's working days; each of the project's two weeks has five.
+        let stretch = try #require(MSPDICalendar.day(of: "2027-03-01")) ... (try #require(MSPDICalendar.day(of: "4054-03-19")))
+        let perDay = 1_057_860 / Double(MSPDICalendar.workingDays(in: stretch))
+        #expect(perDay > 1 && perDay < 3)
+        #expect(demand.hours.expanded(to: 2).allSatisfy { abs($0 - 5 * perDay) < 1e-3 }, "\(demand.hours)")
+    }
+
     /// A zip of the parts given, stored or deflated, written by ZIPFoundation.
     static func zip(_ parts: [(String, Data)], compression: CompressionMethod = .deflate) throws -> Data {
         let archive = try Archive(accessMode: .create)

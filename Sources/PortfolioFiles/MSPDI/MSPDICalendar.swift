@@ -29,6 +29,13 @@ struct MSPDICalendar {
 
     static func isWorkingDay(_ day: Int) -> Bool { weekday(day) < 5 }
 
+    /// The working days in `days`, counted without visiting them (5 in every whole week).
+    static func workingDays(in days: ClosedRange<Int>) -> Int {
+        let length = days.count
+        let weeks = length / 7
+        return weeks * 5 + (0..<(length - weeks * 7)).filter { isWorkingDay(days.lowerBound + weeks * 7 + $0) }.count
+    }
+
     func firstDay(_ t: Int) -> Int { labels.firstDay(of: t) ?? 0 }
     func lastDay(_ t: Int) -> Int { labels.lastDay(of: t) ?? 0 }
 

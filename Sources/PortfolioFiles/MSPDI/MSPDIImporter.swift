@@ -286,13 +286,20 @@ private struct MSPDIReading {
             warn("\(Self.describe(task)): 'Demand hours' '\(text)' is not a number or numbers separated by ';' (read from the assignments)")
         }
         var hours = Array(repeating: 0.0, count: duration)
+        // The days of the project's periods: only they can receive hours.
+        let projectDays = calendar.firstDay(projectStart)...max(calendar.firstDay(projectStart), calendar.lastDay(projectStart + duration - 1))
         func add(_ amount: Double, from firstDay: Int, to lastDay: Int) {
-            // Spread over the working days from firstDay to lastDay, into the project's periods.
-            let days = (firstDay...max(firstDay, lastDay)).filter(MSPDICalendar.isWorkingDay)
-            let span = days.isEmpty ? [firstDay] : days
-            for day in span {
+            // Spread evenly over the working days from firstDay to lastDay (or firstDay itself when
+            // there are none), into the project's periods. The days are counted, and only those
+            // inside the project's periods visited: a stretch may claim to run for centuries.
+            let stretch = firstDay...max(firstDay, lastDay)
+            let count = MSPDICalendar.workingDays(in: stretch)
+            let share = amount / Double(max(1, count))
+            guard count == 0 || stretch.overlaps(projectDays) else { return }
+            let visited = count == 0 ? firstDay...firstDay : stretch.clamped(to: projectDays)
+            for day in visited where count == 0 || MSPDICalendar.isWorkingDay(day) {
                 let k = calendar.periodIndex(containing: day) - projectStart
-                if hours.indices.contains(k) { hours[k] += amount / Double(span.count) }
+                if hours.indices.contains(k) { hours[k] += share }
             }
         }
         var spread = false

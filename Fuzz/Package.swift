@@ -1,0 +1,23 @@
+// swift-tools-version: 6.1
+// Coverage-guided fuzz targets for the readers of files users hand the product (libFuzzer with
+// AddressSanitizer). Built and run by Fuzz/run (see Fuzz/README.md); not part of the main build.
+import PackageDescription
+
+let fuzzTarget: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
+
+let package = Package(
+    name: "CapacityPlannerFuzz",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(name: "CapacityPlanner", path: "..")],
+    targets: [
+        .target(name: "FuzzDriver"),
+        .executableTarget(
+            name: "FuzzWorkbook",
+            dependencies: ["FuzzDriver", .product(name: "PortfolioFiles", package: "CapacityPlanner")],
+            swiftSettings: fuzzTarget),
+        .executableTarget(
+            name: "FuzzProjectXML",
+            dependencies: ["FuzzDriver", .product(name: "PortfolioFiles", package: "CapacityPlanner")],
+            swiftSettings: fuzzTarget),
+    ]
+)
