@@ -54,7 +54,7 @@ struct MSPDICalendar {
     /// Working hours in period `t`: 8 per working day (40 in a week).
     func workingHours(_ t: Int) -> Double {
         let (a, b) = (firstDay(t), lastDay(t))
-        return Double((a...max(a, b)).filter(Self.isWorkingDay).count) * Self.hoursPerDay
+        return Double(Self.workingDays(in: a...max(a, b))) * Self.hoursPerDay
     }
 
     /// Working hours from the first working day of `first` to the last of `last`.

@@ -13,8 +13,7 @@ enum ZipLayout {
     /// Throws a reason in words unless every offset and length in `data`'s zip directory lies
     /// inside `data`.
     static func check(_ data: Data) throws(ZipLayoutError) {
-        let bytes = [UInt8](data)
-        try check(Reader(bytes: bytes))
+        try check(Reader(bytes: [UInt8](data)))
     }
 
     private static let endRecordSignature: UInt32 = 0x0605_4B50
