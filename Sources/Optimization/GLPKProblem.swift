@@ -6,7 +6,7 @@ import Logging
 /// synchronous call: created by `init`, freed by `deinit` at the end of the
 /// scope that made it (never on another thread, never after an `await`).
 ///
-/// Every operation is one guarded C call (see `Sources/CGLPK/shim.c`).
+/// Every operation is one guarded C call (see `Sources/CGLPK/guard.c`).
 struct GLPKProblem: ~Copyable {
     let handle: OpaquePointer
 
