@@ -14,6 +14,11 @@ struct SearchPolicyTests {
         #expect(policy.move(drawn: .timeWindow, stalled: true, wholeAttemptDue: false, guided: false) == .rule(.blocked))
         #expect(policy.move(drawn: .timeWindow, stalled: false, wholeAttemptDue: false, guided: false) == .rule(.timeWindow))
         #expect(Move.guided.label == "guidedStarts" && Move.wholeAttempt.label == "wholeProblem" && Move.rule(.skillPool).label == "skillPool")
+        // A repair of a project left short comes after a guide, before bringing a project in.
+        #expect(policy.move(drawn: .timeWindow, stalled: true, wholeAttemptDue: false, guided: true, repairDue: true) == .guided)
+        #expect(policy.move(drawn: .timeWindow, stalled: true, wholeAttemptDue: false, guided: false, repairDue: true) == .repair)
+        #expect(policy.move(drawn: .timeWindow, stalled: false, wholeAttemptDue: false, guided: false, repairDue: false) == .rule(.timeWindow))
+        #expect(Move.repair.label == "repair")
     }
 
     @Test("no sub-problem gets more than the time left; only the whole problem may take it all")
@@ -24,6 +29,7 @@ struct SearchPolicyTests {
         }
         #expect(seconds(.rule(.sharedPeople), remaining: 50) == 2)
         #expect(seconds(.rule(.blocked), remaining: 50) == 5)
+        #expect(seconds(.repair, remaining: 50) == 5, "a repair frees every start of the project and its rivals: as long as bringing one in")
         #expect(seconds(.guided, remaining: 50) == 10)
         #expect(seconds(.guided, remaining: 3) == 3, "capped by the time left")
         #expect(seconds(.wholeAttempt, whole: true, remaining: 40) == 20, "the attempt on a larger whole problem: half the time left")

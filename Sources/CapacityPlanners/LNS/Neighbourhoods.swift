@@ -77,6 +77,13 @@ struct NeighbourhoodPicker {
         pick(kind, size: index.selectable.count, around: allocation, using: &random, complete: true, leftOutSeed: leftOutSeed)
     }
 
+    /// Selectable projects ordered for repairing `seed`, a selected project left short: it, then
+    /// the selected projects that share the most people with it in its periods, then as `order`.
+    func order(repairing seed: Int, around allocation: Allocation, using random: inout SeededGenerator) -> [Int] {
+        let rivals = closest(to: seed, among: index.selectable.filter { allocation.starts[$0] != nil }, allocation: allocation)
+        return completed([seed] + rivals, size: index.selectable.count, around: allocation, using: &random)
+    }
+
     /// Up to `size` selectable projects chosen by `kind` around `allocation`.
     func pick(_ kind: NeighbourhoodKind, size: Int, around allocation: Allocation,
               using random: inout SeededGenerator, complete: Bool = false, leftOutSeed: Int? = nil) -> [Int] {
@@ -148,8 +155,15 @@ struct NeighbourhoodPicker {
                 chosen += problem.projects[j].dependents.filter { allocation.starts[$0] != nil }
             }
         }
+        return completed(chosen, size: size, around: allocation, using: &random)
+    }
+
+    /// `chosen` without repeats, topped up to `size` with the projects that share people with its
+    /// first three, then at random.
+    private func completed(_ chosen: [Int], size: Int, around allocation: Allocation, using random: inout SeededGenerator) -> [Int] {
+        let pool = index.selectable
         var seen = Set<Int>()
-        chosen = chosen.filter { seen.insert($0).inserted }
+        var chosen = chosen.filter { seen.insert($0).inserted }
         if chosen.count < size {
             // Top up with projects that share people with those already chosen, then at random.
             for j in chosen.prefix(3) where chosen.count < size {

@@ -27,6 +27,12 @@ extension Search {
         return out[leftOutTurn % out.count]
     }
 
+    /// The selected projects the plan leaves short (more than half an hour unmet), most unmet first.
+    func shortProjects(_ current: Allocation) -> [Int] {
+        let unmet = current.unmetHoursByProject(problem)
+        return unmet.indices.filter { unmet[$0] > 0.5 }.sorted { (unmet[$0], -$0) > (unmet[$1], -$1) }
+    }
+
     /// Whether the next neighbourhood frees its projects with every start they could have
     /// (fewer projects fit the budget) instead of a few periods around their current one.
     /// Exchanges that move a project far (a mandatory one to the end of the horizon so that a

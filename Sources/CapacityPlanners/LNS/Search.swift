@@ -37,6 +37,9 @@ struct Search {
     var guidesComputed = 0
     /// Turns taken by the left-out projects in attempts to bring them in.
     var leftOutTurn = 0
+    /// Turns taken by the projects left short in repairs, and the step of the last repair.
+    var shortTurn = 0
+    var lastRepairStep = Int.min / 2
     /// Each project's value less its cheapest possible staffing (people unlimited).
     let profit: [Double]
     /// A helper never frees the whole problem: that solve is the main search's (with all the time
@@ -159,14 +162,22 @@ struct Search {
         let drawn = chooseKind()
         let attempt = dueWholeAttempt()
         let guided = attempt ? nil : dueGuidedNeighbourhood(around: current, objective: objective)
+        let short = statistics.steps - lastRepairStep >= policy.repairEvery ? shortProjects(current) : []
         let move = policy.move(drawn: drawn, stalled: statistics.steps - lastImprovementStep >= policy.stallSteps,
-                               wholeAttemptDue: attempt, guided: guided != nil)
+                               wholeAttemptDue: attempt, guided: guided != nil, repairDue: !short.isEmpty)
         let (freed, windows, whole): ([Int], [Int: ClosedRange<Int>], Bool)
         switch move {
         case .wholeAttempt:
             (freed, windows, whole) = (index.selectable, [:], true)
         case .guided:
             (freed, windows, whole) = (guided?.freed ?? [], guided?.windows ?? [:], false)
+        case .repair:
+            lastRepairStep = statistics.steps
+            defer { shortTurn += 1 }
+            let seed = short[shortTurn % short.count]
+            (freed, windows, whole) = neighbourhood(
+                NeighbourhoodPicker(problem: problem, index: index).order(repairing: seed, around: current, using: &random),
+                around: current, wide: true, minimumCore: policy.bringInCore)
         case .rule(let kind):
             // Bringing a project in: the next left-out one in turn, with at least its first blockers.
             let leftOutSeed = kind == .blocked ? nextLeftOut(current) : nil

@@ -44,7 +44,7 @@ struct SearchStatistics: Sendable {
 
     var summary: String {
         // The version-1 rules always, the others where they were tried.
-        let others = NeighbourhoodKind.allCases.filter { !NeighbourhoodKind.version1.contains($0) }.map(Move.rule) + [.guided, .wholeAttempt]
+        let others = NeighbourhoodKind.allCases.filter { !NeighbourhoodKind.version1.contains($0) }.map(Move.rule) + [.guided, .repair, .wholeAttempt]
         let used = NeighbourhoodKind.version1.map(Move.rule) + others.filter { tried[$0] != nil }
         let kinds = used.map { "\($0.label) \(improved[$0] ?? 0)/\(tried[$0] ?? 0)" }
         var text = "\(steps) neighbourhoods, \(improvements) improved (\(kinds.joined(separator: ", ")))"
