@@ -19,6 +19,11 @@ struct SearchPolicyTests {
         #expect(policy.move(drawn: .timeWindow, stalled: true, wholeAttemptDue: false, guided: false, repairDue: true) == .repair)
         #expect(policy.move(drawn: .timeWindow, stalled: false, wholeAttemptDue: false, guided: false, repairDue: false) == .rule(.timeWindow))
         #expect(Move.repair.label == "repair")
+        // A project whose repairs found nothing waits twice as long after each, up to a limit.
+        #expect(policy.mayRepair(failures: 0, stepsSince: 0))
+        #expect(!policy.mayRepair(failures: 1, stepsSince: 3) && policy.mayRepair(failures: 1, stepsSince: 4))
+        #expect(!policy.mayRepair(failures: 3, stepsSince: 15) && policy.mayRepair(failures: 3, stepsSince: 16))
+        #expect(policy.mayRepair(failures: 50, stepsSince: policy.repairEvery << policy.repairBackoffLimit))
     }
 
     @Test("no sub-problem gets more than the time left; only the whole problem may take it all")

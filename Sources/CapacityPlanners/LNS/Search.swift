@@ -40,6 +40,8 @@ struct Search {
     /// Turns taken by the projects left short in repairs, and the step of the last repair.
     var shortTurn = 0
     var lastRepairStep = Int.min / 2
+    /// Per project left short: repairs in a row that found nothing, and the step of the last.
+    var fruitlessRepairs: [Int: (count: Int, step: Int)] = [:]
     /// Each project's value less its cheapest possible staffing (people unlimited).
     let profit: [Double]
     /// A helper never frees the whole problem: that solve is the main search's (with all the time
@@ -162,7 +164,10 @@ struct Search {
         let drawn = chooseKind()
         let attempt = dueWholeAttempt()
         let guided = attempt ? nil : dueGuidedNeighbourhood(around: current, objective: objective)
-        let short = statistics.steps - lastRepairStep >= policy.repairEvery ? shortProjects(current) : []
+        let short = statistics.steps - lastRepairStep < policy.repairEvery ? [] : shortProjects(current).filter { j in
+            fruitlessRepairs[j].map { policy.mayRepair(failures: $0.count, stepsSince: statistics.steps - $0.step) } ?? true
+        }
+        var repaired: Int?
         let move = policy.move(drawn: drawn, stalled: statistics.steps - lastImprovementStep >= policy.stallSteps,
                                wholeAttemptDue: attempt, guided: guided != nil, repairDue: !short.isEmpty)
         let (freed, windows, whole): ([Int], [Int: ClosedRange<Int>], Bool)
@@ -175,6 +180,7 @@ struct Search {
             lastRepairStep = statistics.steps
             defer { shortTurn += 1 }
             let seed = short[shortTurn % short.count]
+            repaired = seed
             (freed, windows, whole) = neighbourhood(
                 NeighbourhoodPicker(problem: problem, index: index).order(repairing: seed, around: current, using: &random),
                 around: current, wide: true, minimumCore: policy.bringInCore)
@@ -202,6 +208,9 @@ struct Search {
         }
         statistics.record(move, improved: gain > 0, at: elapsed)
         if gain > 0 { lastImprovementStep = statistics.steps }
+        if let repaired {
+            fruitlessRepairs[repaired] = gain > 0 ? nil : ((fruitlessRepairs[repaired]?.count ?? 0) + 1, statistics.steps)
+        }
         if let failure = outcome.failure { statistics.recordFailure(failure) }
         // The attempt on the whole problem says nothing about the size neighbourhoods should have.
         if move != .wholeAttempt { adapt(move: move, gain: gain, objective: objective, outcome: outcome) }

@@ -70,6 +70,8 @@ struct SearchPolicy: Sendable {
     /// a v2 120 × 40 × 26 portfolio whose greedy plan left a project 330 hours short (3.3 M of
     /// penalty), the search without repairs fixed it after 57 s in one run and never in another.
     var repairEvery = 2
+    /// Most doublings of the wait before a project whose repairs found nothing is repaired again.
+    var repairBackoffLimit = 6
     /// Projects an attempt to bring one in frees at least (it and its first blockers), whatever the budget.
     var bringInCore = 3
     /// How much longer than others a sub-problem that brings a project in may run.
@@ -107,6 +109,13 @@ struct SearchPolicy: Sendable {
         if repairDue { return .repair }
         if stalled { return .rule(.blocked) }
         return .rule(drawn)
+    }
+
+    /// Whether a project left short may be repaired again, `stepsSince` steps after its last
+    /// repair, when `failures` repairs of it in a row found nothing: the wait doubles with each
+    /// (a project nobody qualified can staff would otherwise take every second step).
+    func mayRepair(failures: Int, stepsSince: Int) -> Bool {
+        failures == 0 || stepsSince >= repairEvery << min(failures, repairBackoffLimit)
     }
 
     /// What the sub-problem of `move` may spend. `whole` says it frees the whole problem: where
