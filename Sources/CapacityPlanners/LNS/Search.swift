@@ -42,6 +42,9 @@ struct Search {
     var lastRepairStep = Int.min / 2
     /// Per project left short: repairs in a row that found nothing, and the step of the last.
     var fruitlessRepairs: [Int: (count: Int, step: Int)] = [:]
+    /// The projects left short by the plan of this objective (`shortProjects` sorts every cell:
+    /// worked out again only when the plan has changed).
+    var shortCache: (objective: Double, projects: [Int])?
     /// Each project's value less its cheapest possible staffing (people unlimited).
     let profit: [Double]
     /// A helper never frees the whole problem: that solve is the main search's (with all the time
@@ -164,7 +167,10 @@ struct Search {
         let drawn = chooseKind()
         let attempt = dueWholeAttempt()
         let guided = attempt ? nil : dueGuidedNeighbourhood(around: current, objective: objective)
-        let short = statistics.steps - lastRepairStep < policy.repairEvery ? [] : shortProjects(current).filter { j in
+        if statistics.steps - lastRepairStep >= policy.repairEvery, shortCache?.objective != objective {
+            shortCache = (objective, shortProjects(current))
+        }
+        let short = statistics.steps - lastRepairStep < policy.repairEvery ? [] : (shortCache?.projects ?? []).filter { j in
             fruitlessRepairs[j].map { policy.mayRepair(failures: $0.count, stepsSince: statistics.steps - $0.step) } ?? true
         }
         var repaired: Int?
