@@ -35,6 +35,11 @@ public struct Scenario: Sendable, Equatable {
     /// allocated for every person; 10,000 weeks is almost two centuries).
     public static let maxPeriods = 10_000
 
+    /// The largest number of hours or amount of money a scenario may state anywhere (an
+    /// implementation limit: 10^15 hours or money units keeps every sum of the objective finite
+    /// and exact to far below a cent; a stated 10^308 would make it infinite, which is not JSON).
+    public static let maxQuantity = 1e15
+
     /// Creates a scenario. Version 2 is needed for a strategy, systems, balance rules and
     /// the projects' scores, tags, cost of delay, touches and excludes.
     public init(

@@ -195,7 +195,7 @@ struct ScenarioReader {
         return number
     }
 
-    /// An integer: a number without a fractional part (`2.0` is 2), within ±2^53.
+    /// An integer: a number without a fractional part (`2.0` is 2), within ±(2^53 − 1).
     mutating func integer(_ value: JSONValue) -> Int? {
         guard case .number(let number) = value else {
             report("expected an integer, got \(value.kindDescription)")

@@ -20,9 +20,7 @@ extension ScenarioValidator {
             if let period = pin.period, let periods, !(0..<periods).contains(period) {
                 error("\(base).period", "pin names period \(period) outside the horizon 0..<\(periods)")
             }
-            if !(pin.hours.isFinite && pin.hours > 0) {
-                error("\(base).hours", "hours must be a number > 0, got \(Self.show(pin.hours))")
-            }
+            checkPositive(pin.hours, "\(base).hours", "hours")
             guard let j = project else { continue }
             if neverSelectable[j] {
                 warning("\(base).project",
@@ -81,9 +79,7 @@ extension ScenarioValidator {
         var firstCell: [CellKey: Int] = [:]
         for (k, entry) in baseline.assignments.enumerated() {
             var base: String { "baseline.assignments[\(k)]" }
-            if !(entry.hours.isFinite && entry.hours > 0) {
-                error("\(base).hours", "hours must be a number > 0, got \(Self.show(entry.hours))")
-            }
+            checkPositive(entry.hours, "\(base).hours", "hours")
             let cell = CellKey(person: entry.person, project: entry.project, demand: entry.demand, period: entry.period)
             // A placeholder standing for an unreadable field must not look like a repeat.
             let cellUnreadable = !unreadable.isEmpty

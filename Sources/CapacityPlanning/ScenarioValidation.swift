@@ -125,14 +125,29 @@ struct ScenarioValidator {
         return JSONValue.formatNumber(value)
     }
 
-    /// A finite number ≥ 0.
+    /// A finite number ≥ 0, at most `Scenario.maxQuantity`.
     mutating func checkNonNegative(_ value: Double, _ path: @autoclosure () -> String, _ name: String) {
         if !(value.isFinite && value >= 0) {
             error(path(), "\(name) must be a number ≥ 0, got \(Self.show(value))")
+        } else if value > Scenario.maxQuantity {
+            error(path(), Self.tooLarge(name, value))
         }
     }
 
-    /// An integer at least `minimum` (and within ±2^53, which keeps window arithmetic exact).
+    /// A number > 0, at most `Scenario.maxQuantity` (pin and baseline hours).
+    mutating func checkPositive(_ value: Double, _ path: @autoclosure () -> String, _ name: String) {
+        if !(value.isFinite && value > 0) {
+            error(path(), "\(name) must be a number > 0, got \(Self.show(value))")
+        } else if value > Scenario.maxQuantity {
+            error(path(), Self.tooLarge(name, value))
+        }
+    }
+
+    static func tooLarge(_ name: String, _ value: Double) -> String {
+        "\(name) \(show(value)) is more than this planner supports (at most 1e15: the objective's sums must stay finite)"
+    }
+
+    /// An integer at least `minimum` (and within ±(2^53 − 1), which keeps window arithmetic exact).
     @discardableResult
     mutating func checkInteger(
         _ value: Int, _ path: @autoclosure () -> String, _ name: String, minimum: Int? = nil
@@ -178,7 +193,7 @@ struct ScenarioValidator {
             if let expected, values.count != expected.count {
                 error(path(), "\(name) has \(values.count) \(values.count == 1 ? "entry" : "entries") for \(expected.label)")
             }
-            for (t, value) in values.enumerated() where !(value.isFinite && value >= 0) {
+            for (t, value) in values.enumerated() where !(value.isFinite && value >= 0 && value <= Scenario.maxQuantity) {
                 checkNonNegative(value, "\(path())[\(t)]", name)
             }
         }

@@ -54,7 +54,7 @@ extension JSONValue: Codable {
         }
     }
 
-    /// Writes the value; integral numbers within ±2^53 are written as integers.
+    /// Writes the value; integral numbers within ±(2^53 − 1) are written as integers.
     public func encode(to encoder: any Encoder) throws {
         switch self {
         case .null:
@@ -82,10 +82,11 @@ extension JSONValue: Codable {
         }
     }
 
-    /// Largest magnitude up to which every integer is exactly a `Double` (2^53).
-    package static let maxExactInteger = 9_007_199_254_740_992
+    /// The largest integer magnitude read as an integer: 2^53 − 1, the last one whose neighbours are
+    /// `Double`s too, so that a text beyond it (9007199254740993 reads as 2^53) is refused, not rounded.
+    package static let maxExactInteger = 9_007_199_254_740_991
 
-    /// `value` as an `Int` when it is integral and within ±2^53.
+    /// `value` as an `Int` when it is integral and within ±(2^53 − 1).
     package static func exactInteger(_ value: Double) -> Int? {
         guard value.isFinite, value.rounded(.towardZero) == value,
               value.magnitude <= Double(maxExactInteger) else { return nil }

@@ -3,7 +3,7 @@
 extension JSONValue {
     /// The value as UTF-8 JSON text: compact, or pretty with two-space indents and one member per line.
     ///
-    /// Object members keep their order. Integral numbers within ±2^53 are
+    /// Object members keep their order. Integral numbers within ±(2^53 − 1) are
     /// written without a fraction (`40`, not `40.0`); other numbers in the
     /// shortest form that reads back to the same `Double`. JSON has no NaN or
     /// infinity: a non-finite number is written as `null`.

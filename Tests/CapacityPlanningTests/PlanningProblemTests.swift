@@ -101,8 +101,8 @@ struct PlanningProblemExtremeTests {
             horizon: Horizon(periods: 4),
             people: [Person(id: "a", skills: ["x": 1], capacity: .constant(40))],
             projects: [
-                Project(id: "forever", duration: 1 << 53, dependsOn: [], demands: [Demand(skill: "x", hours: .constant(1))]),
-                Project(id: "after", duration: 1 << 53, dependsOn: ["forever"]),
+                Project(id: "forever", duration: (1 << 53) - 1, dependsOn: [], demands: [Demand(skill: "x", hours: .constant(1))]),
+                Project(id: "after", duration: (1 << 53) - 1, dependsOn: ["forever"]),
             ])
         let problem = try PlanningProblem(scenario)
         #expect(problem.projects.map(\.canBeSelected) == [false, false])

@@ -150,6 +150,16 @@ struct ScenarioValidationTests {
         BrokenRule("pin period ≥ 0", "pins[0].period", "period -1 outside the horizon 0..<6") { $0.pins[0].period = -1 },
         BrokenRule("pin hours > 0", "pins[0].hours", "hours must be a number > 0, got 0") { $0.pins[0].hours = 0 },
         BrokenRule("pin hours finite", "pins[0].hours", "got NaN", writable: false) { $0.pins[0].hours = .nan },
+        BrokenRule("pin hours at most 1e15", "pins[0].hours", "hours 2000000000000000 is more than this planner supports") {
+            $0.pins[0].hours = 2e15
+        },
+        BrokenRule("hours at most 1e15 (the objective stays finite)", "projects[1].demands[0].hours[1]",
+                   "hours 1.7976931348623157e+308 is more than this planner supports") {
+            $0.projects[1].demands[0].hours = .perPeriod([1, .greatestFiniteMagnitude, 1])
+        },
+        BrokenRule("penalty at most 1e15", "policy.unmetPenaltyPerHour", "unmetPenaltyPerHour 1e+300 is more than") {
+            $0.policy.unmetPenaltyPerHour = 1e300
+        },
         BrokenRule("mandatory fits its deadline", "projects[1]",
                    "mandatory project 'etl' cannot fit: earliestStart 1 + duration 3 - 1 > deadline 2") {
             $0.projects[1].deadline = 2
@@ -379,7 +389,7 @@ struct ScenarioValidationTests {
     }
 }
 
-/// The integer limit the decoder and validation share (2^53), for tests.
+/// The integer limit the decoder and validation share (2^53 − 1), for tests.
 enum JSONValueLimits {
-    static let maxExactInteger = 9_007_199_254_740_992
+    static let maxExactInteger = 9_007_199_254_740_991
 }
