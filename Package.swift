@@ -53,6 +53,11 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
     ],
     targets: [
         // The C shim: glpk.h plus guarded entry points that turn GLPK's abort() into an error code.
@@ -95,7 +100,9 @@ let package = Package(
             dependencies: ["CapacityPlanners", "CapacityPlanning"],
             swiftSettings: swiftSettings
         ),
-        // The HTTP service: plans, checks, analyses and jobs (Docs/service.md).
+        // The HTTP service: plans, checks, analyses and jobs (Docs/service.md). Its routes, query
+        // parameters and response types are generated from its OpenAPI document (openapi.json in the
+        // target, served at GET /openapi.json; Docs/openapi.json links to it).
         .target(
             name: "CapacityPlannerServer",
             dependencies: [
@@ -103,6 +110,10 @@ let package = Package(
                 "CapacityPlanners",
                 "CapacityPlanning",
                 "StrictJSON",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -110,7 +121,9 @@ let package = Package(
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
-            swiftSettings: swiftSettings
+            resources: [.copy("openapi.json")],
+            swiftSettings: swiftSettings,
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
         // Files a PMO already has: CSV exports, Excel workbooks and MS Project XML, in and out (Docs/cli.md).
         .target(

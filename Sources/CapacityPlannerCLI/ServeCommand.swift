@@ -10,8 +10,8 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve plans, checks, analyses and jobs over HTTP.",
         discussion: """
-            Routes: POST /v1/plans, /v1/checks, /v1/analyses, /v1/jobs, /v1/sweeps; GET and DELETE \
-            /v1/jobs/{id}; GET /v1/sweeps/{id}; GET /healthz, /metrics (Prometheus), /openapi.json. Errors \
+            Routes: POST /v1/plans, /v1/checks, /v1/analyses, /v1/jobs, /v1/sweeps, /v1/jobs/{id}/cancel; \
+            GET /v1/jobs/{id}, /v1/sweeps/{id}; GET /healthz, /metrics (Prometheus), /openapi.json. Errors \
             are application/problem+json. Jobs are kept in --store (an SQLite file by default), so a restart \
             or a crash loses none: queued jobs run, interrupted ones run again. Stop it with SIGINT or \
             SIGTERM: plans in flight are answered with their best plan, running jobs go back to the queue. \

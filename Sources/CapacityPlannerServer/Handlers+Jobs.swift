@@ -3,49 +3,49 @@ import CapacityPlanners
 import CapacityPlanning
 import ConflictAnalysis
 import Foundation
-import Hummingbird
 import StrictJSON
 
 extension Handlers {
-    /// `POST /v1/jobs`: scenario in; 202 with `Location` once the job and its scenario are committed.
-    func createJob(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
-        let (kind, limit) = try solveOptions(request, defaultTimeLimit: configuration.defaultTimeLimit)
-        let body = try await jsonBody(request)
+    /// `POST /v1/jobs`: scenario in; the job, queued, once it and its scenario are committed.
+    func createJob(kind: PlannerKind, limit: Double) async throws -> Job {
+        let body = try Self.body()
         _ = try Self.scenario(body)  // a scenario the job could not solve is refused now (422), not stored
-        let job = Job.queued(solver: kind.rawValue, timeLimit: limit, tenant: context.tenant)
+        let job = Job.queued(solver: kind.rawValue, timeLimit: limit, tenant: RequestScope.current.tenant)
         try await admit(1)
         try await stored { () async throws(JobStoreError) in
             try await store.insert([NewJob(job: job, scenario: String(decoding: body.serialized(), as: UTF8.self))])
         }
         runner.wake()
-        return try Self.json(job, status: .accepted, headers: [.location: "/v1/jobs/\(job.id)"])
+        return job
     }
 
     /// `GET /v1/jobs/{id}`: the job, from any replica.
-    func job(_ context: ServiceRequestContext) async throws -> Response {
-        let id = context.parameters.get("id") ?? ""
-        let job = try await stored { () async throws(JobStoreError) in try await store.job(id, tenant: context.tenant) }
+    func job(_ id: String) async throws -> Job {
+        let tenant = RequestScope.current.tenant
+        let job = try await stored { () async throws(JobStoreError) in try await store.job(id, tenant: tenant) }
         guard let job else { throw Problem.notFound("No job '\(id)' (finished jobs are kept for a while, then dropped).") }
-        return try Self.json(job)
+        return job
     }
 
-    /// `DELETE /v1/jobs/{id}`: a queued job is cancelled at once, a running one stops within a
-    /// heartbeat (at once on this replica); 202 with the job as it is now.
-    func cancelJob(_ context: ServiceRequestContext) async throws -> Response {
-        let id = context.parameters.get("id") ?? ""
-        let job = try await stored { () async throws(JobStoreError) in try await store.cancel(id, tenant: context.tenant, at: Date()) }
+    /// `POST /v1/jobs/{id}/cancel`: a queued job is cancelled at once, a running one stops within a
+    /// heartbeat (at once on this replica); the job as it is now.
+    func cancelJob(_ id: String) async throws -> Job {
+        let tenant = RequestScope.current.tenant
+        let job = try await stored { () async throws(JobStoreError) in try await store.cancel(id, tenant: tenant, at: Date()) }
         guard let job else { throw Problem.notFound("No job '\(id)'.") }
         runner.cancelLocally(id)
-        return try Self.json(job, status: .accepted)
+        return job
     }
 
-    /// `POST /v1/sweeps`: `{"scenario": …, "changes": [ScenarioChange, …]}` in; one job for the
-    /// scenario as it is and one per change, committed together; 202 with the sweep.
-    func createSweep(_ request: Request, _ context: ServiceRequestContext) async throws -> Response {
-        let (kind, limit) = try solveOptions(request, defaultTimeLimit: configuration.defaultTimeLimit)
-        let body = try await jsonBody(request)
-        let scenarioValue = try Self.member(body, "scenario", required: true) ?? .null
-        let changesValue = try Self.member(body, "changes", required: true) ?? .null
+    /// `POST /v1/sweeps`: `{"scenario": …, "changes": [ScenarioChange, …]}` in (the changes already
+    /// read, with their JSON in `changes` of the body); one job for the scenario as it is and one
+    /// per change, committed together; the sweep.
+    func createSweep(changes: [ScenarioChange], kind: PlannerKind, limit: Double) async throws -> SweepSummary {
+        let body = try Self.body()
+        let tenant = RequestScope.current.tenant
+        let scenarioValue = body["scenario"] ?? .null
+        let changeValues: [JSONValue]
+        if case .array(let items)? = body["changes"] { changeValues = items } else { changeValues = [] }
         let base: Scenario
         do {
             base = try Scenario.decodeWithWarnings(json: scenarioValue).scenario
@@ -53,21 +53,14 @@ extension Handlers {
         } catch {
             throw Problem.invalidContent("scenario", error.issues.map { .init(field: $0.path.isEmpty ? "scenario" : "scenario.\($0.path)", reason: $0.message) })
         }
-        guard case .array(let items) = changesValue, !items.isEmpty, items.count <= configuration.maxSweepVariants else {
+        guard !changes.isEmpty, changes.count <= configuration.maxSweepVariants, changeValues.count == changes.count else {
             throw Problem.invalidContent("request", [.init(field: "changes", reason: "must be an array of 1 to \(configuration.maxSweepVariants) changes")])
         }
         let sweep = UUID().uuidString.lowercased()
-        var jobs = [NewJob(job: .queued(solver: kind.rawValue, timeLimit: limit, tenant: context.tenant, sweep: sweep),
+        var jobs = [NewJob(job: .queued(solver: kind.rawValue, timeLimit: limit, tenant: tenant, sweep: sweep),
                            scenario: String(decoding: base.jsonValue.serialized(), as: UTF8.self), variant: 0, change: nil)]
-        for (index, item) in items.enumerated() {
+        for (index, (change, item)) in zip(changes, changeValues).enumerated() {
             let field = "changes[\(index)]"
-            let change: ScenarioChange
-            do {
-                change = try JSONDecoder().decode(ScenarioChange.self, from: Data(item.serialized()))
-            } catch let error as DecodingError {
-                let (path, reason) = Self.describe(error)
-                throw Problem.invalidContent("request", [.init(field: path.isEmpty ? field : "\(field).\(path)", reason: reason)])
-            }
             let variant: Scenario
             do throws(ScenarioError) {
                 variant = try change.apply(to: base)
@@ -75,24 +68,23 @@ extension Handlers {
             } catch {
                 throw Problem.invalidContent("request", error.issues.map { .init(field: field, reason: "\($0.path): \($0.message)") })
             }
-            jobs.append(NewJob(job: .queued(solver: kind.rawValue, timeLimit: limit, tenant: context.tenant, sweep: sweep),
+            jobs.append(NewJob(job: .queued(solver: kind.rawValue, timeLimit: limit, tenant: tenant, sweep: sweep),
                                scenario: String(decoding: variant.jsonValue.serialized(), as: UTF8.self), variant: index + 1,
                                change: String(decoding: item.serialized(), as: UTF8.self)))
         }
         try await admit(jobs.count)
         try await stored { () async throws(JobStoreError) in try await store.insert(jobs) }
         runner.wake()
-        let summary = SweepSummary(id: sweep, variants: jobs.map { SweepVariant(job: $0.job, change: $0.change) })
-        return try Self.json(summary, status: .accepted, headers: [.location: "/v1/sweeps/\(sweep)"])
+        return SweepSummary(id: sweep, variants: jobs.map { SweepVariant(job: $0.job, change: $0.change) })
     }
 
     /// `GET /v1/sweeps/{id}`: every variant's job state and objective, and the change against the
     /// unchanged scenario.
-    func sweep(_ context: ServiceRequestContext) async throws -> Response {
-        let id = context.parameters.get("id") ?? ""
-        let variants = try await stored { () async throws(JobStoreError) in try await store.sweep(id, tenant: context.tenant) }
+    func sweep(_ id: String) async throws -> SweepSummary {
+        let tenant = RequestScope.current.tenant
+        let variants = try await stored { () async throws(JobStoreError) in try await store.sweep(id, tenant: tenant) }
         guard !variants.isEmpty else { throw Problem.notFound("No sweep '\(id)'.") }
-        return try Self.json(SweepSummary(id: id, variants: variants))
+        return SweepSummary(id: id, variants: variants)
     }
 
     /// Refuses new jobs (503, Retry-After) when `maxQueuedJobs` are already waiting in the store.

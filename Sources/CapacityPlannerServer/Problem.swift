@@ -1,6 +1,7 @@
 // Errors as RFC 9457 problem details (application/problem+json), naming the field and the reason.
 public import Hummingbird
 import Foundation
+import OpenAPIRuntime
 
 /// An HTTP error answered as `application/problem+json` (RFC 9457).
 ///
@@ -27,6 +28,8 @@ public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
     public var errors: [FieldError]
     /// Seconds after which to retry (sent as `Retry-After`).
     public var retryAfter: Int?
+    /// The methods a path takes, for a 405 (sent as `Allow`).
+    var allow: String?
     /// The request's id (`urn:request:ID`), set when the response is made.
     public var instance: String?
 
@@ -90,6 +93,7 @@ public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
         let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data()
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        if let allow { headers[.allow] = allow }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
@@ -103,7 +107,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let problem as Problem {
             return try problem.response(from: request, context: context)
-        } catch let error as HTTPResponseError {
+        } catch let error as ServerError {
+            return try Problem(error, query: request.uri.query).response(from: request, context: context)
+        } catch let error as any HTTPResponseError {
             let status = error.status
             let title = status.reasonPhrase.isEmpty ? "Error" : status.reasonPhrase
             let type = status == .notFound ? "/problems/not-found" : status == .contentTooLarge ? "/problems/body-too-large"

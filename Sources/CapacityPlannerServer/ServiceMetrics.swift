@@ -89,7 +89,7 @@ struct MetricsAndRequestIDMiddleware<Context: RequestContext>: RouterMiddleware 
                            duration: ContinuousClock.now - start)
             return response
         } catch {
-            let status = (error as? HTTPResponseError)?.status.code ?? 500
+            let status = (error as? any HTTPResponseError)?.status.code ?? 500
             metrics.record(method: request.method.rawValue, route: route(), status: Int(status), duration: ContinuousClock.now - start)
             throw error
         }

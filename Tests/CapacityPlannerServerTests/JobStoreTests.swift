@@ -79,7 +79,7 @@ struct JobStoreTests {
         await store.close()
     }
 
-    @Test("heartbeats store progress and the best plan; DELETE reaches the runner; the end keeps the stored plan", arguments: TestStores.kinds)
+    @Test("heartbeats store progress and the best plan; a cancel reaches the runner; the end keeps the stored plan", arguments: TestStores.kinds)
     func heartbeatsAndEnd(kind: String) async throws {
         let store = try await TestStores.make(kind)
         let scenario = try Scenario(json: try Repository.example("small-team.json"))

@@ -26,8 +26,9 @@ struct PlanningServiceTests {
             #expect(text.contains("capacity_planner_solves_running"))
             #expect(text.contains("http_requests_total"), "the health check above was counted")
             let document = try await client.call("GET", "/openapi.json")
-            let published = try JSONValue(parsing: Data(contentsOf: Repository.root.appendingPathComponent("Docs/openapi.json")))
-            #expect(document.json == published, "the served document is Docs/openapi.json (run scripts/sync-openapi)")
+            let source = try Data(contentsOf: Repository.root.appendingPathComponent("Sources/CapacityPlannerServer/openapi.json"))
+            #expect(document.body == source, "the served document is the one the routes are generated from, byte for byte")
+            #expect(document.header("Content-Type") == "application/json")
             #expect(health.header("X-Request-ID") != nil)
         }
     }
@@ -79,6 +80,26 @@ struct PlanningServiceTests {
         }
     }
 
+    @Test("a method the document does not declare on a path it declares is 405 with Allow; an unknown path is 404")
+    func methodNotAllowed() async throws {
+        try await withService { client in
+            let put = try await client.call("PUT", "/v1/plans", body: Data("{}".utf8), declared: false)
+            #expect(put.status == 405)
+            #expect(put.header("Allow") == "POST")
+            #expect(put.contentType == "application/problem+json")
+            let patch = try await client.call("PATCH", "/v1/jobs/some-id", body: Data("{}".utf8), declared: false)
+            #expect(patch.status == 405)
+            #expect(patch.header("Allow") == "GET")
+            let delete = try await client.call("DELETE", "/v1/jobs/some-id", declared: false)
+            #expect(delete.status == 405, "a job is cancelled by POST /v1/jobs/{id}/cancel and stays readable")
+            let post = try await client.call("POST", "/healthz", body: Data("{}".utf8), declared: false)
+            #expect(post.status == 405)
+            #expect(post.header("Allow") == "GET")
+            let unknown = try await client.call("GET", "/v1/nothing-here", declared: false)
+            #expect(unknown.status == 404)
+        }
+    }
+
     @Test("POST /v1/checks: validity, objective and broken rules; missing members named")
     func checks() async throws {
         let scenario = try Repository.example("small-team.json")
@@ -112,7 +133,7 @@ struct PlanningServiceTests {
         }
     }
 
-    @Test("jobs: 202 with Location, progress, a valid plan; DELETE cancels a long solve at once; 404 for an unknown job")
+    @Test("jobs: 202 with Location, progress, a valid plan; POST …/cancel stops a long solve at once, keeping its plan; 404 for an unknown job")
     func jobs() async throws {
         let small = try Repository.example("small-team.json")
         let large = try Repository.example("mid-size-pmo.json")
@@ -129,7 +150,7 @@ struct PlanningServiceTests {
             let long = try await client.call("POST", "/v1/jobs?solver=auto&timeLimit=120", body: large)
             let longLocation = try #require(long.header("Location"))
             _ = try await client.poll(longLocation) { $0 == "running" }
-            let cancel = try await client.call("DELETE", longLocation, route: "/v1/jobs/{id}")
+            let cancel = try await client.call("POST", longLocation + "/cancel", route: "/v1/jobs/{id}/cancel")
             #expect(cancel.status == 202)
             #expect(cancel.json?["cancelRequested"] == .bool(true))
             let cancelled = try await client.poll(longLocation) { $0 == "cancelled" }
@@ -172,7 +193,7 @@ struct PlanningServiceTests {
             let health = try await client.call("GET", "/healthz")
             #expect(health.status == 200)
             #expect(health.json?["solvesRunning"] == .number(1))
-            _ = try await client.call("DELETE", location, route: "/v1/jobs/{id}")
+            _ = try await client.call("POST", location + "/cancel", route: "/v1/jobs/{id}/cancel")
             _ = try await client.poll(location) { $0 == "cancelled" }
             let after = try await client.call("POST", "/v1/plans?solver=greedy&timeLimit=2", body: try Repository.example("small-team.json"))
             #expect(after.status == 200, "the slot is free again")

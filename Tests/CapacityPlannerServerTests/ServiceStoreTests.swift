@@ -42,7 +42,7 @@ struct ServiceStoreTests {
             let location = try #require(created.header("Location"))
             let other = try await client.call("GET", location, route: "/v1/jobs/{id}", key: "globex-key-0123456789abcde")
             #expect(other.status == 404, "another tenant's job does not exist for it")
-            let otherDelete = try await client.call("DELETE", location, route: "/v1/jobs/{id}", key: "globex-key-0123456789abcde")
+            let otherDelete = try await client.call("POST", location + "/cancel", route: "/v1/jobs/{id}/cancel", key: "globex-key-0123456789abcde")
             #expect(otherDelete.status == 404)
             let own = try await client.call("GET", location, route: "/v1/jobs/{id}", key: "acme-key-0123456789abcdef")
             #expect(own.status == 200)

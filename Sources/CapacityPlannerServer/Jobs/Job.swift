@@ -16,7 +16,7 @@ struct Job: Sendable, Codable, Equatable {
         /// Finished without a plan (the planner failed or found none, the scenario became
         /// unreadable, or the job was interrupted too often).
         case failed
-        /// Cancelled by `DELETE` (the plan found so far, if any, is kept).
+        /// Cancelled by `POST /v1/jobs/{id}/cancel` (the plan found so far, if any, is kept).
         case cancelled
 
         /// Whether the job will not change any more.
@@ -46,7 +46,7 @@ struct Job: Sendable, Codable, Equatable {
     /// it every few seconds), so an interrupted or cancelled job keeps it.
     var plan: Plan?
     var error: String?
-    /// Set by `DELETE`: the job stops at once (or, if queued, never starts) and then becomes
+    /// Set by `POST /v1/jobs/{id}/cancel`: the job stops at once (or, if queued, never starts) and then becomes
     /// `cancelled`.
     var cancelRequested: Bool?
     /// How many times a replica started the solve (more than 1 after a replica died mid-solve).

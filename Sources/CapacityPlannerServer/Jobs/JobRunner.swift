@@ -231,7 +231,7 @@ final class JobRunner: Service, Sendable {
 
     /// Renews the lease every `timing.heartbeat` seconds, storing progress and (every
     /// `planInterval` seconds at most, by the planner's pacing) the best plan; stops the solve
-    /// when `DELETE` asked for it or the lease was lost.
+    /// when a cancel asked for it or the lease was lost.
     private func keepLease(_ id: String, latest: Latest, lease: LeaseState, token: PlanningCancellation, log: Logger) async {
         while true {
             do { try await Task.sleep(for: .seconds(timing.heartbeat)) } catch { return }  // the solve is over
@@ -286,7 +286,7 @@ private final class Latest: Sendable {
     }
 }
 
-/// What the heartbeat learnt: the lease was taken over, or `DELETE` asked the job to stop.
+/// What the heartbeat learnt: the lease was taken over, or a cancel asked the job to stop.
 private final class LeaseState: Sendable {
     private let flags = Mutex<(lost: Bool, cancel: Bool)>((false, false))
     var lost: Bool { flags.withLock { $0.lost } }

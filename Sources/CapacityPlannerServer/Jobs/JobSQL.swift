@@ -23,7 +23,7 @@ struct JobSQL {
     /// A sweep's jobs in order: (sweep, tenant).
     var sweep: String { "SELECT \(JobRow.columns) FROM jobs WHERE sweep = \(p(1)) AND tenant = \(p(2)) ORDER BY variant" }
 
-    /// Dead replicas' jobs whose `DELETE` was pending become cancelled: (now).
+    /// Dead replicas' jobs whose cancel was pending become cancelled: (now).
     var cancelAbandoned: String {
         "UPDATE jobs SET state = 'cancelled', finished_at = \(p(1)), owner = NULL WHERE state = 'running' AND lease_until < \(p(1)) AND cancel_requested = 1"
     }
@@ -69,7 +69,7 @@ struct JobSQL {
             """
     }
 
-    /// `DELETE`: (id, tenant, now).
+    /// Cancel: (id, tenant, now).
     var cancel: String {
         """
         UPDATE jobs SET

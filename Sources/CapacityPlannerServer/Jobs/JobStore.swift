@@ -15,7 +15,7 @@ struct Heartbeat: Sendable, Equatable {
     /// The replica still holds the lease (false: it ran out and another replica claimed the job,
     /// or the job is gone).
     var holdsLease: Bool
-    /// `DELETE` asked the job to stop.
+    /// A cancel asked the job to stop.
     var cancelRequested: Bool
 }
 
@@ -69,7 +69,7 @@ protocol JobStore: Sendable {
                 at: Date) async throws(JobStoreError) -> Bool
     /// Gives a claimed job back to the queue (its replica is shutting down), keeping its plan.
     func release(_ id: String, owner: String) async throws(JobStoreError)
-    /// `DELETE`: a queued job is cancelled at once, a running one is asked to stop.
+    /// Cancel: a queued job is cancelled at once, a running one is asked to stop.
     /// Returns the job as it is now, or `nil` if `tenant` has no such job.
     func cancel(_ id: String, tenant: String, at: Date) async throws(JobStoreError) -> Job?
     /// Drops finished jobs that finished before `before`, and beyond the newest `keep`.

@@ -130,8 +130,11 @@ final class SQLiteJobStore: JobStore {
         return out
     }
 
+    /// Closes the connection, also when the calling task is cancelled (a service group torn down
+    /// by cancellation): SQLiteNIO's async `close()` gives up on a cancelled task and would leave the
+    /// connection open, which its deinit asserts against.
     func close() async {
-        try? await connection.close()
+        try? await connection.close().get()
     }
 
     // MARK: Rows

@@ -1,0 +1,112 @@
+// What each route does, in the domain's terms: scenarios in, plans, checks and reports out. The
+// generated API (`ServiceAPI`) calls these and wraps their answers in the contract's types.
+import CapacityPlanners
+import CapacityPlanning
+import ConflictAnalysis
+import Foundation
+import ServiceLifecycle
+import StrictJSON
+
+/// The route handlers.
+struct Handlers: Sendable {
+    let configuration: ServiceConfiguration
+    let pool: SolvePool
+    let store: any JobStore
+    let runner: JobRunner
+    let metrics: ServiceMetrics
+
+    // MARK: Reading requests
+
+    /// A scenario from a JSON value (422 listing every problem with its path).
+    static func scenario(_ value: JSONValue, prefix: String = "") throws(Problem) -> PlanningProblem {
+        do {
+            let scenario = try Scenario.decodeWithWarnings(json: value).scenario
+            return try PlanningProblem(scenario)
+        } catch {
+            throw Problem.invalidContent("scenario", error.issues.map {
+                .init(field: prefix.isEmpty ? $0.path : ($0.path.isEmpty ? prefix : "\(prefix).\($0.path)"), reason: $0.message)
+            })
+        }
+    }
+
+    /// The request's JSON body as the strict reader parsed it (422 when there is none).
+    static func body() throws(Problem) -> JSONValue {
+        guard let body = RequestScope.current.body else {
+            throw Problem.invalidContent("request", [.init(field: "", reason: "a JSON body is required")])
+        }
+        return body
+    }
+
+    /// The planner and time limit of the query, `defaultTimeLimit` when none is given.
+    func solveOptions(solver: String?, timeLimit: Double?, defaultTimeLimit: Double) throws(Problem) -> (PlannerKind, Double) {
+        try SolveQuery.options(solver: solver, timeLimit: timeLimit, defaultTimeLimit: defaultTimeLimit,
+                               maxTimeLimit: configuration.maxTimeLimit)
+    }
+
+    // MARK: Routes
+
+    /// `POST /v1/plans`: scenario in, plan out.
+    func plan(kind: PlannerKind, limit: Double) async throws -> Plan {
+        let problem = try Self.scenario(try Self.body())
+        let reservation = try pool.reserve()
+        let outcome = await withGracefulShutdownHandler {
+            await pool.run(reservation) { token in Self.solve(problem, kind: kind, limit: limit, token: token, progress: nil) }
+        } onGracefulShutdown: {
+            pool.shutDown()
+        }
+        RequestScope.current.logger.info("solved", metadata: [
+            "solver": "\(kind.rawValue)", "status": "\((try? outcome.get())?.status.rawValue ?? "none")"])
+        return try outcome.get()
+    }
+
+    /// `POST /v1/checks`: `{"scenario": …, "plan": …}` in (the plan already read), validity and objective out.
+    func check(plan: Plan) throws(Problem) -> PlanCheckReport {
+        let problem = try Self.scenario(try Self.body()["scenario"] ?? .null, prefix: "scenario")
+        return PlanCheckReport(PlanChecker.check(plan, for: problem), plan: plan)
+    }
+
+    /// `POST /v1/analyses`: `{"scenario": …, "plan"?: …}` in (the plan already read), a conflict report out.
+    func analyze(plan: Plan?, kind: PlannerKind, limit: Double) async throws -> ConflictReport {
+        let problem = try Self.scenario(try Self.body()["scenario"] ?? .null, prefix: "scenario")
+        let reservation = try pool.reserve()
+        let result = await pool.run(reservation) { _ -> Result<ConflictReport, AnalysisError> in
+            let options = AnalysisOptions(planner: kind, timeLimit: limit)
+            do throws(AnalysisError) {
+                return .success(try ConflictAnalyzer(options: options).analyze(problem, plan: plan))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch result {
+        case .success(let report): return report
+        case .failure(let error):
+            throw Problem.invalidContent(error.code == .invalidPlan ? "plan" : "request",
+                                         [.init(field: error.code == .invalidPlan ? "plan.status" : "", reason: error.message)])
+        }
+    }
+
+    // MARK: Solving
+
+    static func solve(_ problem: PlanningProblem, kind: PlannerKind, limit: Double, token: PlanningCancellation,
+                      warmStart: Plan? = nil, planInterval: Double = 3,
+                      progress: (@Sendable (PlanningProgress) -> Void)?,
+                      incumbent: (@Sendable (Plan) -> Void)? = nil) -> Result<Plan, Problem> {
+        do throws(PlanningError) {
+            let planner = try kind.makePlanner()
+            var options = PlanningOptions(timeLimit: limit)
+            options.cancellation = token
+            options.progress = progress
+            options.warmStart = warmStart
+            options.incumbentPlan = incumbent
+            options.incumbentPlanInterval = planInterval
+            return .success(try planner.plan(problem, options: options))
+        } catch {
+            if error.code == .noPlanFound {
+                return .failure(Problem(.unprocessableContent, type: "/problems/no-plan-found", title: "No plan found",
+                                        detail: error.message))
+            }
+            return .failure(Problem(.internalServerError, type: "/problems/planner-failed", title: "The planner failed",
+                                    detail: error.description))
+        }
+    }
+}
