@@ -169,9 +169,7 @@ def _whole(scenario):
     return scenario
 
 
-@schemathesis.hook
-def map_body(ctx, body):
-    path = ctx.operation.path
+def _body(path, body):
     if path in ("/v1/plans", "/v1/jobs"):
         return _whole(body)
     if path in ("/v1/checks", "/v1/analyses", "/v1/sweeps") and isinstance(body, dict) and "scenario" in body:
@@ -202,6 +200,9 @@ def _applicable(change, scenario):
         if kind == "extendDeadline":
             change["periods"] = min(int(change["periods"]), 10000)
     elif kind == "hire":
+        # The hire's capacity is its hours over the utilisation cap, and must stay within 1e15.
+        cap = (scenario.get("policy") or {}).get("utilizationCap") or 1
+        change["hoursPerPeriod"] = min(change["hoursPerPeriod"], 1e15 * cap)
         first, last = int(change["firstPeriod"]), int(change["lastPeriod"])
         first = min(first, periods - 1)
         change["firstPeriod"], change["lastPeriod"] = first, max(first, min(last, periods - 1))
@@ -223,13 +224,26 @@ def _applicable(change, scenario):
     return change
 
 
-@schemathesis.hook
-def map_query(ctx, query):
+def _query(path, query):
     # An analysis re-solves the scenario once per resolution it tries: its limit is per re-solve.
-    most = 0.2 if ctx.operation.path == "/v1/analyses" else _MAX_SOLVE_SECONDS
-    if ctx.operation.path == "/v1/analyses" and isinstance(query, dict) and "timeLimit" not in query:
+    most = 0.2 if path == "/v1/analyses" else _MAX_SOLVE_SECONDS
+    if path == "/v1/analyses" and isinstance(query, dict) and "timeLimit" not in query:
         query["timeLimit"] = most
     if isinstance(query, dict) and isinstance(query.get("timeLimit"), (int, float)) \
             and not isinstance(query.get("timeLimit"), bool) and query["timeLimit"] > most:
         query["timeLimit"] = most
     return query
+
+
+@schemathesis.hook
+def map_case(ctx, case):
+    """Every phase's cases (examples, coverage, fuzzing, stateful) pass through here."""
+    path = case.operation.path
+    if getattr(case, "body", None) is not None:
+        try:
+            case.body = _body(path, case.body)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # a body of a shape the repair does not know is sent as drawn
+    if isinstance(getattr(case, "query", None), dict):
+        case.query = _query(path, case.query)
+    return case

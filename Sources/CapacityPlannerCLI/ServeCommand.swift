@@ -41,6 +41,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Solves that may wait for a slot; beyond that the service answers 503 with Retry-After.")
     var maxQueuedSolves = 32
 
+    /// Job queue length.
+    @Option(help: "Jobs (POST /v1/jobs, each variant of a sweep) that may wait in the store; beyond that 503 with Retry-After.")
+    var maxQueuedJobs = 1000
+
     /// Body limit.
     @Option(help: "Largest request body in bytes (413 above it).")
     var maxBodyBytes = 8 << 20
@@ -88,7 +92,8 @@ struct ServeCommand: AsyncParsableCommand {
         ServiceConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes, defaultTimeLimit: defaultTimeLimit,
                              maxTimeLimit: maxTimeLimit, maxConcurrentSolves: maxConcurrentSolves,
                              maxQueuedSolves: maxQueuedSolves, store: store, apiKeysPath: apiKeys,
-                             insecureNoAuth: insecureNoAuth, metricsTenant: metricsTenant, jobLease: jobLease)
+                             insecureNoAuth: insecureNoAuth, metricsTenant: metricsTenant, jobLease: jobLease,
+                             maxQueuedJobs: maxQueuedJobs)
     }
 
     /// Runs the service until SIGINT or SIGTERM.
