@@ -179,7 +179,7 @@ def main():
                     with lock:
                         created_jobs.append(location)
                     time.sleep(random.uniform(0.05, 0.5))
-                    s2, _, _, t2 = client.request("DELETE", location)
+                    s2, _, _, t2 = client.request("POST", location + "/cancel")
                     t += t2
                     if s2 != 202:
                         status = s2
