@@ -3,8 +3,8 @@
 // The OpenAPI document describes the scenario, the plan and the reports exactly; the generator would
 // turn those schemas into Codable structs of its own. The service reads and writes them with the
 // domain instead: a scenario with the strict reader (document order, duplicate keys, line and
-// column, every problem with its path: the raw body kept by `RequestScope`), the plan and the
-// reports with their own Codables. These wrappers are what the generated code holds in their place.
+// column, every problem with its path: the raw body kept by `RequestScope`), the plan, the reports
+// and the changes with their own Codables. These types are what the generated code holds in their place.
 import CapacityPlanning
 import ConflictAnalysis
 
@@ -19,44 +19,21 @@ struct ScenarioBody: Codable, Hashable, Sendable {
     }
 }
 
-/// A plan (spec section 2), read and written by `Plan`'s own Codable.
-struct PlanBody: Codable, Hashable, Sendable {
-    var plan: Plan
-    init(_ plan: Plan) { self.plan = plan }
-    init(from decoder: any Decoder) throws { plan = try Plan(from: decoder) }
-    func encode(to encoder: any Encoder) throws { try plan.encode(to: encoder) }
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(plan.status)
-        hasher.combine(plan.objective)
-        hasher.combine(plan.assignments.count)
-    }
+/// A domain document (plan, report, change) read and written by its own Codable. The generated
+/// types must be `Hashable`; equal values hash alike because nothing goes into the hash.
+struct DomainBody<Value: Codable & Equatable & Sendable>: Codable, Hashable, Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+    init(from decoder: any Decoder) throws { value = try Value(from: decoder) }
+    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+    func hash(into hasher: inout Hasher) {}
 }
 
-/// `POST /v1/checks`'s answer, written by `PlanCheckReport`'s Codable.
-struct CheckReportBody: Codable, Hashable, Sendable {
-    var report: PlanCheckReport
-    init(_ report: PlanCheckReport) { self.report = report }
-    init(from decoder: any Decoder) throws { report = try PlanCheckReport(from: decoder) }
-    func encode(to encoder: any Encoder) throws { try report.encode(to: encoder) }
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(report.valid)
-        hasher.combine(report.objective)
-    }
-}
-
-/// `POST /v1/analyses`'s answer, written by `ConflictReport`'s Codable.
-struct ConflictReportBody: Codable, Hashable, Sendable {
-    var report: ConflictReport
-    init(_ report: ConflictReport) { self.report = report }
-    init(from decoder: any Decoder) throws { report = try ConflictReport(from: decoder) }
-    func encode(to encoder: any Encoder) throws { try report.encode(to: encoder) }
-    func hash(into hasher: inout Hasher) { hasher.combine(report.reference.objective) }
-}
-
-/// A what-if change of a sweep, read by `ScenarioChange`'s Codable (field errors with their path).
-struct ScenarioChangeBody: Codable, Hashable, Sendable {
-    var change: ScenarioChange
-    init(_ change: ScenarioChange) { self.change = change }
-    init(from decoder: any Decoder) throws { change = try ScenarioChange(from: decoder) }
-    func encode(to encoder: any Encoder) throws { try change.encode(to: encoder) }
-}
+/// A plan (spec section 2).
+typealias PlanBody = DomainBody<Plan>
+/// `POST /v1/checks`'s answer.
+typealias CheckReportBody = DomainBody<PlanCheckReport>
+/// `POST /v1/analyses`'s answer.
+typealias ConflictReportBody = DomainBody<ConflictReport>
+/// A what-if change of a sweep (field errors with their path).
+typealias ScenarioChangeBody = DomainBody<ScenarioChange>

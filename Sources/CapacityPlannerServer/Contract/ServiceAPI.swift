@@ -20,14 +20,14 @@ struct ServiceAPI: APIProtocol {
 
     func checkPlan(_ input: Operations.CheckPlan.Input) async throws -> Operations.CheckPlan.Output {
         guard case .json(let request) = input.body else { throw Problem.badRequest("body", "must be JSON") }
-        return .ok(.init(body: .json(CheckReportBody(try handlers.check(plan: request.plan.plan)))))
+        return .ok(.init(body: .json(CheckReportBody(try handlers.check(plan: request.plan.value)))))
     }
 
     func createAnalysis(_ input: Operations.CreateAnalysis.Input) async throws -> Operations.CreateAnalysis.Output {
         let (kind, limit) = try handlers.solveOptions(solver: input.query.solver?.rawValue, timeLimit: input.query.timeLimit,
                                                       defaultTimeLimit: configuration.analysisTimeLimit)
         guard case .json(let request) = input.body else { throw Problem.badRequest("body", "must be JSON") }
-        let report = try await handlers.analyze(plan: request.plan?.plan, kind: kind, limit: limit)
+        let report = try await handlers.analyze(plan: request.plan?.value, kind: kind, limit: limit)
         return .ok(.init(body: .json(ConflictReportBody(report))))
     }
 
@@ -50,7 +50,7 @@ struct ServiceAPI: APIProtocol {
         let (kind, limit) = try handlers.solveOptions(solver: input.query.solver?.rawValue, timeLimit: input.query.timeLimit,
                                                       defaultTimeLimit: configuration.defaultTimeLimit)
         guard case .json(let request) = input.body else { throw Problem.badRequest("body", "must be JSON") }
-        let sweep = try await handlers.createSweep(changes: request.changes.map(\.change), kind: kind, limit: limit)
+        let sweep = try await handlers.createSweep(changes: request.changes.map(\.value), kind: kind, limit: limit)
         return .accepted(.init(headers: .init(location: "/v1/sweeps/\(sweep.id)"), body: .json(sweep.contract)))
     }
 
