@@ -8,6 +8,7 @@
 //     │      │                          │
 //     │      └──────────────────────────┴──► ConflictAnalysis ──► CapacityPlanners ──► CapacityPlanning (domain, no GLPK) ──► StrictJSON
 //     │                                                                  │                      ▲
+//     ├──► ScenarioGeneration (synthetic scenarios; also the bench and the tests) ──────────────┤
 //     └──► PortfolioFiles (CSV, Excel, MS Project XML) ──────────────────┼──────────────────────┘
 //                                                                        └──(GLPK trait)──► Optimization ──► CGLPK ──► libglpk
 //
@@ -33,6 +34,7 @@ let package = Package(
         .library(name: "ConflictAnalysis", targets: ["ConflictAnalysis"]),
         .library(name: "CapacityPlannerServer", targets: ["CapacityPlannerServer"]),
         .library(name: "PortfolioFiles", targets: ["PortfolioFiles"]),
+        .library(name: "ScenarioGeneration", targets: ["ScenarioGeneration"]),
         .executable(name: "capacity-planner", targets: ["CapacityPlannerCLI"]),
         .executable(name: "capacity-bench", targets: ["CapacityBench"]),
     ],
@@ -85,6 +87,12 @@ let package = Package(
         .target(
             name: "CapacityPlanning",
             dependencies: ["StrictJSON"],
+            swiftSettings: swiftSettings
+        ),
+        // Synthetic but realistic scenarios from a seed: for the CLI's `generate`, the bench and the tests.
+        .target(
+            name: "ScenarioGeneration",
+            dependencies: ["CapacityPlanning"],
             swiftSettings: swiftSettings
         ),
         // The planners: greedy (pure Swift), exact (GLPK), auto.
@@ -145,7 +153,9 @@ let package = Package(
                 "ConflictAnalysis",
                 "CapacityPlanners",
                 "CapacityPlanning",
+                "ScenarioGeneration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -155,6 +165,7 @@ let package = Package(
             dependencies: [
                 "CapacityPlanners",
                 "CapacityPlanning",
+                "ScenarioGeneration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -204,7 +215,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PortfolioFilesTests",
-            dependencies: ["TestSupport", "PortfolioFiles", "CapacityPlanners", "CapacityPlanning", "StrictJSON",
+            dependencies: ["TestSupport", "PortfolioFiles", "CapacityPlanners", "CapacityPlanning", "StrictJSON", "ScenarioGeneration",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
@@ -215,7 +226,15 @@ let package = Package(
         ),
         .testTarget(
             name: "CapacityPlannersTests",
-            dependencies: ["TestSupport", "CapacityPlanners", "CapacityPlanning"],
+            dependencies: [
+                "TestSupport", "CapacityPlanners", "CapacityPlanning", "ScenarioGeneration",
+                .target(name: "Optimization", condition: .when(traits: ["GLPK"])),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ScenarioGenerationTests",
+            dependencies: ["ScenarioGeneration", "CapacityPlanning"],
             swiftSettings: swiftSettings
         ),
     ]
@@ -233,6 +252,7 @@ if ProcessInfo.processInfo.environment["CAPACITY_PLANNER_BENCHMARKS"] != nil {
             dependencies: [
                 "CapacityPlanners",
                 "CapacityPlanning",
+                "ScenarioGeneration",
                 .target(name: "Optimization", condition: .when(traits: ["GLPK"])),
                 .product(name: "Benchmark", package: "benchmark"),
             ],

@@ -4,6 +4,7 @@
 import Benchmark
 import CapacityPlanners
 import CapacityPlanning
+import ScenarioGeneration
 import Synchronization
 
 /// Every benchmark of the target, registered by package-benchmark's generated entry point.

@@ -2,6 +2,7 @@
 // move limits, so that a refactoring can show it changed no plan (scripts/compare-objectives).
 import CapacityPlanners
 import CapacityPlanning
+import ScenarioGeneration
 import Foundation
 
 /// One line of the fingerprint: a planner's status and objective on one scenario.

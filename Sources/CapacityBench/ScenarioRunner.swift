@@ -1,6 +1,7 @@
 // Runs one rung of the ladder: generate, build the problem, run each planner, check each plan.
 import CapacityPlanners
 import CapacityPlanning
+import ScenarioGeneration
 import Foundation
 import Synchronization
 

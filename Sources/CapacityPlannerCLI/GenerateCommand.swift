@@ -1,6 +1,7 @@
 // `capacity-planner generate`
 import ArgumentParser
 import CapacityPlanning
+import ScenarioGeneration
 import Foundation
 
 /// `generate`: a synthetic scenario from the library's `ScenarioGenerator`.

@@ -19,9 +19,8 @@ struct Handlers: Sendable {
 
     /// A scenario from a JSON value (422 listing every problem with its path).
     static func scenario(_ value: JSONValue, prefix: String = "") throws(Problem) -> PlanningProblem {
-        do {
-            let scenario = try Scenario.decodeWithWarnings(json: value).scenario
-            return try PlanningProblem(scenario)
+        do throws(ScenarioError) {
+            return try Solving.problem(value)
         } catch {
             throw Problem.invalidContent("scenario", error.issues.map {
                 .init(field: prefix.isEmpty ? $0.path : ($0.path.isEmpty ? prefix : "\(prefix).\($0.path)"), reason: $0.message)
@@ -48,7 +47,7 @@ struct Handlers: Sendable {
     /// `POST /v1/plans`: scenario in, plan out.
     func plan(kind: PlannerKind, limit: Double) async throws -> Plan {
         let problem = try Self.scenario(try Self.body())
-        let reservation = try pool.reserve()
+        let reservation = try reserve()
         let outcome = await withGracefulShutdownHandler {
             await pool.run(reservation) { token in Self.solve(problem, kind: kind, limit: limit, token: token, progress: nil) }
         } onGracefulShutdown: {
@@ -68,7 +67,7 @@ struct Handlers: Sendable {
     /// `POST /v1/analyses`: `{"scenario": …, "plan"?: …}` in (the plan already read), a conflict report out.
     func analyze(plan: Plan?, kind: PlannerKind, limit: Double) async throws -> ConflictReport {
         let problem = try Self.scenario(try Self.body()["scenario"] ?? .null, prefix: "scenario")
-        let reservation = try pool.reserve()
+        let reservation = try reserve()
         let result = await pool.run(reservation) { _ -> Result<ConflictReport, AnalysisError> in
             let options = AnalysisOptions(planner: kind, timeLimit: limit)
             do throws(AnalysisError) {
@@ -87,26 +86,21 @@ struct Handlers: Sendable {
 
     // MARK: Solving
 
+    /// `Solving.solve` with its failure as a problem: no plan found is the scenario's (422),
+    /// anything else the planner's (500).
     static func solve(_ problem: PlanningProblem, kind: PlannerKind, limit: Double, token: PlanningCancellation,
-                      warmStart: Plan? = nil, planInterval: Double = 3,
-                      progress: (@Sendable (PlanningProgress) -> Void)?,
-                      incumbent: (@Sendable (Plan) -> Void)? = nil) -> Result<Plan, Problem> {
-        do throws(PlanningError) {
-            let planner = try kind.makePlanner()
-            var options = PlanningOptions(timeLimit: limit)
-            options.cancellation = token
-            options.progress = progress
-            options.warmStart = warmStart
-            options.incumbentPlan = incumbent
-            options.incumbentPlanInterval = planInterval
-            return .success(try planner.plan(problem, options: options))
-        } catch {
-            if error.code == .noPlanFound {
-                return .failure(Problem(.unprocessableContent, type: "/problems/no-plan-found", title: "No plan found",
-                                        detail: error.message))
-            }
-            return .failure(Problem(.internalServerError, type: "/problems/planner-failed", title: "The planner failed",
-                                    detail: error.description))
+                      progress: (@Sendable (PlanningProgress) -> Void)?) -> Result<Plan, Problem> {
+        Solving.solve(problem, kind: kind, limit: limit, token: token, progress: progress).mapError { error in
+            error.code == .noPlanFound
+                ? Problem(.unprocessableContent, type: "/problems/no-plan-found", title: "No plan found", detail: error.message)
+                : Problem(.internalServerError, type: "/problems/planner-failed", title: "The planner failed",
+                          detail: error.description)
         }
+    }
+
+    /// A place in the solve pool, or 503 with `Retry-After` when every slot and queue place is taken.
+    func reserve() throws(Problem) -> SolvePool.Reservation {
+        guard let reservation = pool.reserve() else { throw Problem.busy(retryAfter: 5) }
+        return reservation
     }
 }

@@ -8,7 +8,7 @@ import Synchronization
 /// thread; nor a Dispatch global-queue thread, whose pool is as wide as the cores and shared
 /// with the rest of the process, so a solve could wait there behind other work), and at most
 /// `maxQueued` waiting. A request beyond that is refused at once
-/// (`reserve()` throws), so a burst never piles up unbounded work.
+/// (`reserve()` gives none), so a burst never piles up unbounded work.
 final class SolvePool: Sendable {
     /// A place in the pool: taken by `reserve()`, used by `run`, given back by `run` or `cancel`.
     struct Reservation: Sendable {
@@ -40,16 +40,16 @@ final class SolvePool: Sendable {
     /// Solves admitted but waiting for a slot.
     var queued: Int { state.withLock { $0.admitted.count - $0.running } }
 
-    /// Takes a place, or throws `Problem.busy` when every slot and queue place is taken
-    /// (or the service is shutting down).
-    func reserve() throws(Problem) -> Reservation {
+    /// Takes a place, or nil when every slot and queue place is taken (or the service is
+    /// shutting down).
+    func reserve() -> Reservation? {
         let reservation: Reservation? = state.withLock { s in
             guard !s.shuttingDown, s.admitted.count < maxConcurrent + maxQueued else { return nil }
             s.nextID += 1
             s.admitted.insert(s.nextID)
             return Reservation(id: s.nextID)
         }
-        guard let reservation else { throw Problem.busy(retryAfter: 5) }
+        guard let reservation else { return nil }
         updateGauges()
         return reservation
     }

@@ -40,7 +40,7 @@ extension SeededGenerator {
     ///
     /// Deriving a separate stream per concern (people, leave, pins, …) keeps the
     /// draws of one concern unchanged when another concern draws more or fewer numbers.
-    static func stream(_ seed: UInt64, _ tag: UInt64) -> SeededGenerator {
+    package static func stream(_ seed: UInt64, _ tag: UInt64) -> SeededGenerator {
         var mixer = SeededGenerator(seed: seed ^ (tag &* 0xD1B5_4A32_D192_ED03))
         _ = mixer.next()
         return SeededGenerator(seed: mixer.next())
@@ -52,7 +52,7 @@ extension SeededGenerator {
     }
 
     /// A uniform integer in `0 ..< bound` (0 when `bound ≤ 0`), without modulo bias (Lemire's method).
-    mutating func below(_ bound: Int) -> Int {
+    package mutating func below(_ bound: Int) -> Int {
         guard bound > 1 else { return 0 }
         let limit = UInt64(bound)
         var product = next().multipliedFullWidth(by: limit)
@@ -66,17 +66,17 @@ extension SeededGenerator {
     }
 
     /// A uniform integer in `range`.
-    mutating func int(in range: ClosedRange<Int>) -> Int {
+    package mutating func int(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + below(range.upperBound - range.lowerBound + 1)
     }
 
     /// A uniform double in `[lower, upper)`.
-    mutating func double(_ lower: Double, _ upper: Double) -> Double {
+    package mutating func double(_ lower: Double, _ upper: Double) -> Double {
         lower + (upper - lower) * unit()
     }
 
     /// `true` with probability `p`.
-    mutating func chance(_ p: Double) -> Bool {
+    package mutating func chance(_ p: Double) -> Bool {
         unit() < p
     }
 
@@ -97,7 +97,7 @@ extension SeededGenerator {
     }
 
     /// A Fisher–Yates shuffle of `items`.
-    mutating func shuffle<T>(_ items: inout [T]) {
+    package mutating func shuffle<T>(_ items: inout [T]) {
         guard items.count > 1 else { return }
         for i in stride(from: items.count - 1, to: 0, by: -1) {
             let j = below(i + 1)

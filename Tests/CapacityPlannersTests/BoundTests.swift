@@ -3,6 +3,7 @@
 #if GLPK
 import Testing
 import CapacityPlanning
+import ScenarioGeneration
 @testable import CapacityPlanners
 import Optimization
 

@@ -1,6 +1,7 @@
 #if GLPK
 import Testing
 import CapacityPlanning
+import ScenarioGeneration
 import CapacityPlanners
 
 @Suite("Exact planner (GLPK)")

@@ -1,5 +1,6 @@
 import CapacityPlanners
 import CapacityPlanning
+import ScenarioGeneration
 import Foundation
 import Synchronization
 import Testing

@@ -2,6 +2,7 @@
 import Testing
 import Foundation
 import CapacityPlanning
+import ScenarioGeneration
 import CapacityPlanners
 import Synchronization
 

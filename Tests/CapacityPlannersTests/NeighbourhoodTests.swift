@@ -1,6 +1,7 @@
 // Which projects a repair frees, and which projects a plan leaves short.
 import Testing
 import CapacityPlanning
+import ScenarioGeneration
 @testable import CapacityPlanners
 
 @Suite("Large-neighbourhood search: the neighbourhoods")

@@ -2,6 +2,7 @@
 // checker; a v2 scenario without v2 keys plans exactly as v1; auto on the v2 fixtures.
 import Testing
 import CapacityPlanning
+import ScenarioGeneration
 import CapacityPlanners
 
 @Suite("Format v2 in the planners")

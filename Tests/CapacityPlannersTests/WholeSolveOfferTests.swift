@@ -3,6 +3,7 @@
 // branch and cut while it runs, so a long solve never leaves the best plan behind.
 import Testing
 import CapacityPlanning
+import ScenarioGeneration
 @testable import CapacityPlanners
 
 @Suite("Large-neighbourhood search: the whole solve takes the other search's plans")

@@ -1,6 +1,7 @@
 // What the file-format tests share: example scenarios with plans, and comparisons that name what differs.
 import CapacityPlanners
 import CapacityPlanning
+import ScenarioGeneration
 import Foundation
 import StrictJSON
 import TestSupport

@@ -168,8 +168,8 @@ final class JobRunner: Service, Sendable {
         let limit = job.timeLimit
         let warmStart = job.plan
         let planInterval = timing.planInterval
-        let outcome = await pool.run(reservation, token: token) { token -> Result<Plan, Problem> in
-            Handlers.solve(problem, kind: kind, limit: limit, token: token, warmStart: warmStart,
+        let outcome = await pool.run(reservation, token: token) { token -> Result<Plan, PlanningError> in
+            Solving.solve(problem, kind: kind, limit: limit, token: token, warmStart: warmStart,
                            planInterval: planInterval) { report in
                 latest.progress(Job.Progress(incumbent: report.incumbent, bound: report.bound, gap: report.gap,
                                              boundSource: report.boundSource?.rawValue, elapsed: report.elapsed,
@@ -205,7 +205,7 @@ final class JobRunner: Service, Sendable {
         }
         let state: Job.State = token.isCancelled ? .cancelled : (plan != nil ? .succeeded : .failed)
         var error: String?
-        if case .failure(let problem) = outcome { error = problem.detail }
+        if case .failure(let failure) = outcome { error = failure.code == .noPlanFound ? failure.message : failure.description }
         await finish(job.id, state: state, plan: plan ?? latest.take().plan, error: error, log: log)
     }
 
@@ -218,14 +218,14 @@ final class JobRunner: Service, Sendable {
         } catch {
             return .failure(JobStoreError(message: "cannot read the stored scenario: \(error)"))
         }
-        do throws(Problem) {
-            let problem = try Handlers.scenario(value)
+        do throws(ScenarioError) {
+            let problem = try Solving.problem(value)
             guard let kind = PlannerKind(rawValue: claim.job.solver), kind.isAvailable else {
                 return .failure(JobStoreError(message: "the solver '\(claim.job.solver)' is not built into this replica"))
             }
             return .success((problem, kind))
         } catch {
-            return .failure(JobStoreError(message: "the stored scenario is no longer valid: \(error.detail)"))
+            return .failure(JobStoreError(message: "the stored scenario is no longer valid: \(error.summary)"))
         }
     }
 

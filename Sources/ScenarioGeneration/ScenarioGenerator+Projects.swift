@@ -1,5 +1,6 @@
 // The generator's projects: demands, windows, mandatory projects, dependencies, values and budgets.
 
+import CapacityPlanning
 
 extension GeneratorRun {
     // MARK: Projects

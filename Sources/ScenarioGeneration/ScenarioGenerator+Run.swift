@@ -1,5 +1,6 @@
 // One generation run: its state, its random streams, and the witness plan that proves it feasible.
 
+import CapacityPlanning
 
 // MARK: - One generation run
 

@@ -1,5 +1,7 @@
 // The generator's staffing simulation: books hours with rollback, to prove that pins and the witness fit.
 
+import CapacityPlanning
+
 /// Capacity, concurrency and coverage bookkeeping for the projects that every valid plan
 /// must staff (pinned ones), with an undo log so a failed attempt leaves no trace.
 struct StaffingSimulation {

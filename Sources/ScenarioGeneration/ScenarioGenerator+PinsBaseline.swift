@@ -1,5 +1,6 @@
 // The generator's pins and baseline, both staffed by the simulation so they can be met.
 
+import CapacityPlanning
 
 extension GeneratorRun {
     // MARK: Pins

@@ -1,5 +1,6 @@
 // The generator's people and projects as the scenario's values.
 
+import CapacityPlanning
 
 extension GeneratorRun {
     // MARK: Output

@@ -13,6 +13,8 @@
 // depends on dictionary iteration order. The same generator settings therefore
 // give an equal `Scenario` on every platform and every run.
 
+public import CapacityPlanning
+
 /// Makes synthetic but realistic spec-v1 scenarios from a seed.
 ///
 /// ```swift

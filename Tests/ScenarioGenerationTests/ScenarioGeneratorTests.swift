@@ -1,4 +1,5 @@
 import CapacityPlanning
+import ScenarioGeneration
 import Foundation
 import Testing
 

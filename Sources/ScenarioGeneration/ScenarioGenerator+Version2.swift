@@ -3,6 +3,8 @@
 // finished version-1 scenario from their own random stream, so turning them on changes nothing
 // else, and they keep the witness plan valid.
 
+import CapacityPlanning
+
 extension ScenarioGenerator.Features {
     /// Strategy drivers (3–4, weights summing to 1) and `valuePerPoint`; every project scores
     /// one or two drivers 1–5. Off: no strategy, no scores.

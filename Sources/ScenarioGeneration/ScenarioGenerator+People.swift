@@ -1,5 +1,6 @@
 // The generator's skills and people: levels, capacity, part-time and leave.
 
+import CapacityPlanning
 
 extension GeneratorRun {
     // MARK: People
