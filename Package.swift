@@ -194,7 +194,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CapacityPlannerCLITests",
-            dependencies: ["TestSupport", "CapacityPlannerCLI", "CapacityPlanning", "ConflictAnalysis"],
+            dependencies: ["TestSupport", "CapacityPlannerCLI", "CapacityPlanning", "ConflictAnalysis", "PortfolioFiles"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -163,15 +163,31 @@ struct ImportCommand: ParsableCommand {
         return settings
     }
 
+    /// The option that gives each import setting (`ImportIssue.setting`).
+    static let options: [String: String] = [
+        "horizon.periods": "--periods", "horizon.start": "--start", "horizon.unit": "--unit",
+        "policy.utilizationCap": "--utilization-cap", "policy.unmetPenaltyPerHour": "--unmet-penalty",
+        "policy.assignmentPenalty": "--assignment-penalty", "policy.budget": "--budget",
+        "policy.changePenaltyPerHour": "--change-penalty", "policy.startChangePenalty": "--start-change-penalty",
+        "strategy.valuePerPoint": "--value-per-point",
+    ]
+
+    /// An import problem in this command's words: a setting's problem under its option
+    /// (`--periods: …`), a file's problem with the option that fixes it (`… (--start)`).
+    static func describe(_ issue: ImportIssue) -> String {
+        guard let setting = issue.setting, let option = options[setting] else { return issue.description }
+        return issue.line == nil && issue.file == setting ? "\(option): \(issue.message)" : "\(issue) (\(option))"
+    }
+
     /// Imports, lists every problem (exit 1) or writes the scenario.
     func run() throws {
         let outcome = try importScenario()
         let style = TextStyle.forStream(STDERR_FILENO)
-        for warning in outcome.warnings { printError(style.yellow("warning: ") + "\(warning)") }
+        for warning in outcome.warnings { printError(style.yellow("warning: ") + Self.describe(warning)) }
         guard var scenario = outcome.scenario, outcome.errors.isEmpty else {
             printError(style.red("error: ") + "the files do not make a valid scenario "
                        + "(\(outcome.errors.count) problem\(outcome.errors.count == 1 ? "" : "s")):")
-            for issue in outcome.errors { printError("  \(issue)") }
+            for issue in outcome.errors { printError("  " + Self.describe(issue)) }
             throw Exit.invalidScenario
         }
         // The same validation every command applies when it reads a scenario.

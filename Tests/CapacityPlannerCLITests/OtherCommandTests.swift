@@ -1,5 +1,7 @@
 // End to end: `generate`, `export`, `report` and `import` through the built executable.
+@testable import CapacityPlannerCLI
 import CapacityPlanning
+import PortfolioFiles
 import Foundation
 import Testing
 
@@ -213,6 +215,18 @@ struct ImportCommandTests {
         ] {
             #expect(result.stderr.contains(expected), "\(expected)\n\(result)")
         }
+    }
+
+    @Test("a setting's problem is named by the option that gives it; a date period without a start names --start")
+    func importSettingErrors() throws {
+        let result = try CLI.run(["import", "--people", Self.csv("people.csv"), "--projects", Self.csv("projects.csv"),
+                                  "--demands", Self.csv("demands.csv"), "--availability", Self.csv("availability.csv"),
+                                  "--periods", "12", "--utilization-cap", "3"])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("--utilization-cap: "), "\(result)")
+        #expect(result.stderr.contains("the horizon has no start: give its start date (--start)"), "\(result)")
+        // Every setting the importer can name has an option here.
+        #expect(Set(ImportCommand.options.keys) == ScenarioImporter.Settings.fields)
     }
 
     @Test("a missing input file is bad usage (exit 2)")

@@ -102,7 +102,7 @@ struct CSVTests {
         #expect(outcome.scenario?.horizon.periods == 7)
     }
 
-    @Test("the domain's errors are traced back to the row and the option")
+    @Test("the domain's errors are traced back to the row and the setting")
     func domainErrorsLocated() {
         var settings = ScenarioImporter.Settings(periods: 4)
         settings.policy.utilizationCap = 3
@@ -118,6 +118,7 @@ struct CSVTests {
         #expect(text.contains { $0.hasPrefix("projects.csv:2: ") && $0.contains("cannot fit") }, "\(text)")
         #expect(text.contains { $0.hasPrefix("demands.csv:2: minLevel") }, "\(text)")
         #expect(text.contains { $0.hasPrefix("pins.csv:2: ") && $0.contains("zed") }, "\(text)")
-        #expect(text.contains { $0.hasPrefix("--utilization-cap: ") }, "\(text)")
+        #expect(outcome.errors.contains { $0.setting == "policy.utilizationCap" && $0.line == nil }, "\(text)")
+        #expect(text.contains { $0.hasPrefix("policy.utilizationCap: ") }, "\(text)")
     }
 }

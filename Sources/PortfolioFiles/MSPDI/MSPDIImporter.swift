@@ -47,7 +47,11 @@ private struct MSPDIReading {
     }
 
     mutating func warn(_ message: String) { warnings.append(ImportIssue(file: file, line: nil, message: message)) }
-    mutating func fail(_ message: String) { errors.append(ImportIssue(file: file, line: nil, message: message)) }
+    mutating func fail(_ message: String, setting: String? = nil) {
+        var issue = ImportIssue(file: file, line: nil, message: message)
+        issue.setting = setting
+        errors.append(issue)
+    }
 
     /// The value of `field` in `values`: by the alias the file defines, else by the field's own id when the file does not redefine it.
     func value(_ field: MSPDIField, in values: [MSPDIDocument.FieldValue]?) -> String? {
@@ -76,7 +80,7 @@ private struct MSPDIReading {
         let days = tasks.flatMap { [MSPDICalendar.day(of: $0.Start), MSPDICalendar.day(of: $0.Finish)] }.compactMap { $0 }
         guard let startDay = settings.start.flatMap { MSPDICalendar.day(of: $0) } ?? MSPDICalendar.day(of: document.StartDate)
                 ?? days.min() else {
-            fail("has no start date (Project/StartDate) and no dated task: give --start")
+            fail("has no start date (Project/StartDate) and no dated task: give the horizon's start date", setting: "horizon.start")
             return ScenarioImporter.Outcome(scenario: nil, errors: errors, warnings: warnings)
         }
         let start = PeriodLabels.isoDate(dayNumber: startDay)

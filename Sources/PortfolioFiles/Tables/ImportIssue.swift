@@ -13,6 +13,10 @@ public struct ImportIssue: Error, Equatable, CustomStringConvertible, Sendable {
     public var inSheet: Bool
     /// What is wrong, in words a user can act on.
     public var message: String
+    /// The scenario field of an import setting the problem is about (`horizon.periods`,
+    /// `policy.budget`; see `ScenarioImporter.Settings`), so that a front end can name its own
+    /// option or form field for it. With no `line`, the problem is that setting's alone.
+    public var setting: String?
 
     /// A problem at `file:line` (a CSV file), or in a sheet's row and cell.
     public init(file: String, line: Int?, column: Int? = nil, inSheet: Bool = false, message: String) {
@@ -23,7 +27,15 @@ public struct ImportIssue: Error, Equatable, CustomStringConvertible, Sendable {
         self.message = message
     }
 
-    /// Where the problem is: `file:line`, `Sheet!C12`, `Sheet row 12`, or the file's name.
+    /// A problem with an import setting as a whole (no file or cell is at fault).
+    public static func setting(_ field: String, _ message: String) -> ImportIssue {
+        var issue = ImportIssue(file: field, line: nil, message: message)
+        issue.setting = field
+        return issue
+    }
+
+    /// Where the problem is: `file:line`, `Sheet!C12`, `Sheet row 12`, the file's name, or
+    /// the setting's field.
     public var location: String {
         guard let line else { return file }
         guard inSheet else { return "\(file):\(line)" }

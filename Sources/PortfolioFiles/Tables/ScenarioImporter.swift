@@ -63,6 +63,13 @@ public struct ScenarioImporter {
         /// Money per point of strategic score (version 2; with a drivers file).
         public var valuePerPoint: Double?
 
+        /// The scenario fields these settings give (an `ImportIssue.setting` is one of them).
+        public static let fields: Set<String> = [
+            "horizon.periods", "horizon.start", "horizon.unit", "policy.utilizationCap", "policy.unmetPenaltyPerHour",
+            "policy.assignmentPenalty", "policy.budget", "policy.changePenaltyPerHour", "policy.startChangePenalty",
+            "strategy.valuePerPoint",
+        ]
+
         /// Settings for an import; every value is optional.
         public init(periods: Int? = nil, start: String? = nil, unit: PeriodUnit? = nil, policy: Policy = Policy(),
                     valuePerPoint: Double? = nil) {
@@ -131,8 +138,10 @@ public struct ScenarioImporter {
         }
     }
 
-    mutating func fail(_ table: Table, _ row: TableRow, column: String? = nil, _ message: String) {
-        errors.append(table.issue(row, column: column, message))
+    mutating func fail(_ table: Table, _ row: TableRow, column: String? = nil, _ message: String, setting: String? = nil) {
+        var issue = table.issue(row, column: column, message)
+        issue.setting = setting
+        errors.append(issue)
     }
 
     /// A decimal number: digits with an optional point and exponent, nothing else.
@@ -322,8 +331,7 @@ public struct ScenarioImporter {
         let periods = settings.periods ?? inferPeriods(people: people, projects: projects, availability: availabilityTable)
         let horizon = Horizon(periods: periods ?? 1, start: settings.start, unit: settings.unit)
         if periods == nil {
-            errors.append(ImportIssue(file: "--periods", line: nil,
-                                      message: "cannot tell how many periods the horizon has: give --periods"))
+            errors.append(.setting("horizon.periods", "cannot tell how many periods the horizon has: give the number of periods"))
         }
 
         // Availability overrides capacity per period.
@@ -398,7 +406,8 @@ public struct ScenarioImporter {
     mutating func period(_ text: String, labels: PeriodLabels, periods: Int, table: Table, row: TableRow) -> Int? {
         if let date = PeriodLabels.parseISODate(text) {
             guard let start = labels.start, let unit = labels.unit else {
-                fail(table, row, column: "period", "period '\(text)' is a date, but the horizon has no start: give --start")
+                fail(table, row, column: "period", "period '\(text)' is a date, but the horizon has no start: give its start date",
+                     setting: "horizon.start")
                 return nil
             }
             let day = PeriodLabels.dayNumber(year: date.year, month: date.month, day: date.day)
@@ -469,13 +478,8 @@ public struct ScenarioImporter {
             return best.origin.table.issue(TableRow(line: best.origin.line, fields: []), column: cell,
                                            (named ? "" : "\(field): ") + issue.message)
         }
-        let options = ["horizon.periods": "--periods", "horizon.start": "--start", "horizon.unit": "--unit",
-                       "policy.utilizationCap": "--utilization-cap", "policy.unmetPenaltyPerHour": "--unmet-penalty",
-                       "policy.assignmentPenalty": "--assignment-penalty", "policy.budget": "--budget",
-                       "policy.changePenaltyPerHour": "--change-penalty", "policy.startChangePenalty": "--start-change-penalty",
-                       "strategy.valuePerPoint": "--value-per-point"]
-        if let option = options[issue.path] {
-            return ImportIssue(file: option, line: nil, message: issue.message)
+        if Settings.fields.contains(issue.path) {
+            return .setting(issue.path, issue.message)
         }
         return ImportIssue(file: "scenario", line: nil, message: issue.description)
     }
