@@ -61,9 +61,23 @@ public struct ProjectInfo: Sendable, Equatable {
     public let demands: [Int]
     /// Hours demanded over the whole project, all demands together.
     public let totalHours: Double
-    /// The least its staff can cost: every demanded hour at the cheapest hourly rate of a person
-    /// qualified for it (`DemandInfo.cheapestRate`); `nil` when a demand with hours has nobody qualified.
-    public let cheapestStaffingCost: Double?
+    /// The least its staff can cost when it is selected. The one rule for cheapest staffing, which
+    /// the simple bound, the exact model's budget cover and the search's guide all use: every
+    /// demanded hour at the cheapest hourly rate of a person qualified for it
+    /// (`DemandInfo.cheapestRate`). An hour nobody is qualified for costs no staff money: it can
+    /// only go unmet, which a mandatory project pays for with the unmet-hours penalty
+    /// (`leastObjectiveCost`) and an optional one cannot do (`fullyStaffable` is false: no valid
+    /// plan selects it).
+    public let cheapestStaffingCost: Double
+    /// Demanded hours nobody is qualified for.
+    public let unstaffableHours: Double
+    /// The least selecting it takes off the objective, by the same rule: `cheapestStaffingCost`,
+    /// except that a mandatory project pays for each hour the lower of its cheapest rate and the
+    /// unmet-hours penalty (the hour may go unmet instead; one nobody is qualified for must).
+    public let leastObjectiveCost: Double
+
+    /// Whether every demanded hour has someone qualified for it.
+    public var fullyStaffable: Bool { unstaffableHours == 0 }
 
     /// Whether some valid plan could select it.
     public var canBeSelected: Bool { startRange != nil }
@@ -393,6 +407,8 @@ public struct PlanningProblem: Sendable {
 
         var projects: [ProjectInfo] = []
         for (j, project) in scenario.projects.enumerated() {
+            let staffing = Self.cheapestStaffing(demandsOfProject[j].map { demands[$0] }, mandatory: project.mandatory,
+                                                 unmetPenalty: scenario.policy.unmetPenaltyPerHour)
             let ok = possible[j] && lower[j] <= upper[j]
             let range: ClosedRange<Int>? = ok ? lower[j]...upper[j] : nil
             projects.append(ProjectInfo(
@@ -406,7 +422,8 @@ public struct PlanningProblem: Sendable {
                 startRange: range, budget: project.budget,
                 dependencies: dependencies[j], dependents: dependents[j], demands: demandsOfProject[j],
                 totalHours: demandsOfProject[j].reduce(0) { $0 + demands[$1].totalHours },
-                cheapestStaffingCost: Self.cheapestStaffingCost(demandsOfProject[j].map { demands[$0] })))
+                cheapestStaffingCost: staffing.cost, unstaffableHours: staffing.unstaffable,
+                leastObjectiveCost: staffing.objective))
         }
         self.projects = projects
         self.systems = rules.systems
@@ -416,14 +433,20 @@ public struct PlanningProblem: Sendable {
                                          projectIndex: projectIndex, demandIndexByKey: demandIndexByKey)
     }
 
-    /// Every demanded hour at its cheapest qualified rate; `nil` when a demand with hours has nobody qualified.
-    private static func cheapestStaffingCost(_ demands: [DemandInfo]) -> Double? {
-        var total = 0.0
+    /// `ProjectInfo.cheapestStaffingCost`, `unstaffableHours` and `leastObjectiveCost` of a
+    /// project with these demands (the rule is stated on `cheapestStaffingCost`).
+    private static func cheapestStaffing(_ demands: [DemandInfo], mandatory: Bool,
+                                         unmetPenalty: Double) -> (cost: Double, unstaffable: Double, objective: Double) {
+        var cost = 0.0, unstaffable = 0.0, objective = 0.0
         for demand in demands where demand.totalHours > 0 {
-            guard let rate = demand.cheapestRate else { return nil }
-            total += demand.totalHours * rate
+            if let rate = demand.cheapestRate {
+                cost += demand.totalHours * rate
+            } else {
+                unstaffable += demand.totalHours
+            }
+            if mandatory { objective += demand.totalHours * min(demand.cheapestRate ?? .infinity, unmetPenalty) }
         }
-        return total
+        return (cost, unstaffable, mandatory ? objective : cost)
     }
 
     private static func topologicalOrder(dependencies: [[Int]], dependents: [[Int]]) -> [Int] {

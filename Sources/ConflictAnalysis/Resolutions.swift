@@ -88,7 +88,8 @@ struct ResolutionPlanner {
                 add(hire.0, hire.1 + " so \(entry.project) can go ahead")
             }
             if entry.reasons.contains(where: { $0.kind == .projectBudget }) {
-                let cheapest = problem.projects[j].cheapestStaffingCost ?? .infinity
+                let info = problem.projects[j]
+                let cheapest = info.fullyStaffable ? info.cheapestStaffingCost : .infinity
                 if cheapest.isFinite {
                     let amount = (cheapest * 1.25).rounded(.up)
                     add(.raiseProjectBudget(entry.project, to: amount), "Raise \(entry.project)'s budget to \(Format.money(amount))")
@@ -142,7 +143,7 @@ struct ResolutionPlanner {
             guard let j = problem.projectIndex[entry.project] else { continue }
             for group in problem.balanceGroups {
                 var (inGroup, total) = PlanChecker.shares(of: group, reference, problem, staffCost: cost)
-                let m = problem.balanceMeasure(group.rule.measure, project: j, staffCost: problem.projects[j].cheapestStaffingCost ?? 0)
+                let m = problem.balanceMeasure(group.rule.measure, project: j, staffCost: problem.projects[j].fullyStaffable ? problem.projects[j].cheapestStaffingCost : 0)
                 total += m
                 if group.members[j] { inGroup += m }
                 guard total > 0 else { continue }

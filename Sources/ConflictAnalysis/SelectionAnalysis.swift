@@ -52,7 +52,7 @@ struct SelectionAnalysis {
                     + "already on as many projects as they may be: \(Format.hoursWithUnit(capped.hours)) short at its best start "
                     + "(period \(capped.start))."))
             }
-            let cheapest = info.cheapestStaffingCost ?? .infinity
+            let cheapest = info.fullyStaffable ? info.cheapestStaffingCost : .infinity
             let staffed = staffing.bestStart(info.index, supply: .besideThePlan).flatMap { $0.hours <= Tolerance.of(info.totalHours) ? $0.start : nil }
             reasons += PortfolioConflicts(problem: problem, allocation: allocation)
                 .reasons(info.index, cheapest: cheapest, staffedStart: staffed)

@@ -31,6 +31,34 @@ struct PlanningProblemTests {
         #expect(problem.demandIndex(projectID: "p", demandID: "data") == 0)
     }
 
+    @Test("cheapest staffing: each hour at its cheapest qualified rate; nobody qualified, no staff money; mandatory pays min(rate, penalty)")
+    func cheapestStaffingHasOneRule() throws {
+        let people = [
+            Person(id: "cheap", skills: ["data": 2], capacity: .constant(40), costPerHour: 50),
+            Person(id: "dear", skills: ["data": 5, "qa": 5], capacity: .constant(40), costPerHour: 120),
+        ]
+        let demands = [
+            Demand(skill: "data", hours: .constant(10)),               // 10 h at 50
+            Demand(id: "senior", skill: "data", minLevel: 4, hours: .constant(5)),  // 5 h at 120
+            Demand(skill: "ml", hours: .constant(3)),                  // nobody: 3 h unstaffable
+        ]
+        let scenario = Scenario(
+            horizon: Horizon(periods: 2), people: people,
+            projects: [Project(id: "optional", value: 5_000, duration: 1, demands: demands),
+                       Project(id: "mandatory", mandatory: true, duration: 1, demands: demands),
+                       Project(id: "staffable", value: 5_000, duration: 1, demands: Array(demands.prefix(2)))],
+            policy: Policy(unmetPenaltyPerHour: 100))
+        let problem = try PlanningProblem(scenario)
+        let (optional, mandatory, staffable) = (problem.projects[0], problem.projects[1], problem.projects[2])
+        #expect(optional.cheapestStaffingCost == 1_100)  // 10 × 50 + 5 × 120
+        #expect(optional.unstaffableHours == 3 && !optional.fullyStaffable)
+        #expect(optional.leastObjectiveCost == optional.cheapestStaffingCost)
+        #expect(staffable.fullyStaffable && staffable.cheapestStaffingCost == 1_100)
+        // Mandatory: the senior hours cost the penalty (100 < 120), the unstaffable ones too.
+        #expect(mandatory.cheapestStaffingCost == 1_100)
+        #expect(mandatory.leastObjectiveCost == 1_300)  // 10 × 50 + 5 × 100 + 3 × 100
+    }
+
     @Test func startRangesFollowWindowsDependenciesAndPins() throws {
         let scenario = Scenario(
             horizon: Horizon(periods: 10),

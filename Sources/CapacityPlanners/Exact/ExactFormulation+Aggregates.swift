@@ -46,19 +46,15 @@ extension ExactModelBuilder {
         }
     }
 
-    /// Σ_{j,s} c_j·z(j,s) ≤ budget left, where c_j is project j's hours at their cheapest qualified
-    /// rate: no plan spends less on a project it staffs (mandatory projects are left out, their
-    /// hours may go unmet). Only where the row can bind.
+    /// Σ_{j,s} c_j·z(j,s) ≤ budget left, where c_j is project j's `cheapestStaffingCost`: no plan
+    /// spends less on a project it staffs (mandatory projects are left out, their hours may go
+    /// unmet). Only where the row can bind.
     mutating func addBudgetCover() {
         guard let budget = scope.globalBudget else { return }
         var terms: [(Variable, Double)] = []
         var most = 0.0
         for info in problem.projects where scope.free[info.index] && !info.mandatory && !starts[info.index].isEmpty {
-            var cheapest = 0.0
-            for d in info.demands {
-                let demand = problem.demands[d]
-                cheapest += demand.totalHours * (demand.cheapestRate ?? 0)
-            }
+            let cheapest = info.cheapestStaffingCost
             guard cheapest > 0 else { continue }
             for (_, z) in starts[info.index].sorted(by: { $0.key < $1.key }) { terms.append((z, cheapest)) }
             most += cheapest

@@ -69,9 +69,7 @@ struct Search {
         self.index = NeighbourhoodIndex(problem: problem)
         self.wholeProblemColumns = index.selectable.reduce(0) { $0 + Self.columns(of: $1, window: nil, in: problem) }
         self.kinds = NeighbourhoodKind.rules(for: problem)
-        self.profit = problem.projects.map { info in
-            info.demands.reduce(info.bestWorth) { $0 - problem.demands[$1].totalHours * (problem.demands[$1].cheapestRate ?? 0) }
-        }
+        self.profit = problem.projects.map { $0.bestWorth - $0.cheapestStaffingCost }
     }
 
     var elapsed: Double { clock.secondsElapsed }
