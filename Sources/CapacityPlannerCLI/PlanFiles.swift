@@ -7,10 +7,10 @@ import PortfolioFiles
 enum PlanFile {
     /// The workbook of `report --format xlsx`: the scenario's sheets (which `import --xlsx`
     /// reads back), then the plan's (Summary, Schedule, Assignments, Utilisation).
-    static func workbook(_ plan: Plan, problem: PlanningProblem, check: PlanCheck? = nil) throws -> Data {
+    static func workbook(_ plan: CheckedPlan, problem: PlanningProblem) throws -> Data {
         let scenario = ScenarioSheets.make(problem.scenario)
         for item in scenario.dropped { printError("warning: the workbook does not hold \(item)") }
-        return try WorkbookWriter.xlsx(PlanSheets.make(plan, problem: problem, check: check) + scenario.sheets)
+        return try WorkbookWriter.xlsx(PlanSheets.make(plan, problem: problem) + scenario.sheets)
     }
 
     /// The Microsoft Project XML of `plan`.

@@ -84,12 +84,13 @@ struct ReportCommand: ParsableCommand {
     /// Writes the page, then exits 3 or 4 when there is no valid plan to show.
     func run() throws {
         let problem = try loadProblem(scenario)
-        let plan = try self.plan.map(loadPlan) ?? solving.plan(problem)
+        let checked = try self.plan.map { CheckedPlan(try loadPlan($0), for: problem) } ?? solving.plan(problem)
+        let plan = checked.plan
         var analysis: ConflictReport?
         if analyze && plan.status != .infeasible {
             let options = AnalysisOptions(planner: solving.solver, timeLimit: solving.timeLimit ?? 5, seed: solving.seed)
             do throws(AnalysisError) {
-                analysis = try ConflictAnalyzer(options: options).analyze(problem, plan: plan)
+                analysis = try ConflictAnalyzer(options: options).analyze(problem, checked: checked)
             } catch {
                 printError("error: the analysis failed: \(error.message)")
                 throw Exit.usage
@@ -104,10 +105,10 @@ struct ReportCommand: ParsableCommand {
             check = data.check
             try writeOutput(Data(HTMLReport.render(data, analysis: analysis).utf8), to: output)
         case .xlsx:
-            check = PlanChecker.check(plan, for: problem)
-            try writeBytes(try PlanFile.workbook(plan, problem: problem, check: check), to: output)
+            check = checked.check
+            try writeBytes(try PlanFile.workbook(checked, problem: problem), to: output)
         case .mspdi:
-            check = PlanChecker.check(plan, for: problem)
+            check = checked.check
             try writeBytes(try PlanFile.projectXML(plan, problem: problem, title: pageTitle), to: output)
         }
         if output != "-" { printError("wrote \(output)") }

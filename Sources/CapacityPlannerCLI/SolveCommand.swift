@@ -48,16 +48,17 @@ struct SolveCommand: ParsableCommand {
     /// Plans, writes the plan, exits 3 when no valid plan exists.
     func run() throws {
         let problem = try loadProblem(scenario)
-        let plan = try solving.plan(problem)
+        let checked = try solving.plan(problem)
+        let plan = checked.plan
         switch format {
         case .json:
             try writeOutput(try encodeJSON(plan), to: output)
         case .text:
             let style = output == nil || output == "-" ? TextStyle.forStream(STDOUT_FILENO) : .plain
-            let text = TextReport.plan(plan, problem: problem, style: style)
+            let text = TextReport.plan(checked, problem: problem, style: style)
             try writeOutput(Data(text.utf8), to: output)
         case .xlsx:
-            try writeBytes(try PlanFile.workbook(plan, problem: problem), to: output)
+            try writeBytes(try PlanFile.workbook(checked, problem: problem), to: output)
         case .mspdi:
             try writeBytes(try PlanFile.projectXML(plan, problem: problem, title: ReportCommand.defaultTitle(for: scenario)),
                            to: output)

@@ -40,7 +40,7 @@ struct SolvingOptions: ParsableArguments {
     /// Returns the plan, which may have status `infeasible` (the caller decides the exit code).
     /// - Throws: `Exit.usage` when this build lacks the planner; `Exit.noPlan` when a heuristic
     ///   found no plan; `Exit.internalError` when the planner failed.
-    func plan(_ problem: PlanningProblem) throws -> Plan {
+    func plan(_ problem: PlanningProblem) throws -> CheckedPlan {
         let planner: any Planner
         do throws(PlanningError) {
             planner = try solver.makePlanner()
@@ -58,7 +58,7 @@ struct SolvingOptions: ParsableArguments {
         }
         defer { progress?.finish() }
         do throws(PlanningError) {
-            return try planner.plan(problem, options: options)
+            return try planner.checkedPlan(problem, options: options)
         } catch {
             progress?.finish()
             if error.code == .noPlanFound {

@@ -23,7 +23,8 @@ enum TextReport {
     }
 
     /// A plan for people: status, objective by term, projects, people's load, warnings.
-    static func plan(_ plan: Plan, problem: PlanningProblem, style: TextStyle = .plain) -> String {
+    static func plan(_ checked: CheckedPlan, problem: PlanningProblem, style: TextStyle = .plain) -> String {
+        let plan = checked.plan
         var out: [String] = []
         let labels = PeriodLabels(problem.scenario.horizon)
         let status = plan.status == .infeasible ? style.red(plan.status.rawValue) : style.green(plan.status.rawValue)
@@ -33,7 +34,7 @@ enum TextReport {
             for line in plan.details?.diagnosis ?? [] { out.append("  - \(line)") }
             return out.joined(separator: "\n") + "\n"
         }
-        let allocation = Allocation(plan: plan, problem: problem)
+        let allocation = checked.allocation
         let kpis = PlanKPIs(allocation: allocation, problem: problem)
         let o = kpis.objective
         var headline = "Objective \(Format.money(o.total))"

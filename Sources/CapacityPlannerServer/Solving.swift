@@ -22,7 +22,7 @@ enum Solving {
             var options = PlanningOptions(timeLimit: limit)
             options.cancellation = token
             options.progress = progress
-            options.warmStart = warmStart
+            options.warmStart = warmStart.map { CheckedPlan($0, for: problem) }
             options.incumbentPlan = incumbent
             options.incumbentPlanInterval = planInterval
             return .success(try planner.plan(problem, options: options))

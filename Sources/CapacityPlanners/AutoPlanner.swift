@@ -20,7 +20,7 @@ public struct AutoPlanner: Planner {
 
     /// Plans with greedy, then improves the plan by large-neighbourhood search; falls back to the
     /// greedy plan when the search fails or its plan does not pass the checker.
-    public func plan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> Plan {
+    public func checkedPlan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> CheckedPlan {
         #if GLPK
         do throws(PlanningError) {
             return try deliverPlan(problem, solver: name) { () throws(PlanningError) in try search(problem, options: options) }

@@ -11,11 +11,18 @@ public protocol Planner: Sendable {
     /// The planner's name as front ends accept it (`greedy`, `glpk`, `auto`).
     var name: String { get }
 
-    /// Plans `problem`.
+    /// Plans `problem`, and hands on the plan with the check every planner makes of it.
     ///
     /// Returns a plan that the plan checker accepts (status `optimal` or `feasible`),
     /// or a plan with status `infeasible` and a diagnosis when no valid plan exists.
     /// - Throws: `PlanningError` when the planner fails (it never returns an invalid plan).
-    func plan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> Plan
+    func checkedPlan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> CheckedPlan
+}
+
+extension Planner {
+    /// Plans `problem` (see `checkedPlan(_:options:)`): the plan alone.
+    public func plan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> Plan {
+        try checkedPlan(problem, options: options).plan
+    }
 }
 

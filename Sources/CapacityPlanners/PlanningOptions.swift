@@ -11,8 +11,9 @@ public struct PlanningOptions: Sendable {
     public var seed: UInt64
     /// Most improvement moves (greedy) or neighbourhoods (LNS); `nil` uses the planner's default.
     public var moveLimit: Int?
-    /// A plan to start from (the exact planner's warm start); it is used only if the checker accepts it.
-    public var warmStart: Plan?
+    /// A plan to start from, checked against the problem being planned (`CheckedPlan(plan, for:
+    /// problem)`); it is used only if it is valid. The planners take its allocation as it is.
+    public var warmStart: CheckedPlan?
     /// Called with progress from the planner's thread; keep it quick.
     public var progress: (@Sendable (PlanningProgress) -> Void)?
     /// Stops the planner early; it then returns the best valid plan it has.
@@ -30,7 +31,7 @@ public struct PlanningOptions: Sendable {
         relativeGap: Double = 1e-6,
         seed: UInt64 = 0,
         moveLimit: Int? = nil,
-        warmStart: Plan? = nil,
+        warmStart: CheckedPlan? = nil,
         progress: (@Sendable (PlanningProgress) -> Void)? = nil,
         cancellation: PlanningCancellation? = nil
     ) {

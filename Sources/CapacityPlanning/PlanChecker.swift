@@ -90,6 +90,11 @@ public enum PlanChecker {
     /// A plan whose status is `infeasible` has nothing to check and is reported as not valid.
     /// - Complexity: O(assignments + J·D·duration + baseline entries).
     public static func check(_ plan: Plan, for problem: PlanningProblem) -> PlanCheck {
+        checkAndMap(plan, for: problem).check
+    }
+
+    /// `check(_:for:)` and the plan on indices it read (what `CheckedPlan` keeps).
+    static func checkAndMap(_ plan: Plan, for problem: PlanningProblem) -> (check: PlanCheck, allocation: Allocation) {
         var violations: [PlanViolation] = []
         if plan.status == .infeasible {
             violations.append(PlanViolation(.format, "the plan's status is infeasible: there is no plan to check"))
@@ -102,7 +107,8 @@ public enum PlanChecker {
         violations = violations.enumerated()
             .sorted { ($0.element.rule.rawValue, $0.offset) < ($1.element.rule.rawValue, $1.offset) }
             .map(\.element)
-        return PlanCheck(violations: violations, objective: ObjectiveBreakdown(allocation: allocation, problem: problem))
+        let check = PlanCheck(violations: violations, objective: ObjectiveBreakdown(allocation: allocation, problem: problem))
+        return (check, allocation)
     }
 
     /// Checks rules 1–12 on an allocation (the shape is right by construction).

@@ -82,39 +82,44 @@ public struct ConflictAnalyzer: Sendable {
 
     /// Analyses `plan` of a problem already built (the front ends have one); see `analyze(_:plan:)`.
     public func analyze(_ problem: PlanningProblem, plan given: Plan? = nil) throws(AnalysisError) -> ConflictReport {
+        try analyze(problem, checked: given.map { CheckedPlan($0, for: problem) })
+    }
+
+    /// Analyses a plan already checked against `problem` (it is not checked again); see `analyze(_:plan:)`.
+    public func analyze(_ problem: PlanningProblem, checked givenChecked: CheckedPlan?) throws(AnalysisError) -> ConflictReport {
         let scenario = problem.scenario
         try checkOptions()
-        if let given, given.status == .infeasible {
+        if let given = givenChecked?.plan, given.status == .infeasible {
             throw AnalysisError(.invalidPlan, "plan.status: the plan says infeasible, so it has nothing to analyse")
         }
 
         let solver = Resolver(options: options)
         options.progress?("solving the scenario as given (reference)")
-        var reference = solver.solve(scenario, warmStart: given)
+        var reference = solver.solve(problem, warmStart: givenChecked)
         if let first = reference.plan, reference.outcome.status != .optimal {
             // Re-solves start from the reference plan where it stays valid. Give the reference the
             // same second run, so a change is credited only with what it adds, not with the extra
             // search time a re-solve gets.
             options.progress?("solving the scenario again from the reference plan (control)")
-            let control = solver.solve(scenario, warmStart: first)
+            let control = solver.solve(problem, warmStart: first)
             if let better = control.outcome.objective, better > reference.outcome.objective ?? -.infinity {
                 var outcome = control.outcome
                 outcome.seconds += reference.outcome.seconds
-                reference = (outcome: outcome, plan: control.plan)
+                reference = Solved(outcome: outcome, plan: control.plan, problem: problem)
             }
         }
 
         let source: AnalysedPlan.Source
-        let plan: Plan
-        if let given {
-            (source, plan) = (.given, given)
+        let analysed: CheckedPlan
+        if let givenChecked {
+            (source, analysed) = (.given, givenChecked)
         } else if let baseline = scenario.baseline {
-            (source, plan) = (.baseline, Self.plan(of: baseline, problem: problem))
+            (source, analysed) = (.baseline, CheckedPlan(Self.plan(of: baseline, problem: problem), for: problem))
         } else {
-            (source, plan) = (.fresh, reference.plan ?? Self.emptyPlan(problem))
+            (source, analysed) = (.fresh, reference.plan ?? CheckedPlan(Self.emptyPlan(problem), for: problem))
         }
-        let check = PlanChecker.check(plan, for: problem)
-        let allocation = Allocation(plan: plan, problem: problem)
+        let check = analysed.check
+        let allocation = analysed.allocation
         var report = ConflictReport(
             plan: AnalysedPlan(
                 source: source, objective: check.objective.total, valid: check.isValid,
@@ -186,48 +191,68 @@ struct Reference {
     var scenario: Scenario
     /// Its problem.
     var problem: PlanningProblem
-    /// The reference plan.
-    var plan: Plan
+    /// The reference plan, as its planner checked it.
+    var plan: CheckedPlan
     /// The reference plan's objective.
     var objective: Double
 
     /// Ids of the projects the reference plan selects.
-    var selected: Set<String> { Set(plan.projects.filter(\.selected).map(\.id)) }
+    var selected: Set<String> { Set(plan.plan.projects.filter(\.selected).map(\.id)) }
 }
 
-/// Runs the analysis planner on (changed) scenarios.
+/// A solve of the analysis planner: what the report records, the plan as the planner checked
+/// it, and the problem it was solved for.
+struct Solved {
+    /// What the report records of the solve.
+    var outcome: SolveOutcome
+    /// The plan, when one was found (checked once, by the planner's edge).
+    var plan: CheckedPlan?
+    /// The problem solved, when the scenario was valid.
+    var problem: PlanningProblem?
+}
+
+/// Runs the analysis planner on the problem or on changed scenarios.
 struct Resolver: Sendable {
     var options: AnalysisOptions
 
-    /// Solves `scenario` (`warmStart` is used when it is valid for it): what the report records of
-    /// the solve (`SolveOutcome`) and the plan, when one was found.
-    func solve(_ scenario: Scenario, warmStart: Plan? = nil) -> (outcome: SolveOutcome, plan: Plan?) {
+    /// Solves a changed scenario: its problem is built here, and `warmStart` (a plan of the
+    /// unchanged scenario) is used when it is valid for it.
+    func solve(_ scenario: Scenario, warmStart: Plan? = nil) -> Solved {
         let clock = ContinuousClock.now
-        func elapsed() -> Double { clock.secondsElapsed }
-        let name = options.planner.rawValue
         let problem: PlanningProblem
         do {
             problem = try PlanningProblem(scenario)
         } catch {
-            return (outcome: SolveOutcome(status: nil, solver: name, seconds: elapsed(),
-                                                error: "the changed scenario is invalid: \(error)"), plan: nil)
+            return Solved(outcome: SolveOutcome(status: nil, solver: options.planner.rawValue, seconds: clock.secondsElapsed,
+                                                error: "the changed scenario is invalid: \(error)"))
         }
+        var solved = solve(problem, warmStart: warmStart.map { CheckedPlan($0, for: problem) }, since: clock)
+        solved.problem = problem
+        return solved
+    }
+
+    /// Solves `problem`, warm-started from `warmStart` (checked against it) when it is valid.
+    func solve(_ problem: PlanningProblem, warmStart: CheckedPlan?, since clock: ContinuousClock.Instant = .now) -> Solved {
+        func elapsed() -> Double { clock.secondsElapsed }
+        let name = options.planner.rawValue
         var planning = PlanningOptions(timeLimit: options.timeLimit, seed: options.seed)
-        if let warmStart, PlanChecker.check(warmStart, for: problem).isValid { planning.warmStart = warmStart }
+        if let warmStart, warmStart.isValid { planning.warmStart = warmStart }
         do {
             let planner = try options.planner.makePlanner()
-            let plan = try planner.plan(problem, options: planning)
+            let checked = try planner.checkedPlan(problem, options: planning)
+            let plan = checked.plan
             guard plan.status != .infeasible else {
                 let why = (plan.details?.diagnosis ?? []).joined(separator: "; ")
-                return (outcome: SolveOutcome(status: .infeasible, solver: plan.solver ?? name, seconds: elapsed(),
-                                                    error: "no valid plan exists" + (why.isEmpty ? "" : ": \(why)")), plan: nil)
+                return Solved(outcome: SolveOutcome(status: .infeasible, solver: plan.solver ?? name, seconds: elapsed(),
+                                                    error: "no valid plan exists" + (why.isEmpty ? "" : ": \(why)")),
+                              problem: problem)
             }
-            let objective = PlanChecker.check(plan, for: problem).objective.total
-            return (outcome: SolveOutcome(status: plan.status, objective: objective, bound: plan.bound,
+            return Solved(outcome: SolveOutcome(status: plan.status, objective: checked.check.objective.total, bound: plan.bound,
                                                 solver: plan.solver ?? name, seconds: elapsed()),
-                          plan: plan)
+                          plan: checked, problem: problem)
         } catch {
-            return (outcome: SolveOutcome(status: nil, solver: name, seconds: elapsed(), error: error.description), plan: nil)
+            return Solved(outcome: SolveOutcome(status: nil, solver: name, seconds: elapsed(), error: error.description),
+                          problem: problem)
         }
     }
 }

@@ -30,9 +30,8 @@ struct ConflictKey: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Every conflict of `plan`: skill shortages, unmet hours, over-allocations and projects left out.
-    static func all(in plan: Plan, for problem: PlanningProblem) -> Set<ConflictKey> {
-        let allocation = Allocation(plan: plan, problem: problem)
+    /// Every conflict of a plan (on indices): skill shortages, unmet hours, over-allocations and projects left out.
+    static func all(in allocation: Allocation, for problem: PlanningProblem) -> Set<ConflictKey> {
         var keys: Set<ConflictKey> = []
         for shortage in ShortageFinder(problem: problem, allocation: allocation).find().shortages {
             for demand in shortage.demands {

@@ -81,7 +81,7 @@ struct MarginalValues {
     private func resolve(_ change: ScenarioChange) -> SolveOutcome? {
         guard let scenario = try? change.apply(to: base.scenario) else { return nil }
         // The reference plan stays valid with an extra person, so the re-solve cannot end below it.
-        return solver.solve(scenario, warmStart: base.plan).outcome
+        return solver.solve(scenario, warmStart: base.plan.plan).outcome
     }
 }
 

@@ -17,15 +17,15 @@ struct ResolutionPlanner {
 
     /// The evaluated resolutions, best change in objective first.
     func evaluate() -> [Resolution] {
-        let before = ConflictKey.all(in: base.plan, for: problem)
+        let before = ConflictKey.all(in: base.plan.allocation, for: problem)
         var out: [Resolution] = []
         for (change, description) in candidates().prefix(limit) {
             guard let scenario = try? change.apply(to: base.scenario) else { continue }
             solver.options.progress?("re-solving: \(description)")
-            let result = solver.solve(scenario, warmStart: base.plan)
+            let result = solver.solve(scenario, warmStart: base.plan.plan)
             var clears: [String] = []
-            if let plan = result.plan, let changed = try? PlanningProblem(scenario) {
-                let after = ConflictKey.all(in: plan, for: changed)
+            if let plan = result.plan, let changed = result.problem {
+                let after = ConflictKey.all(in: plan.allocation, for: changed)
                 clears = before.subtracting(after).map(\.description).sorted()
             }
             out.append(Resolution(change: change, description: description, outcome: result.outcome,
@@ -98,7 +98,7 @@ struct ResolutionPlanner {
         }
         // A portfolio budget that the reference plan nearly exhausts.
         if let budget = problem.policy.budget, budget > 0 {
-            let spent = PlanChecker.check(base.plan, for: problem).objective.staffCost
+            let spent = base.plan.check.objective.staffCost
             if spent >= 0.95 * budget {
                 let amount = (budget * 1.2).rounded(.up)
                 add(.raisePortfolioBudget(to: amount), "Raise the portfolio budget by 20 % to \(Format.money(amount))")
@@ -137,7 +137,7 @@ struct ResolutionPlanner {
             }
         }
         // Balance rules that keep a project out: widen each just enough to let it in.
-        let reference = Allocation(plan: base.plan, problem: problem)
+        let reference = base.plan.allocation
         let cost = PlanChecker.staffCostByProject(reference, problem)
         for entry in report.notSelected where entry.reasons.contains(where: { $0.kind == .balance }) {
             guard let j = problem.projectIndex[entry.project] else { continue }
@@ -228,7 +228,7 @@ struct TradeOff {
     /// The curve, or `nil` when there is nothing to vary (no fractions, or no budget and no spend).
     func curve() -> TradeOffCurve? {
         guard !fractions.isEmpty else { return nil }
-        let reference = base.problem.policy.budget ?? PlanChecker.check(base.plan, for: base.problem).objective.staffCost
+        let reference = base.problem.policy.budget ?? base.plan.check.objective.staffCost
         guard reference > 0 else { return nil }
         var budgets: [Double?] = Array(Set(fractions.filter { $0 > 0 && $0.isFinite }.map { ($0 * reference).rounded() })).sorted()
         budgets.append(nil)
@@ -237,13 +237,13 @@ struct TradeOff {
             var scenario = base.scenario
             scenario.policy.budget = budget
             solver.options.progress?("re-solving with portfolio budget \(budget.map(Format.money) ?? "unlimited")")
-            let result = solver.solve(scenario, warmStart: base.plan)
+            let result = solver.solve(scenario, warmStart: base.plan.plan)
             var point = TradeOffCurve.Point(budget: budget, outcome: result.outcome, selected: [])
-            if let plan = result.plan, let problem = try? PlanningProblem(scenario) {
-                let breakdown = PlanChecker.check(plan, for: problem).objective
+            if let plan = result.plan {
+                let breakdown = plan.check.objective
                 point.value = breakdown.value
                 point.staffCost = breakdown.staffCost
-                point.selected = plan.projects.filter(\.selected).map(\.id)
+                point.selected = plan.plan.projects.filter(\.selected).map(\.id)
             }
             points.append(point)
         }

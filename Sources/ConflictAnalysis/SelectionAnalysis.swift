@@ -106,7 +106,7 @@ struct SelectionAnalysis {
             let result = solver.solve(forced)
             var unmet = 0.0
             var displaced: [String] = []
-            if let plan = result.plan {
+            if let plan = result.plan?.plan {
                 unmet = plan.projects.first { $0.id == id }?.unmetHours ?? 0
                 let selected = Set(plan.projects.filter(\.selected).map(\.id))
                 displaced = base.selected.subtracting(selected).sorted()

@@ -36,7 +36,7 @@ struct ExactPlannerTests {
             let scenario = ScenarioGenerator(people: people, projects: projects, periods: periods, seed: seed).generate()
             let problem = try PlanningProblem(scenario)
             let greedy = try? GreedyPlanner().plan(problem, options: PlanningOptions(seed: seed, moveLimit: 200))
-            let options = PlanningOptions(timeLimit: 20, seed: seed, warmStart: greedy)
+            let options = PlanningOptions(timeLimit: 20, seed: seed, warmStart: greedy.map { CheckedPlan($0, for: problem) })
             let exact = try ExactPlanner(warmStartWithGreedy: false).plan(problem, options: options)
             if exact.status == .infeasible {
                 #expect(greedy == nil || greedy?.status == .infeasible, "seed \(seed): GLPK says infeasible, greedy found a plan")
@@ -133,7 +133,7 @@ struct ExactPlannerTests {
         let problem = try PlanningProblem(scenario)
         let greedy = try GreedyPlanner().plan(problem, options: PlanningOptions(seed: 3))
         let exact = try ExactPlanner(warmStartWithGreedy: false)
-            .plan(problem, options: PlanningOptions(timeLimit: 5, warmStart: greedy))
+            .plan(problem, options: PlanningOptions(timeLimit: 5, warmStart: CheckedPlan(greedy, for: problem)))
         #expect((exact.objective ?? -.infinity) >= (greedy.objective ?? .infinity) - 1e-6 * max(1, abs(greedy.objective ?? 0)))
     }
 }

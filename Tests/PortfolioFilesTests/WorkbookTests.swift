@@ -108,7 +108,7 @@ struct WorkbookTests {
         let folder = try CommandRunner.temporaryDirectory(prefix: "xlsx-out")
         let (problem, plan) = try FileFixtures.example("small-team.json")
         let url = folder.appendingPathComponent("plan.xlsx")
-        try WorkbookWriter.xlsx(PlanSheets.make(plan, problem: problem) + ScenarioSheets.make(problem.scenario).sheets).write(to: url)
+        try WorkbookWriter.xlsx(PlanSheets.make(CheckedPlan(plan, for: problem), problem: problem) + ScenarioSheets.make(problem.scenario).sheets).write(to: url)
         let reader = """
             import json, sys, openpyxl
             wb = openpyxl.load_workbook(sys.argv[1])
@@ -165,7 +165,7 @@ struct WorkbookTests {
     @Test("a workbook we write imports back into the scenario it was written from", arguments: [1, 2, 3] as [UInt64])
     func roundTrip(seed: UInt64) throws {
         let (problem, plan) = try FileFixtures.generated(seed: seed)
-        let data = try WorkbookWriter.xlsx(PlanSheets.make(plan, problem: problem) + ScenarioSheets.make(problem.scenario).sheets)
+        let data = try WorkbookWriter.xlsx(PlanSheets.make(CheckedPlan(plan, for: problem), problem: problem) + ScenarioSheets.make(problem.scenario).sheets)
         let workbook = try Workbook(xlsx: data, file: "plan.xlsx")
         let sheet = ScenarioImporter.settings(in: workbook)
         #expect(sheet.errors.isEmpty, "\(sheet.errors)")
@@ -210,7 +210,7 @@ struct WorkbookTests {
     @Test("a workbook cut short or with damaged bytes is read or refused, never a crash")
     func damagedWorkbooks() throws {
         let (problem, plan) = try FileFixtures.generated(seed: 7)
-        let data = try WorkbookWriter.xlsx(PlanSheets.make(plan, problem: problem) + ScenarioSheets.make(problem.scenario).sheets)
+        let data = try WorkbookWriter.xlsx(PlanSheets.make(CheckedPlan(plan, for: problem), problem: problem) + ScenarioSheets.make(problem.scenario).sheets)
         var random = SeededGenerator(seed: 11)
         var refused = 0
         for k in 0..<120 {

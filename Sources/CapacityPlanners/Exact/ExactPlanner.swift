@@ -26,7 +26,7 @@ public struct ExactPlanner: Planner {
     }
 
     /// Solves the problem's integer program (see Docs/formulation.md).
-    public func plan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> Plan {
+    public func checkedPlan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> CheckedPlan {
         try deliverPlan(problem, solver: name) { () throws(PlanningError) in try solve(problem, options: options) }
     }
 
@@ -38,8 +38,8 @@ public struct ExactPlanner: Planner {
         let formulation = ExactFormulation(problem: problem)
 
         var warm: Allocation?
-        if let plan = options.warmStart, PlanChecker.check(plan, for: problem).isValid {
-            warm = Allocation(plan: plan, problem: problem)
+        if let start = options.warmStart, start.isValid {
+            warm = start.allocation
         } else if warmStartWithGreedy, options.warmStart == nil {
             var greedyOptions = options
             greedyOptions.timeLimit = options.timeLimit.map { min(1, $0 / 10) }

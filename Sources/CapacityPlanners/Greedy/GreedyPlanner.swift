@@ -42,7 +42,7 @@ public struct GreedyPlanner: Planner {
     /// - Throws: `PlanningError` `.invalidOptions` for a negative limit, `.noPlanFound` when the
     ///   heuristic cannot satisfy every pin, required project and budget together (that does not
     ///   prove that no plan exists), `.invalidPlan` if the checker rejects the plan (a bug).
-    public func plan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> Plan {
+    public func checkedPlan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> CheckedPlan {
         try deliverPlan(problem, solver: name) { () throws(PlanningError) in try solve(problem, options: options) }
     }
 

@@ -52,7 +52,7 @@ public struct LargeNeighbourhoodPlanner: Planner {
     }
 
     /// Runs the search; see the type's documentation.
-    public func plan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> Plan {
+    public func checkedPlan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> CheckedPlan {
         try deliverPlan(problem, solver: name) { () throws(PlanningError) in try solve(problem, options: options) }
     }
 

@@ -14,8 +14,8 @@ extension Search {
 
     /// The warm start when the checker accepts it, else the greedy plan, else the exact planner's first plan.
     mutating func startingPoint() throws(PlanningError) -> Start {
-        if let plan = options.warmStart, plan.status != .infeasible, PlanChecker.check(plan, for: problem).isValid {
-            return .allocation(Allocation(plan: plan, problem: problem))
+        if let start = options.warmStart, start.isValid {
+            return .allocation(start.allocation)
         }
         var greedyOptions = options
         greedyOptions.progress = nil

@@ -100,14 +100,15 @@ package struct PlanningOutcome: Sendable {
     /// `feasible`. The bound is never below the plan's own objective; a proof of optimality
     /// without a bound gives the objective itself as the bound.
     /// - Throws: `PlanningError.invalidPlan` with the checker's violations (a planner's bug).
-    package func plan(for problem: PlanningProblem, solver: String, seconds: Double) throws(PlanningError) -> Plan {
+    package func plan(for problem: PlanningProblem, solver: String, seconds: Double) throws(PlanningError) -> CheckedPlan {
         var details = PlanDetails(seconds: seconds, model: model, nodes: nodes, note: renderedNotes,
                                   warnings: problem.warnings.isEmpty ? nil : problem.warnings.map(\.description),
                                   diagnosis: diagnosis)
         guard let allocation else {
-            return Plan(status: .infeasible, solver: solver, objective: nil, bound: nil,
-                        projects: problem.projects.map { ProjectDecision(id: $0.id, selected: false) },
-                        assignments: [], details: details)
+            let plan = Plan(status: .infeasible, solver: solver, objective: nil, bound: nil,
+                            projects: problem.projects.map { ProjectDecision(id: $0.id, selected: false) },
+                            assignments: [], details: details)
+            return CheckedPlan(plan, for: problem)
         }
         var plan = allocation.plan(for: problem, status: proof.provesOptimality ? .optimal : .feasible, solver: solver)
         let objective = plan.objective ?? 0
@@ -121,11 +122,11 @@ package struct PlanningOutcome: Sendable {
             details.boundSource = proof.provesOptimality ? .optimum : (boundSource ?? .branchAndBound)
         }
         plan.details = details
-        let check = PlanChecker.check(plan, for: problem)
-        guard check.isValid else {
-            throw PlanningError(.invalidPlan, "\(solver) produced a plan that breaks the rules", violations: check.violations)
+        let checked = CheckedPlan(plan, for: problem)
+        guard checked.isValid else {
+            throw PlanningError(.invalidPlan, "\(solver) produced a plan that breaks the rules", violations: checked.check.violations)
         }
-        return plan
+        return checked
     }
 }
 
@@ -138,7 +139,7 @@ extension Allocation {
 
 /// Runs `solve` and delivers its outcome as a checked wire plan named `solver`: the one edge of every planner.
 package func deliverPlan(_ problem: PlanningProblem, solver: String,
-                         _ solve: () throws(PlanningError) -> PlanningOutcome) throws(PlanningError) -> Plan {
+                         _ solve: () throws(PlanningError) -> PlanningOutcome) throws(PlanningError) -> CheckedPlan {
     let began = ContinuousClock.now
     let outcome = try solve()
     return try outcome.plan(for: problem, solver: solver, seconds: began.secondsElapsed)

@@ -3,13 +3,14 @@ public import CapacityPlanning
 
 /// The plan's sheets of `report --format xlsx`: Summary, Schedule, Assignments, Utilisation.
 public enum PlanSheets {
-    /// The sheets for `plan` of `problem`; `check` is the checker's verdict when the caller already has it.
-    public static func make(_ plan: Plan, problem: PlanningProblem, check: PlanCheck? = nil) -> [SheetOutput] {
+    /// The sheets for `checked` (a plan of `problem` with the checker's verdict).
+    public static func make(_ checked: CheckedPlan, problem: PlanningProblem) -> [SheetOutput] {
+        let plan = checked.plan
         let scenario = problem.scenario
         let periods = scenario.horizon.periods
         let labels = PeriodLabels(scenario.horizon)
-        let check = check ?? PlanChecker.check(plan, for: problem)
-        let allocation = Allocation(plan: plan, problem: problem)
+        let check = checked.check
+        let allocation = checked.allocation
         let kpis = PlanKPIs(allocation: allocation, problem: problem)
         func day(_ number: Int?) -> SheetOutput.Cell {
             guard let number else { return .empty }
