@@ -11,6 +11,8 @@
 //     └──► PortfolioFiles (CSV, Excel, MS Project XML) ──────────────────┼──────────────────────┘
 //                                                                        └──(GLPK trait)──► Optimization ──► CGLPK ──► libglpk
 //
+//   PortfolioPages (HTML and SVG from mustache templates) ──► swift-mustache
+//
 // The `GLPK` trait is on by default. `swift build --disable-default-traits`
 // builds every product without compiling or linking any GLPK code: the
 // greedy planner is then the one that runs.
@@ -53,6 +55,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
         .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
@@ -137,6 +140,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // HTML and SVG pages from mustache templates: sanitised text (`PageText`), the one SVG number
+        // format, template loading with typed errors. The templates themselves belong to the front ends.
+        .target(
+            name: "PortfolioPages",
+            dependencies: [.product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "CapacityPlannerCLI",
             dependencies: [
@@ -184,6 +194,11 @@ let package = Package(
         .testTarget(
             name: "CapacityPlannerCLITests",
             dependencies: ["TestSupport", "CapacityPlannerCLI", "CapacityPlanning", "ConflictAnalysis"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PortfolioPagesTests",
+            dependencies: ["PortfolioPages"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
