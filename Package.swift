@@ -11,7 +11,8 @@
 //     └──► PortfolioFiles (CSV, Excel, MS Project XML) ──────────────────┼──────────────────────┘
 //                                                                        └──(GLPK trait)──► Optimization ──► CGLPK ──► libglpk
 //
-//   PortfolioPages (HTML and SVG from mustache templates) ──► swift-mustache
+//   capacity-bench ──► PortfolioPages (HTML and SVG from mustache templates) ──► swift-mustache
+//         (capacity-bench also ──► CapacityPlanners ──► CapacityPlanning)
 //
 // The `GLPK` trait is on by default. `swift build --disable-default-traits`
 // builds every product without compiling or linking any GLPK code: the
@@ -165,8 +166,11 @@ let package = Package(
             dependencies: [
                 "CapacityPlanners",
                 "CapacityPlanning",
+                "PortfolioPages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            // The charts' templates, compiled into the executable.
+            resources: [.embedInCode("Templates")],
             swiftSettings: swiftSettings
         ),
         // What every test target shares: the fixture and example locator, a seeded generator, a command runner.
