@@ -11,8 +11,8 @@
 //     └──► PortfolioFiles (CSV, Excel, MS Project XML) ──────────────────┼──────────────────────┘
 //                                                                        └──(GLPK trait)──► Optimization ──► CGLPK ──► libglpk
 //
-//   capacity-bench ──► PortfolioPages (HTML and SVG from mustache templates) ──► swift-mustache
-//         (capacity-bench also ──► CapacityPlanners ──► CapacityPlanning)
+//   capacity-planner (CLI) ──┬──► PortfolioPages (HTML and SVG from mustache templates) ──► swift-mustache
+//   capacity-bench ──────────┘    (capacity-bench also ──► CapacityPlanners ──► CapacityPlanning)
 //
 // The `GLPK` trait is on by default. `swift build --disable-default-traits`
 // builds every product without compiling or linking any GLPK code: the
@@ -153,11 +153,14 @@ let package = Package(
             dependencies: [
                 "CapacityPlannerServer",
                 "PortfolioFiles",
+                "PortfolioPages",
                 "ConflictAnalysis",
                 "CapacityPlanners",
                 "CapacityPlanning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            // The report's templates, compiled into the executable (no resource bundle to ship beside it).
+            resources: [.embedInCode("Report/Templates")],
             swiftSettings: swiftSettings
         ),
         // The benchmark ladder: planners against each other on generated scenarios (Docs/benchmarks.md).

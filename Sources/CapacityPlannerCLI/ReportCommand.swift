@@ -3,6 +3,7 @@ import ArgumentParser
 import CapacityPlanning
 import ConflictAnalysis
 import Foundation
+import PortfolioPages
 
 /// `report SCENARIO [--plan PLAN] -o report.html`: one self-contained HTML page for a PMO's audience,
 /// or the plan as an Excel workbook (`--format xlsx`) or a Microsoft Project file (`--format mspdi`).
@@ -102,7 +103,14 @@ struct ReportCommand: ParsableCommand {
         case .html:
             let data = ReportData(title: pageTitle, problem: problem, plan: plan, leftOut: analysis?.notSelected)
             check = data.check
-            try writeOutput(Data(HTMLReport.render(data, analysis: analysis).utf8), to: output)
+            let page: String
+            do throws(PageTemplateError) {
+                page = try HTMLReport.render(data, analysis: analysis)
+            } catch {
+                printError("error: the report's page template is broken (\(error)); this is a bug in capacity-planner")
+                throw Exit.internalError
+            }
+            try writeOutput(Data(page.utf8), to: output)
         case .xlsx:
             check = PlanChecker.check(plan, for: problem)
             try writeBytes(try PlanFile.workbook(plan, problem: problem, check: check), to: output)

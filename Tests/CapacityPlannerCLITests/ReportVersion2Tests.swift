@@ -31,7 +31,7 @@ struct ReportVersion2Tests {
         }
         let plan = allocation.plan(for: problem, status: .feasible, solver: "test")
         let data = ReportData(title: "V2", problem: problem, plan: plan)
-        return (HTMLReport.render(data), data)
+        return (try HTMLReport.render(data), data)
     }
 
     @Test("system lanes: the lane, the freeze hatched, the collision marked")
