@@ -12,6 +12,9 @@
 //     └──► PortfolioFiles (CSV, Excel, MS Project XML) ──────────────────┼──────────────────────┘
 //                                                                        └──(GLPK trait)──► Optimization ──► CGLPK ──► libglpk
 //
+//   capacity-planner (CLI) ──┬──► PortfolioPages (HTML and SVG from mustache templates) ──► swift-mustache
+//   capacity-bench ──────────┘    (capacity-bench also ──► CapacityPlanners ──► CapacityPlanning)
+//
 // The `GLPK` trait is on by default. `swift build --disable-default-traits`
 // builds every product without compiling or linking any GLPK code: the
 // greedy planner is then the one that runs.
@@ -55,6 +58,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
         .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
@@ -145,11 +149,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // HTML and SVG pages from mustache templates: sanitised text (`PageText`), the one SVG number
+        // format, template loading with typed errors. The templates themselves belong to the front ends.
+        .target(
+            name: "PortfolioPages",
+            dependencies: [.product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "CapacityPlannerCLI",
             dependencies: [
                 "CapacityPlannerServer",
                 "PortfolioFiles",
+                "PortfolioPages",
                 "ConflictAnalysis",
                 "CapacityPlanners",
                 "CapacityPlanning",
@@ -157,6 +169,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // The report's templates, compiled into the executable (no resource bundle to ship beside it).
+            resources: [.embedInCode("Report/Templates")],
             swiftSettings: swiftSettings
         ),
         // The benchmark ladder: planners against each other on generated scenarios (Docs/benchmarks.md).
@@ -166,8 +180,11 @@ let package = Package(
                 "CapacityPlanners",
                 "CapacityPlanning",
                 "ScenarioGeneration",
+                "PortfolioPages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            // The charts' templates, compiled into the executable.
+            resources: [.embedInCode("Templates")],
             swiftSettings: swiftSettings
         ),
         // What every test target shares: the fixture and example locator, a seeded generator, a command runner.
@@ -195,6 +212,11 @@ let package = Package(
         .testTarget(
             name: "CapacityPlannerCLITests",
             dependencies: ["TestSupport", "CapacityPlannerCLI", "CapacityPlanning", "ConflictAnalysis", "PortfolioFiles"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PortfolioPagesTests",
+            dependencies: ["PortfolioPages"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,5 +1,7 @@
-// Hand-written SVG charts: log-scale x (problem size), one series per planner.
+// SVG charts: log-scale x (problem size), one series per planner, laid out here and drawn by
+// Templates/chart.mustache.
 import Foundation
+import PortfolioPages
 
 /// The shape drawn at each point of a series.
 enum Marker: Sendable {
@@ -39,7 +41,7 @@ struct ChartSeries: Sendable {
     var points: [ChartPoint]
 }
 
-/// A chart with a log-scale x axis and a log or linear y axis, rendered as standalone SVG.
+/// A chart with a log-scale x axis and a log or linear y axis, rendered as a standalone SVG document.
 struct Chart: Sendable {
     /// The title above the plot.
     var title: String
@@ -82,22 +84,22 @@ struct Chart: Sendable {
         self.legendNote = legendNote
     }
 
-    /// The chart as an SVG document.
-    func svg() -> String {
+    /// The chart as an SVG document (`Templates/chart.mustache`).
+    ///
+    /// - Throws: `PageTemplateError` if the bundled templates are broken (a test renders every chart kind).
+    func svg() throws(PageTemplateError) -> String {
+        try BenchTemplates.loaded.get().render(view(), with: "chart")
+    }
+
+    /// The chart laid out: scales, ticks, grid, series and legend, every coordinate an SVG number.
+    func view() -> ChartView {
         let points = series.flatMap(\.points).filter { $0.x > 0 && $0.x.isFinite && $0.y.isFinite && (!yLog || $0.y > 0) }
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
-        var out = """
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
-        <rect width="100%" height="100%" fill="#ffffff"/>
-        <text x="\(f(left))" y="28" font-size="17" font-weight="bold" fill="#222">\(escape(title))</text>
-        <text x="\(f(left))" y="48" font-size="12" fill="#555">\(escape(subtitle))</text>
-
-        """
-        guard !points.isEmpty else {
-            out += "<text x=\"\(f(left))\" y=\"\(f(top + 40))\" fill=\"#555\">no data</text>\n</svg>\n"
-            return out
-        }
+        var view = ChartView(width: n(width), height: n(height),
+                             title: label(left, 28, title), subtitle: label(left, 48, subtitle),
+                             plot: nil, empty: label(left, top + 40, "no data"))
+        guard !points.isEmpty else { return view }
 
         // x: whole decades around the data.
         let xs = points.map(\.x)
@@ -129,53 +131,31 @@ struct Chart: Sendable {
             yTicks = stride(from: 0, through: top + step / 2, by: step).map { $0 }
             yScale = { y in self.top + plotHeight - y / top * plotHeight }
         }
+        let decades = Array(stride(from: xMinDecade, through: xMaxDecade, by: 1))
+        func vertical(_ x: Double) -> ChartView.Segment { segment(x, top, x, top + plotHeight) }
+        func horizontal(_ y: Double) -> ChartView.Segment { segment(left, y, left + plotWidth, y) }
 
         // Grid, ticks and labels.
-        out += "<g stroke=\"#eeeeee\" stroke-width=\"1\">\n"
-        for d in stride(from: xMinDecade, to: xMaxDecade, by: 1) {
-            for m in 2...9 {
-                let x = xScale(Double(m) * pow(10, d))
-                out += "<line x1=\"\(f(x))\" y1=\"\(f(top))\" x2=\"\(f(x))\" y2=\"\(f(top + plotHeight))\"/>\n"
-            }
-        }
-        for y in yMinorTicks {
-            let py = yScale(y)
-            out += "<line x1=\"\(f(left))\" y1=\"\(f(py))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(py))\"/>\n"
-        }
-        out += "</g>\n<g stroke=\"#d0d0d0\" stroke-width=\"1\">\n"
-        for d in stride(from: xMinDecade, through: xMaxDecade, by: 1) {
+        let minorX = decades.dropLast().flatMap { d in (2...9).map { m in vertical(xScale(Double(m) * pow(10, d))) } }
+        let minorY = yMinorTicks.map { horizontal(yScale($0)) }
+        let majorX = decades.map { vertical(xScale(pow(10, $0))) }
+        let majorY = yTicks.map { horizontal(yScale($0)) }
+        let xTicks = decades.map { d -> ChartView.Tick in
             let x = xScale(pow(10, d))
-            out += "<line x1=\"\(f(x))\" y1=\"\(f(top))\" x2=\"\(f(x))\" y2=\"\(f(top + plotHeight))\"/>\n"
+            return ChartView.Tick(mark: segment(x, top + plotHeight, x, top + plotHeight + 5),
+                                  label: label(x, top + plotHeight + 19, countLabel(pow(10, d))))
         }
-        for y in yTicks {
+        let yTickViews = yTicks.map { y -> ChartView.Tick in
             let py = yScale(y)
-            out += "<line x1=\"\(f(left))\" y1=\"\(f(py))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(py))\"/>\n"
+            return ChartView.Tick(mark: segment(left - 5, py, left, py), label: label(left - 8, py + 4, yFormat(y)))
         }
-        out += "</g>\n"
-        out += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" fill=\"none\" stroke=\"#444\" stroke-width=\"1\"/>\n"
-        out += "<g fill=\"#333\" font-size=\"12\">\n"
-        for d in stride(from: xMinDecade, through: xMaxDecade, by: 1) {
-            let x = xScale(pow(10, d))
-            out += "<line x1=\"\(f(x))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(x))\" y2=\"\(f(top + plotHeight + 5))\" stroke=\"#444\"/>\n"
-            out += "<text x=\"\(f(x))\" y=\"\(f(top + plotHeight + 19))\" text-anchor=\"middle\">\(escape(countLabel(pow(10, d))))</text>\n"
-        }
-        for y in yTicks {
-            let py = yScale(y)
-            out += "<line x1=\"\(f(left - 5))\" y1=\"\(f(py))\" x2=\"\(f(left))\" y2=\"\(f(py))\" stroke=\"#444\"/>\n"
-            out += "<text x=\"\(f(left - 8))\" y=\"\(f(py + 4))\" text-anchor=\"end\">\(escape(yFormat(y)))</text>\n"
-        }
-        out += "</g>\n"
-        out += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 18))\" text-anchor=\"middle\" font-size=\"13\" fill=\"#222\">\(escape(xLabel))</text>\n"
-        out += "<text transform=\"translate(20 \(f(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"13\" fill=\"#222\">\(escape(yLabel))</text>\n"
-
-        // Reference lines.
-        for reference in references where !yLog || reference.y > 0 {
+        let referenceViews = references.filter { !yLog || $0.y > 0 }.map { reference -> ChartView.Reference in
             let py = yScale(reference.y)
-            out += "<line x1=\"\(f(left))\" y1=\"\(f(py))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(py))\" stroke=\"#888\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\"/>\n"
-            out += "<text x=\"\(f(left + 6))\" y=\"\(f(py - 5))\" fill=\"#666\" font-size=\"11\">\(escape(reference.label))</text>\n"
+            return ChartView.Reference(line: horizontal(py), label: label(left + 6, py - 5, reference.label))
         }
 
         // Series: a line through each rung's mean, and every point.
+        var seriesViews: [ChartView.Series] = []
         for s in series {
             let valid = s.points.filter { $0.x > 0 && $0.x.isFinite && $0.y.isFinite && (!yLog || $0.y > 0) }
             guard !valid.isEmpty else { continue }
@@ -192,60 +172,67 @@ struct Chart: Sendable {
                              : members.map(\.y).reduce(0, +) / Double(members.count)
                 return (x, y)
             }.sorted { $0.0 < $1.0 }
-            if vertices.count > 1 {
-                let path = vertices.map { "\(f(xScale($0.0))),\(f(yScale($0.1)))" }.joined(separator: " ")
-                out += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"1.8\" stroke-opacity=\"0.85\"\(s.dashed ? " stroke-dasharray=\"5 3\"" : "")/>\n"
-            }
-            for p in valid {
-                out += marker(s.marker, x: xScale(p.x), y: yScale(p.y), color: s.color, hollow: p.hollow) + "\n"
-            }
+            seriesViews.append(ChartView.Series(
+                polyline: vertices.count > 1 ? SVG.points(vertices.map { (xScale($0.0), yScale($0.1)) }) : nil,
+                color: s.color, dashed: s.dashed,
+                markers: valid.map { marker(s.marker, x: xScale($0.x), y: yScale($0.y), color: s.color, hollow: $0.hollow) }))
         }
 
         // Legend, to the right of the plot.
         let lx = left + plotWidth + 18
         var ly = top + 8
-        out += "<g font-size=\"12\" fill=\"#222\">\n"
+        var legend: [ChartView.LegendEntry] = []
         for s in series {
-            out += "<line x1=\"\(f(lx))\" y1=\"\(f(ly))\" x2=\"\(f(lx + 26))\" y2=\"\(f(ly))\" stroke=\"\(s.color)\" stroke-width=\"1.8\"\(s.dashed ? " stroke-dasharray=\"5 3\"" : "")/>\n"
-            out += marker(s.marker, x: lx + 13, y: ly, color: s.color, hollow: false) + "\n"
-            out += "<text x=\"\(f(lx + 34))\" y=\"\(f(ly + 4))\">\(escape(s.name))</text>\n"
+            legend.append(ChartView.LegendEntry(sample: segment(lx, ly, lx + 26, ly), color: s.color, dashed: s.dashed,
+                                                marker: marker(s.marker, x: lx + 13, y: ly, color: s.color, hollow: false),
+                                                name: label(lx + 34, ly + 4, s.name)))
             ly += 22
         }
+        var notes: [ChartView.Label] = []
         if let legendNote {
             ly += 6
             for line in legendNote.split(separator: "\n") {
-                out += "<text x=\"\(f(lx))\" y=\"\(f(ly))\" font-size=\"11\" fill=\"#555\">\(escape(String(line)))</text>\n"
+                notes.append(label(lx, ly, String(line)))
                 ly += 15
             }
         }
-        out += "</g>\n</svg>\n"
-        return out
+
+        view.plot = ChartView.Plot(
+            minorGrid: minorX + minorY, majorGrid: majorX + majorY,
+            frame: ChartView.Frame(x: n(left), y: n(top), width: n(plotWidth), height: n(plotHeight)),
+            xTicks: xTicks, yTicks: yTickViews,
+            xTitle: label(left + plotWidth / 2, height - 18, xLabel),
+            yTitle: PageText(yLabel), yTitleCentre: n(top + plotHeight / 2),
+            references: referenceViews, series: seriesViews, legend: legend, notes: notes)
+        return view
     }
 
-    private func marker(_ shape: Marker, x: Double, y: Double, color: String, hollow: Bool) -> String {
-        let fill = hollow ? "#ffffff" : color
-        let style = "fill=\"\(fill)\" stroke=\"\(color)\" stroke-width=\"1.5\""
+    private func marker(_ shape: Marker, x: Double, y: Double, color: String, hollow: Bool) -> ChartView.MarkerShape {
+        var view = ChartView.MarkerShape(fill: hollow ? "#ffffff" : color, stroke: color)
         switch shape {
         case .circle:
-            return "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4.2\" \(style)/>"
+            view.circle = ChartView.MarkerShape.Circle(cx: n(x), cy: n(y))
         case .square:
-            return "<rect x=\"\(f(x - 3.8))\" y=\"\(f(y - 3.8))\" width=\"7.6\" height=\"7.6\" \(style)/>"
+            view.square = ChartView.MarkerShape.Square(x: n(x - 3.8), y: n(y - 3.8))
         case .triangle:
-            return "<polygon points=\"\(f(x)),\(f(y - 5)) \(f(x + 4.6)),\(f(y + 3.4)) \(f(x - 4.6)),\(f(y + 3.4))\" \(style)/>"
+            view.polygon = SVG.points([(x, y - 5), (x + 4.6, y + 3.4), (x - 4.6, y + 3.4)])
         case .diamond:
-            return "<polygon points=\"\(f(x)),\(f(y - 5)) \(f(x + 5)),\(f(y)) \(f(x)),\(f(y + 5)) \(f(x - 5)),\(f(y))\" \(style)/>"
+            view.polygon = SVG.points([(x, y - 5), (x + 5, y), (x, y + 5), (x - 5, y)])
         }
+        return view
+    }
+
+    private func segment(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double) -> ChartView.Segment {
+        ChartView.Segment(x1: n(x1), y1: n(y1), x2: n(x2), y2: n(y2))
+    }
+
+    private func label(_ x: Double, _ y: Double, _ text: String) -> ChartView.Label {
+        ChartView.Label(x: n(x), y: n(y), text: PageText(text))
     }
 }
 
-/// A coordinate with one decimal.
-private func f(_ value: Double) -> String { String(format: "%.1f", value) }
-
-/// Escapes text for SVG.
-private func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        .replacingOccurrences(of: ">", with: "&gt;")
-}
+/// A coordinate: the one SVG number format.
+private func n(_ value: Double) -> String { SVG.number(value) }
 
 /// 1, 2 or 5 times a power of ten, at least `raw`.
 private func niceStep(_ raw: Double) -> Double {

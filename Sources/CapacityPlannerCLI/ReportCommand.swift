@@ -3,6 +3,7 @@ import ArgumentParser
 import CapacityPlanning
 import ConflictAnalysis
 import Foundation
+import PortfolioPages
 
 /// `report SCENARIO [--plan PLAN] -o report.html`: one self-contained HTML page for a PMO's audience,
 /// or the plan as an Excel workbook (`--format xlsx`) or a Microsoft Project file (`--format mspdi`).
@@ -101,9 +102,16 @@ struct ReportCommand: ParsableCommand {
         let check: PlanCheck
         switch format {
         case .html:
-            let data = ReportData(title: pageTitle, problem: problem, plan: plan, leftOut: analysis?.notSelected)
+            let data = ReportData(title: pageTitle, problem: problem, checked: checked, leftOut: analysis?.notSelected)
             check = data.check
-            try writeOutput(Data(HTMLReport.render(data, analysis: analysis).utf8), to: output)
+            let page: String
+            do throws(PageTemplateError) {
+                page = try HTMLReport.render(data, analysis: analysis)
+            } catch {
+                printError("error: the report's page template is broken (\(error)); this is a bug in capacity-planner")
+                throw Exit.internalError
+            }
+            try writeOutput(Data(page.utf8), to: output)
         case .xlsx:
             check = checked.check
             try writeBytes(try PlanFile.workbook(checked, problem: problem), to: output)

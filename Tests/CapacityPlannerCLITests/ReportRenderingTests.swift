@@ -1,4 +1,5 @@
-// The HTML report's pieces: escaping, period labels, number formats, the page for a small plan.
+// The HTML report's pieces: its templates, period labels, heatmap classes, the page for a small plan
+// and for hostile names (escaping and sanitising: PortfolioPagesTests).
 @testable import CapacityPlannerCLI
 import CapacityPlanning
 import Foundation
@@ -6,19 +7,9 @@ import Testing
 
 @Suite("report rendering")
 struct ReportRenderingTests {
-    @Test("escaping covers text and attribute values")
-    func escaping() {
-        #expect(HTML.escape(#"<a href="x">Tom & 'Jerry'</a>"#)
-                == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
-        #expect(HTML.escape("Zoë · 東京") == "Zoë · 東京")
-        #expect(HTML.escape("a\u{0}b") == "a\u{FFFD}b")
-    }
-
-    @Test("SVG numbers have at most one decimal and never an exponent", arguments: [
-        (0.0, "0"), (12.34, "12.3"), (-0.25, "-0.3"), (-1.5, "-1.5"), (1e20, "1e11"), (Double.nan, "0"),
-    ])
-    func numbers(_ value: Double, _ text: String) {
-        #expect(HTML.num(value) == text)
+    @Test("the report's templates parse")
+    func templates() throws {
+        _ = try ReportTemplates.loaded.get()
     }
 
     @Test("period labels from the horizon's start and unit")
@@ -86,8 +77,8 @@ struct ReportRenderingTests {
         allocation.hours[CellKey(person: 1, demand: 1, period: 0)] = 10
         allocation.hours[CellKey(person: 1, demand: 1, period: 1)] = 10
         let plan = allocation.plan(for: problem, status: .feasible, solver: "test")
-        let data = ReportData(title: "Small", problem: problem, plan: plan)
-        let html = HTMLReport.render(data)
+        let data = ReportData(title: "Small", problem: problem, checked: CheckedPlan(plan, for: problem))
+        let html = try HTMLReport.render(data)
         #expect(html.contains("<h1>Small</h1>"))
         #expect(html.contains("W1 Mar 01"))
         #expect(html.contains("10 h left unstaffed"), "the mandatory project's shortfall in week 3")
@@ -100,11 +91,43 @@ struct ReportRenderingTests {
         #expect(data.check.isValid, "\(data.check.violations)")
     }
 
+    @Test("names with markup, quotes and control characters come out escaped everywhere")
+    func hostileNames() throws {
+        let evil = "<script>alert(\"x\")</script> & 'co'\u{1}\u{1B}"
+        let quote = "Zoë \"\u{301} onmouseover=alert(1) \""
+        let scenario = Scenario(
+            horizon: Horizon(periods: 3, start: "2027-01-04", unit: .week),
+            people: [Person(id: "p<1>", name: evil, skills: ["b<e>": 3], capacity: .constant(40), costPerHour: 10, team: quote)],
+            projects: [Project(id: "x\"y", name: quote, value: 5000, mandatory: true, duration: 2,
+                               demands: [Demand(id: "d<&>", skill: "b<e>", hours: .constant(10))]),
+                       Project(id: "out", name: evil, value: 1, duration: 1, demands: [Demand(skill: "b<e>", hours: .constant(90))])])
+        let problem = try PlanningProblem(scenario)
+        var allocation = Allocation(projectCount: 2)
+        allocation.starts[0] = 0
+        allocation.hours[CellKey(person: 0, demand: 0, period: 0)] = 10
+        let plan = allocation.plan(for: problem, status: .feasible, solver: "<b>",
+                                   details: PlanDetails(note: "note \u{0}<i>", warnings: ["warn \"<u>\""]))
+        let html = try HTMLReport.render(ReportData(title: evil, problem: problem, checked: CheckedPlan(plan, for: problem)))
+        #expect(!html.contains("<script") && !html.contains("<b>") && !html.contains("<i>") && !html.contains("<u>"))
+        let scalars = Set(html.unicodeScalars)
+        let controls: Set<Unicode.Scalar> = ["\u{0}", "\u{1}", "\u{1B}"]
+        #expect(scalars.isDisjoint(with: controls), "control characters replaced")
+        let combining: Unicode.Scalar = "\u{301}"
+        #expect(!scalars.contains(combining), "the accent on the quote is replaced, so the quote is escaped, not written bare")
+        let escapedEvil = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;\u{FFFD}\u{FFFD}"
+        let escapedQuote = "Zoë &quot;\u{FFFD} onmouseover=alert(1) &quot;"
+        #expect(html.contains(escapedEvil))
+        #expect(html.contains(escapedQuote))
+        // Every attribute value is double-quoted and holds no bare quote: between `="` and the next `"` there is no `<` or `>`.
+        let attributes = html.split(separator: "=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(attributes.allSatisfy { !$0.contains("<") && !$0.contains(">") })
+    }
+
     @Test("an infeasible plan renders its diagnosis without charts")
     func infeasiblePage() throws {
         let problem = try Self.smallProblem()
         let plan = Plan(status: .infeasible, solver: "test", details: PlanDetails(diagnosis: ["pin 0 <falls> short"]))
-        let html = HTMLReport.render(ReportData(title: "T", problem: problem, plan: plan))
+        let html = try HTMLReport.render(ReportData(title: "T", problem: problem, checked: CheckedPlan(plan, for: problem)))
         #expect(html.contains("No valid plan exists"))
         #expect(html.contains("pin 0 &lt;falls&gt; short"))
         #expect(!html.contains("<h2>Schedule</h2>"))
@@ -116,8 +139,8 @@ struct ReportRenderingTests {
         let plan = Plan(status: .feasible, projects: [ProjectDecision(id: "api", selected: true, start: Int.max),
                                                       ProjectDecision(id: "ghost", selected: true, start: -5)],
                         assignments: [Assignment(person: "ada", project: "api", demand: "backend", period: 99, hours: 1e300)])
-        let data = ReportData(title: "T", problem: problem, plan: plan)
-        let html = HTMLReport.render(data)
+        let data = ReportData(title: "T", problem: problem, checked: CheckedPlan(plan, for: problem))
+        let html = try HTMLReport.render(data)
         #expect(!data.check.isValid)
         #expect(html.contains("This plan is not valid"))
     }

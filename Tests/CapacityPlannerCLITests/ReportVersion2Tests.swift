@@ -30,8 +30,8 @@ struct ReportVersion2Tests {
             for t in start..<(start + 2) { allocation.hours[CellKey(person: d, demand: d, period: t)] = 20 }
         }
         let plan = allocation.plan(for: problem, status: .feasible, solver: "test")
-        let data = ReportData(title: "V2", problem: problem, plan: plan)
-        return (HTMLReport.render(data), data)
+        let data = ReportData(title: "V2", problem: problem, checked: CheckedPlan(plan, for: problem))
+        return (try HTMLReport.render(data), data)
     }
 
     @Test("system lanes: the lane, the freeze hatched, the collision marked")

@@ -1,16 +1,58 @@
 // The report's "Conflicts and resolutions" section, from a ConflictReport (`report --analyze`).
 import CapacityPlanning
 import ConflictAnalysis
+import PortfolioPages
 
-/// Renders the conflicts and the ranked resolutions of an analysis as HTML tables.
+/// Lays out the conflicts and the ranked resolutions of an analysis as two tables
+/// (`Templates/conflicts.mustache`).
 enum ConflictSection {
     /// Most rows per table (the JSON of `analyze` has everything).
     static let rowLimit = 10
 
-    /// The section's HTML.
-    static func render(_ report: ConflictReport, labels: PeriodLabels) -> String {
-        var html = ""
-        html += "<h3>Where it breaks</h3>"
+    /// A table of text cells; numeric columns are right-aligned.
+    struct Table: Sendable {
+        /// A heading or a cell.
+        struct Cell: Sendable {
+            /// The text.
+            let text: PageText
+            /// Whether its column is numeric.
+            let numeric: Bool
+        }
+
+        /// A row of cells.
+        struct Row: Sendable {
+            /// The cells.
+            let cells: [Cell]
+        }
+
+        /// The headings.
+        let header: [Cell]
+        /// The rows.
+        let rows: [Row]
+
+        /// `rows` under `header`, `nil` when there are no rows.
+        init?(_ header: [String], _ rows: [[String]], numeric: Set<Int>) {
+            guard !rows.isEmpty else { return nil }
+            func cells(_ texts: [String]) -> [Cell] {
+                texts.enumerated().map { Cell(text: PageText($0.element), numeric: numeric.contains($0.offset)) }
+            }
+            self.header = cells(header)
+            self.rows = rows.map { Row(cells: cells($0)) }
+        }
+    }
+
+    /// The section.
+    struct View: Sendable {
+        /// Where capacity breaks, when anywhere.
+        let breaks: Table?
+        /// The planner and status of the reference plan.
+        let referenceSolver: PageText, referenceStatus: PageText
+        /// The resolutions, best first, when any was evaluated.
+        let fixes: Table?
+    }
+
+    /// The section's layout.
+    static func view(_ report: ConflictReport, labels: PeriodLabels) -> View {
         var rows: [[String]] = []
         for s in report.skillShortages.sorted(by: { $0.shortageHours > $1.shortageHours }).prefix(rowLimit) {
             rows.append(["Skill shortage", labels.short(s.period),
@@ -37,28 +79,15 @@ enum ConflictSection {
                          "hours of people, projects or demands that are gone, or outside the horizon",
                          hours(report.orphanedWork.reduce(0) { $0 + $1.hours })])
         }
-        html += rows.isEmpty ? "<p class=\"empty\">No conflict found.</p>"
-            : table(["Conflict", "When", "Who / what", "Detail", "Hours"], rows, numeric: [4])
-        html += "<h3>What each fix is worth</h3>"
-        html += "<p class=\"sub\">Each change re-solved; the change in objective is against the best plan found for the scenario "
-            + "as given (\(HTML.escape(report.reference.solver)), \(report.reference.status?.rawValue ?? "no plan")).</p>"
         let fixes = report.resolutions.prefix(rowLimit).map { r in
             [r.objectiveChange.map(signedMoney) ?? "no plan", r.description,
              r.clears.isEmpty ? "–" : r.clears.prefix(3).joined(separator: "; ") + (r.clears.count > 3 ? "; …" : ""),
              r.outcome.status?.rawValue ?? "no plan"]
         }
-        html += fixes.isEmpty ? "<p class=\"empty\">No resolution evaluated.</p>"
-            : table(["Change in objective", "Resolution", "Clears", "Re-solve"], Array(fixes), numeric: [0])
-        return html
-    }
-
-    private static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int>) -> String {
-        let head = header.enumerated().map { "<th\(numeric.contains($0.offset) ? " class=\"num\"" : "")>\(HTML.escape($0.element))</th>" }
-        let body = rows.map { row in
-            "<tr>" + row.enumerated().map { "<td\(numeric.contains($0.offset) ? " class=\"num\"" : "")>\(HTML.escape($0.element))</td>" }
-                .joined() + "</tr>"
-        }
-        return "<table class=\"list\"><thead><tr>\(head.joined())</tr></thead><tbody>\(body.joined(separator: "\n"))</tbody></table>"
+        return View(breaks: Table(["Conflict", "When", "Who / what", "Detail", "Hours"], rows, numeric: [4]),
+                    referenceSolver: PageText(report.reference.solver),
+                    referenceStatus: PageText(report.reference.status?.rawValue ?? "no plan"),
+                    fixes: Table(["Change in objective", "Resolution", "Clears", "Re-solve"], Array(fixes), numeric: [0]))
     }
 
     private static func hours(_ h: Double) -> String { Format.hours(h) }

@@ -1,7 +1,9 @@
 // The schedule: one row per selected project, its window shaded, its bar at the planned start.
 import CapacityPlanning
+import PortfolioPages
 
-/// Renders the selected projects as an SVG Gantt chart with their windows and dependencies.
+/// Lays out the selected projects as an SVG Gantt chart with their windows and dependencies
+/// (`Templates/gantt.mustache`; the period axis is `Templates/axis.mustache`).
 enum GanttChart {
     private static let labelWidth = 300.0
     private static let infoWidth = 190.0
@@ -10,8 +12,136 @@ enum GanttChart {
     /// The chart's width at which it fills the page; wider horizons scroll.
     static let baseWidth = 1254.0
 
+    /// A rectangle's position and width (its height is fixed by the template).
+    struct Box: Sendable {
+        /// Left.
+        let x: String
+        /// Top.
+        let y: String
+        /// Width.
+        let width: String
+    }
+
+    /// A text's position and content.
+    struct Label: Sendable {
+        /// x.
+        let x: String
+        /// y.
+        let y: String
+        /// The text.
+        let text: PageText
+    }
+
+    /// One selected project's row.
+    struct Row: Sendable {
+        /// The window it may run in (absent when the window is empty).
+        let window: Box?
+        /// Where the baseline had it, when elsewhere.
+        let baseline: Baseline?
+        /// The bar.
+        let bar: Box
+        /// The bar's colour: violet for mandatory, blue otherwise.
+        let fill: String
+        /// The bar's tooltip.
+        let tip: PageText
+        /// The hatched unstaffed share at the bar's end.
+        let unstaffedShare: Box?
+        /// The periods written inside the bar, when they fit.
+        let span: Label?
+        /// The project's name (truncated).
+        let name: PageText
+        /// Whether it is mandatory.
+        let mandatory: Bool
+        /// The baseline of the row's texts.
+        let textY: String
+        /// Value and staff cost.
+        let value: PageText, cost: PageText
+        /// Whether the cost is over the project's budget.
+        let overBudget: Bool
+        /// Unstaffed hours after the bar.
+        let unstaffed: Label?
+    }
+
+    /// The baseline's outline with its tooltip.
+    struct Baseline: Sendable {
+        /// Left.
+        let x: String
+        /// Top.
+        let y: String
+        /// Width.
+        let width: String
+        /// "Baseline: W3–W6 (…)".
+        let tip: PageText
+    }
+
+    /// The chart.
+    struct View: Sendable {
+        /// Whether any project is selected.
+        let hasRows: Bool
+        /// The SVG's size.
+        let width: String, height: String
+        /// The tops of the shaded (odd) rows.
+        let zebra: [String]
+        /// The period axis.
+        let axis: Axis
+        /// The right edges of the value and cost columns.
+        let valueX: String, costX: String
+        /// The rows.
+        let rows: [Row]
+        /// Dependency arrows as SVG path data.
+        let arrows: [String]
+        /// Whether the legend explains arrows.
+        let hasDependencies: Bool
+        /// Whether the legend explains baseline outlines.
+        let hasMoves: Bool
+    }
+
+    /// The period axis: month headings, period labels and grid lines over a chart area.
+    struct Axis: Sendable {
+        /// One period's marks.
+        struct Period: Sendable {
+            /// The grid line at its start.
+            let gridLine: GridLine?
+            /// The month heading starting here.
+            let month: Label?
+            /// The period's label, with its full name as a tooltip.
+            let period: PeriodLabel?
+        }
+
+        /// A vertical grid line.
+        struct GridLine: Sendable {
+            /// x.
+            let x: String
+            /// Top.
+            let y1: String
+            /// `#d1d5db` at a month's start, `#eef0f3` otherwise.
+            let stroke: String
+        }
+
+        /// A period's label.
+        struct PeriodLabel: Sendable {
+            /// x (the period's centre).
+            let x: String
+            /// y.
+            let y: String
+            /// The full label.
+            let tip: PageText
+            /// The short label.
+            let text: PageText
+        }
+
+        /// Each period's marks.
+        let periods: [Period]
+        /// The bottom of the grid lines.
+        let bottom: String
+        /// The closing grid line's x and top.
+        let endX: String, endTop: String
+        /// The rule under the axis: its right end and y.
+        let ruleEnd: String, ruleY: String
+    }
+
     /// The chart, its legend, and a scroll container for long horizons.
-    static func render(_ data: ReportData) -> String {
+    static func view(_ data: ReportData) -> View {
         let problem = data.problem
         let periods = problem.periodCount
         let rows = problem.projects.filter { data.allocation.isSelected($0.index) }
@@ -21,7 +151,6 @@ enum GanttChart {
                 if a.mandatory != b.mandatory { return a.mandatory }
                 return a.index < b.index
             }
-        guard !rows.isEmpty else { return "<p class=\"empty\">The plan selects no project.</p>" }
 
         // Long horizons scroll sideways; past 156 periods the periods get narrower instead.
         let width = max(baseWidth, labelWidth + infoWidth + Double(min(periods, 156)) * 12)
@@ -29,26 +158,13 @@ enum GanttChart {
         let cell = chartWidth / Double(max(1, periods))
         let height = axisHeight + Double(rows.count) * rowHeight + 8
         func x(_ t: Int) -> Double { labelWidth + Double(min(max(t, 0), periods)) * cell }
-
-        var svg: [String] = []
-        svg.append("""
-            <svg viewBox="0 0 \(HTML.num(width)) \(HTML.num(height))" width="\(HTML.num(width))" \
-            style="max-width:100%;height:auto" role="img" aria-label="Schedule of the selected projects">
-            """)
-        // Zebra rows.
-        for (r, _) in rows.enumerated() where r % 2 == 1 {
-            svg.append("<rect x=\"0\" y=\"\(HTML.num(axisHeight + Double(r) * rowHeight))\" width=\"\(HTML.num(width))\" "
-                       + "height=\"\(HTML.num(rowHeight))\" fill=\"#f8f9fb\"/>")
-        }
-        svg.append(axis(data, x: x, cell: cell, top: 0, bottom: height - 8))
-        // Column headings on the right.
+        let n = SVG.number
         let valueX = width - infoWidth + 86, costX = width - 8
-        svg.append("<text class=\"axis\" x=\"\(HTML.num(valueX))\" y=\"34\" text-anchor=\"end\">VALUE</text>")
-        svg.append("<text class=\"axis\" x=\"\(HTML.num(costX))\" y=\"34\" text-anchor=\"end\">STAFF COST</text>")
 
         var rowOf: [Int: Int] = [:]
         for (r, info) in rows.enumerated() { rowOf[info.index] = r }
         var arrows: [String] = []
+        var views: [Row] = []
         for (r, info) in rows.enumerated() {
             let project = problem.scenario.projects[info.index]
             let kpi = data.kpis.projects[info.index]
@@ -58,116 +174,89 @@ enum GanttChart {
             let mid = y + rowHeight / 2
             // Window band.
             let last = project.lastAllowedPeriod(periods: periods)
+            var window: Box?
             if last >= project.earliestStart {
                 let wx = x(project.earliestStart), ww = x(last + 1) - x(project.earliestStart)
-                svg.append("<rect x=\"\(HTML.num(wx))\" y=\"\(HTML.num(y + 5))\" width=\"\(HTML.num(ww))\" height=\"\(HTML.num(rowHeight - 10))\" "
-                           + "rx=\"3\" fill=\"#e8eefb\" stroke=\"#c7d5f3\" stroke-dasharray=\"3 2\"/>")
+                window = Box(x: n(wx), y: n(y + 5), width: n(ww))
             }
             // Where the baseline (the published plan) had it, when that differs.
+            var baseline: Baseline?
             if let was = problem.baseline.starts[info.index], was != start {
                 let ox = x(was), ow = max(2, x(was + info.duration) - x(was) - 1)
-                let baselineTip = "Baseline: " + data.labels.range(was, was + info.duration - 1)
-                svg.append("<rect x=\"\(HTML.num(ox))\" y=\"\(HTML.num(y + 7))\" width=\"\(HTML.num(ow))\" "
-                           + "height=\"\(HTML.num(rowHeight - 14))\" rx=\"4\" fill=\"none\" stroke=\"#64748b\" "
-                           + "stroke-width=\"1.2\" stroke-dasharray=\"4 3\"><title>\(HTML.escape(baselineTip))</title></rect>")
+                baseline = Baseline(x: n(ox), y: n(y + 7), width: n(ow),
+                                    tip: PageText("Baseline: " + data.labels.range(was, was + info.duration - 1)))
             }
             // Bar.
             let bx = x(start), bw = max(2, x(end + 1) - x(start) - 1)
             let unmet = data.plan.projects.first { $0.id == info.id }?.unmetHours ?? 0
-            let fill = info.mandatory ? "#7c3aed" : "#2563eb"
             var tip = "\(project.resolvedName): \(data.labels.range(start, end)); window "
                 + (last >= project.earliestStart ? data.labels.range(max(0, project.earliestStart), last) : "empty")
                 + "; value \(Format.money(info.value)); staff cost \(Format.money(kpi.cost))"
             if let budget = info.budget { tip += " of budget \(Format.money(budget))" }
             tip += "; \(Format.percent(kpi.coverage)) staffed"
             if unmet > 1e-6 { tip += "; \(Format.hours(unmet)) h unstaffed" }
-            svg.append("<g><title>\(HTML.escape(tip))</title>"
-                       + "<rect x=\"\(HTML.num(bx))\" y=\"\(HTML.num(y + 8))\" width=\"\(HTML.num(bw))\" height=\"\(HTML.num(rowHeight - 16))\" "
-                       + "rx=\"4\" fill=\"\(fill)\"/>")
+            var unstaffedShare: Box?
             if kpi.coverage < 1 - 1e-6, kpi.demandedHours > 0 {
                 // The unstaffed share, hatched at the bar's end.
                 let uw = bw * min(1, max(0, 1 - kpi.coverage))
-                svg.append("<rect x=\"\(HTML.num(bx + bw - uw))\" y=\"\(HTML.num(y + 8))\" width=\"\(HTML.num(uw))\" "
-                           + "height=\"\(HTML.num(rowHeight - 16))\" rx=\"4\" fill=\"url(#unmet)\"/>")
+                unstaffedShare = Box(x: n(bx + bw - uw), y: n(y + 8), width: n(uw))
             }
             let span = "\(data.labels.short(start))–\(data.labels.short(end))"
-            if bw > Double(span.count) * 6.5 + 10 {
-                svg.append("<text class=\"inbar\" x=\"\(HTML.num(bx + 6))\" y=\"\(HTML.num(mid + 3.5))\">\(HTML.escape(span))</text>")
-            }
-            svg.append("</g>")
-            // Label.
-            let name = HTML.truncate(project.resolvedName, info.mandatory ? 34 : 44)
-            var label = "<text class=\"lbl\(info.mandatory ? " m" : "")\" x=\"10\" y=\"\(HTML.num(mid + 4))\">\(HTML.escape(name))"
-            if info.mandatory { label += "<tspan fill=\"#7c3aed\" font-size=\"10\" font-weight=\"600\" dx=\"6\">MANDATORY</tspan>" }
-            label += "</text>"
-            svg.append(label)
-            // Value and cost.
-            svg.append("<text class=\"val\" x=\"\(HTML.num(valueX))\" y=\"\(HTML.num(mid + 4))\" text-anchor=\"end\" font-weight=\"600\">"
-                       + "\(HTML.escape(Format.compactMoney(info.value)))</text>")
             let over = info.budget.map { kpi.cost > $0 + Tolerance.of($0) } ?? false
-            svg.append("<text class=\"val\(over ? " warn" : "")\" x=\"\(HTML.num(costX))\" y=\"\(HTML.num(mid + 4))\" text-anchor=\"end\">"
-                       + "\(HTML.escape(Format.compactMoney(kpi.cost)))</text>")
-            if unmet > 1e-6 {
-                svg.append("<text class=\"warn\" x=\"\(HTML.num(min(bx + bw + 6, width - infoWidth - 4)))\" y=\"\(HTML.num(mid + 4))\">"
-                           + "\(HTML.escape(Format.hours(unmet))) h unstaffed</text>")
-            }
+            views.append(Row(
+                window: window, baseline: baseline, bar: Box(x: n(bx), y: n(y + 8), width: n(bw)),
+                fill: info.mandatory ? "#7c3aed" : "#2563eb", tip: PageText(tip), unstaffedShare: unstaffedShare,
+                span: bw > Double(span.count) * 6.5 + 10 ? Label(x: n(bx + 6), y: n(mid + 3.5), text: PageText(span)) : nil,
+                name: PageText.truncated(project.resolvedName, info.mandatory ? 34 : 44), mandatory: info.mandatory,
+                textY: n(mid + 4), value: PageText(Format.compactMoney(info.value)), cost: PageText(Format.compactMoney(kpi.cost)),
+                overBudget: over,
+                unstaffed: unmet > 1e-6 ? Label(x: n(min(bx + bw + 6, width - infoWidth - 4)), y: n(mid + 4),
+                                                text: PageText(Format.hours(unmet))) : nil))
             // Dependencies: from the end of each selected dependency to this bar's start.
             for dep in info.dependencies {
                 guard let dr = rowOf[dep], let ds = data.allocation.starts[dep] else { continue }
                 let x1 = x(ds + problem.projects[dep].duration) - 1, y1 = axisHeight + Double(dr) * rowHeight + rowHeight / 2
                 let x2 = bx - 1, y2 = mid
                 let bend = max(10, min(30, abs(x2 - x1) / 2))
-                arrows.append("<path d=\"M\(HTML.num(x1)),\(HTML.num(y1)) C\(HTML.num(x1 + bend)),\(HTML.num(y1)) "
-                              + "\(HTML.num(x2 - bend)),\(HTML.num(y2)) \(HTML.num(x2)),\(HTML.num(y2))\" fill=\"none\" "
-                              + "stroke=\"#9ca3af\" stroke-width=\"1.3\" marker-end=\"url(#arrow)\"/>")
+                arrows.append("M\(n(x1)),\(n(y1)) C\(n(x1 + bend)),\(n(y1)) \(n(x2 - bend)),\(n(y2)) \(n(x2)),\(n(y2))")
             }
         }
-        svg.append(contentsOf: arrows)
-        svg.append("</svg>")
         let hasDependencies = rows.contains { !$0.dependencies.isEmpty }
         let hasMoves = rows.contains { info in
             problem.baseline.starts[info.index].map { $0 != data.allocation.starts[info.index] } ?? false
         }
-        let legend = """
-            <div class="legend"><span><i style="background:#2563eb"></i>planned</span>\
-            <span><i style="background:#7c3aed"></i>mandatory</span>\
-            <span><i style="background:#e8eefb;border:1px dashed #c7d5f3"></i>window (earliest start … deadline)</span>\
-            <span><i style="background:repeating-linear-gradient(135deg,#fecaca 0 3px,#ef4444 3px 5px)"></i>unstaffed share</span>\
-            \(hasDependencies ? "<span>→ depends on</span>" : "")\
-            \(hasMoves ? "<span><i style=\"border:1.5px dashed #64748b\"></i>where the baseline had it</span>" : "")\
-            <span>Value and staff cost in the scenario's money unit.</span></div>
-            """
-        return "<div class=\"scroll\">\n\(svg.joined(separator: "\n"))\n</div>\n\(legend)\n"
+        return View(hasRows: !rows.isEmpty, width: n(width), height: n(height),
+                    zebra: rows.indices.filter { $0 % 2 == 1 }.map { n(axisHeight + Double($0) * rowHeight) },
+                    axis: axis(data, x: x, cell: cell, top: 0, bottom: height - 8),
+                    valueX: n(valueX), costX: n(costX), rows: views, arrows: arrows,
+                    hasDependencies: hasDependencies, hasMoves: hasMoves)
     }
 
     /// Month headings, period labels and grid lines over the chart area.
-    static func axis(_ data: ReportData, x: (Int) -> Double, cell: Double, top: Double, bottom: Double) -> String {
+    static func axis(_ data: ReportData, x: (Int) -> Double, cell: Double, top: Double, bottom: Double) -> Axis {
         let periods = data.problem.periodCount
-        var out: [String] = []
+        let n = SVG.number
         let every = max(1, Int((32 / cell).rounded(.up)))
         let hasMonths = (0..<min(periods, 1)).contains { data.labels.monthHeading($0) != nil }
-        for t in 0..<periods {
+        let marks = (0..<periods).map { t -> Axis.Period in
             let heading = hasMonths ? data.labels.monthHeading(t) : nil
             let strong = heading != nil && t > 0
-            if strong || cell >= 4 || t % every == 0 { out.append("<line x1=\"\(HTML.num(x(t)))\" x2=\"\(HTML.num(x(t)))\" y1=\"\(HTML.num(top + (strong ? 4 : 22)))\" "
-                       + "y2=\"\(HTML.num(bottom))\" stroke=\"\(strong ? "#d1d5db" : "#eef0f3")\"/>") }
+            var month: Label?
             if let heading {
                 let next = (t + 1..<periods).first { data.labels.monthHeading($0) != nil } ?? periods
                 let room = Double(next - t) * cell
                 let text = room > 90 ? heading : room > 34 ? String(heading.prefix(3)) : ""
-                if !text.isEmpty {
-                    out.append("<text class=\"month\" x=\"\(HTML.num(x(t) + 4))\" y=\"\(HTML.num(top + 14))\">\(HTML.escape(text))</text>")
-                }
+                if !text.isEmpty { month = Label(x: n(x(t) + 4), y: n(top + 14), text: PageText(text)) }
             }
-            if t % every == 0 {
-                let tip = data.labels.label(t)
-                out.append("<text class=\"axis\" x=\"\(HTML.num(x(t) + cell / 2))\" y=\"\(HTML.num(top + 34))\" text-anchor=\"middle\">"
-                           + "<title>\(HTML.escape(tip))</title>\(HTML.escape(data.labels.short(t)))</text>")
-            }
+            return Axis.Period(
+                gridLine: strong || cell >= 4 || t % every == 0
+                    ? Axis.GridLine(x: n(x(t)), y1: n(top + (strong ? 4 : 22)), stroke: strong ? "#d1d5db" : "#eef0f3") : nil,
+                month: month,
+                period: t % every == 0
+                    ? Axis.PeriodLabel(x: n(x(t) + cell / 2), y: n(top + 34), tip: PageText(data.labels.label(t)),
+                                       text: PageText(data.labels.short(t))) : nil)
         }
-        out.append("<line x1=\"\(HTML.num(x(periods)))\" x2=\"\(HTML.num(x(periods)))\" y1=\"\(HTML.num(top + 22))\" "
-                   + "y2=\"\(HTML.num(bottom))\" stroke=\"#eef0f3\"/>")
-        out.append("<line x1=\"0\" x2=\"\(HTML.num(x(periods) + infoWidth))\" y1=\"\(HTML.num(top + 40))\" y2=\"\(HTML.num(top + 40))\" stroke=\"#e5e7eb\"/>")
-        return out.joined(separator: "\n")
+        return Axis(periods: marks, bottom: n(bottom), endX: n(x(periods)), endTop: n(top + 22),
+                    ruleEnd: n(x(periods) + infoWidth), ruleY: n(top + 40))
     }
 }

@@ -1,7 +1,8 @@
 // People × periods, coloured by the share of contracted hours booked, grouped by team.
 import CapacityPlanning
+import PortfolioPages
 
-/// Renders the utilisation heatmap as HTML (a CSS grid per row; no script).
+/// Lays out the utilisation heatmap (`Templates/heatmap.mustache`: a CSS grid per row; no script).
 ///
 /// Each team is a `<details>` element: its summary row shows the team's utilisation with
 /// the percentage in each cell, and its people follow. Above `HTMLReport.foldPeopleAbove`
@@ -18,74 +19,118 @@ enum Heatmap {
     }
 
     /// The heatmap with its legend.
-    static func render(_ data: ReportData) -> String {
-        guard !data.teams.isEmpty else { return "<p class=\"empty\">The scenario has no people.</p>" }
+    struct View: Sendable {
+        /// A column heading.
+        struct Head: Sendable {
+            /// The column's periods in full.
+            let tip: PageText
+            /// The short label (empty when thinned out).
+            let text: PageText
+        }
+
+        /// A cell: its colour class, tooltip and (for teams) percentage.
+        struct Cell: Sendable {
+            /// `u0`…`u10`, `off` or `over`.
+            let cls: String
+            /// Hours booked of contracted.
+            let tip: PageText
+            /// The percentage written in a team's cell (empty for people and wide horizons).
+            let text: String
+        }
+
+        /// A person's row.
+        struct Person: Sendable {
+            /// Name, id and projects.
+            let tip: PageText
+            /// The name.
+            let name: PageText
+            /// One cell per column.
+            let cells: [Cell]
+            /// Booked ÷ contracted over the horizon.
+            let average: String
+        }
+
+        /// A team's summary row and its people.
+        struct Team: Sendable {
+            /// The team's name.
+            let name: PageText
+            /// How many people it has.
+            let size: Int
+            /// One cell per column.
+            let cells: [Cell]
+            /// Booked ÷ contracted over the horizon.
+            let average: String
+            /// Its people.
+            let people: [Person]
+        }
+
+        /// Whether the scenario has people.
+        let hasTeams: Bool
+        /// Whether teams start folded.
+        let fold: Bool
+        /// The grid's columns: count, cell width, minimum width of the cells' area in pixels.
+        let columnCount: Int, cellWidth: String, minimumWidth: Int
+        /// The column headings.
+        let heads: [Head]
+        /// The teams.
+        let teams: [Team]
+        /// The utilisation cap, when below 100 %.
+        let cap: String?
+        /// How many periods a column spans, when more than one ("2 weeks").
+        let columnSpan: PageText?
+    }
+
+    /// The heatmap's layout.
+    static func view(_ data: ReportData) -> View {
         let columns = data.columns
         let personCount = data.teams.reduce(0) { $0 + $1.people.count }
         let fold = personCount > HTMLReport.foldPeopleAbove
-        let cellWidth = columns.count <= 30 ? "minmax(22px,1fr)" : columns.count <= 60 ? "minmax(14px,1fr)" : "12px"
-        var out: [String] = []
-        out.append("<div class=\"scroll\"><div class=\"heat\" style=\"--n:\(columns.count);--cw:\(cellWidth);"
-                   + "--cells:minmax(\(columns.count * 14)px,1fr)\">")
         // Header row: period labels, thinned out when they would collide.
         let every = columns.count <= 30 ? 1 : columns.count <= 60 ? 2 : 4
-        var head = "<div class=\"hrow hhead\"><div class=\"hname\">\(fold ? "Team" : "Team / person")</div><div class=\"hcells\">"
-        for (c, column) in columns.enumerated() {
-            let text = c % every == 0 ? HTML.escape(data.labels.short(column.lowerBound)) : ""
-            head += "<span title=\"\(HTML.escape(title(data, column)))\">\(text)</span>"
+        let heads = columns.enumerated().map { c, column in
+            View.Head(tip: PageText(title(data, column)), text: c % every == 0 ? PageText(data.labels.short(column.lowerBound)) : "")
         }
-        head += "</div><div class=\"hsum\">Average</div></div>"
-        out.append(head)
-
-        for team in data.teams {
-            var summary = "<details class=\"team\"\(fold ? "" : " open")><summary class=\"hrow hteam\">"
-            summary += "<div class=\"hname\">\(HTML.escape(team.name))<small>\(team.people.count)</small></div><div class=\"hcells\">"
-            for column in columns {
+        let teams = data.teams.map { team -> View.Team in
+            let cells = columns.map { column -> View.Cell in
                 let booked = column.reduce(0.0) { $0 + team.booked[$1] }
                 let capacity = column.reduce(0.0) { $0 + team.capacity[$1] }
-                let cls = cellClass(booked: booked, capacity: capacity, usable: capacity)
                 let share = capacity > 0 ? Int((booked / capacity * 100).rounded()) : 0
                 let tip = "\(team.name) · \(title(data, column)): \(Format.hours(booked)) h of \(Format.hours(capacity)) h"
                     + (capacity > 0 ? " (\(share)%)" : "")
-                summary += "<i class=\"\(cls)\" title=\"\(HTML.escape(tip))\">\(capacity > 0 && columns.count <= 60 ? "\(share)" : "")</i>"
+                return View.Cell(cls: cellClass(booked: booked, capacity: capacity, usable: capacity), tip: PageText(tip),
+                                 text: capacity > 0 && columns.count <= 60 ? "\(share)" : "")
             }
-            let total = team.booked.reduce(0, +), capacity = team.capacity.reduce(0, +)
-            summary += "</div><div class=\"hsum\">\(capacity > 0 ? Format.percent(total / capacity) : "–")</div></summary>"
-            out.append(summary)
-            for person in team.people {
-                var row = "<div class=\"hrow\"><div class=\"hname\" title=\"\(HTML.escape(personTip(person)))\">"
-                    + "\(HTML.escape(person.name))</div><div class=\"hcells\">"
-                for column in columns {
+            let people = team.people.map { person -> View.Person in
+                let cells = columns.map { column -> View.Cell in
                     let booked = column.reduce(0.0) { $0 + person.booked[$1] }
                     let capacity = column.reduce(0.0) { $0 + person.capacity[$1] }
                     let usable = column.reduce(0.0) { $0 + person.usable[$1] }
-                    let cls = cellClass(booked: booked, capacity: capacity, usable: usable)
                     var tip = "\(person.name) · \(title(data, column)): "
                     if capacity <= 0 {
                         tip += booked > 0 ? "\(Format.hours(booked)) h booked with no capacity" : "not available"
                     } else {
                         tip += "\(Format.hours(booked)) h of \(Format.hours(capacity)) h (\(Format.percent(booked / capacity)))"
                     }
-                    row += "<i class=\"\(cls)\" title=\"\(HTML.escape(tip))\"></i>"
+                    return View.Cell(cls: cellClass(booked: booked, capacity: capacity, usable: usable), tip: PageText(tip), text: "")
                 }
-                let total = person.booked.reduce(0, +), capacity = person.capacity.reduce(0, +)
-                row += "</div><div class=\"hsum\">\(capacity > 0 ? Format.percent(total / capacity) : "–")</div></div>"
-                out.append(row)
+                return View.Person(tip: PageText(personTip(person)), name: PageText(person.name), cells: cells,
+                                   average: average(person.booked, person.capacity))
             }
-            out.append("</details>")
+            return View.Team(name: PageText(team.name), size: team.people.count, cells: cells,
+                             average: average(team.booked, team.capacity), people: people)
         }
-        out.append("</div></div>")
-        var ramp = ""
-        for k in 0...10 { ramp += "<i class=\"u\(k)\"></i>" }
         let cap = data.problem.policy.utilizationCap
-        out.append("""
-            <div class="legend"><span>0%<span class="ramp">\(ramp)</span>100% of contracted hours</span>\
-            <span><i class="off"></i>not available (leave)</span><span><i class="over"></i>over usable capacity</span>\
-            \(cap < 1 ? "<span>Policy plans at most \(Format.percent(cap)) of each person's hours.</span>" : "")\
-            \(fold ? "<span>Click a team to list its people.</span>" : "")\
-            \(data.columns.first.map { $0.count > 1 ? "<span>Each column is \($0.count) \(data.labels.unitName).</span>" : "" } ?? "")</div>
-            """)
-        return out.joined(separator: "\n")
+        let span = data.columns.first.flatMap { $0.count > 1 ? PageText("\($0.count) \(data.labels.unitName)") : nil }
+        return View(hasTeams: !data.teams.isEmpty, fold: fold, columnCount: columns.count,
+                    cellWidth: columns.count <= 30 ? "minmax(22px,1fr)" : columns.count <= 60 ? "minmax(14px,1fr)" : "12px",
+                    minimumWidth: columns.count * 14, heads: heads, teams: teams,
+                    cap: cap < 1 ? Format.percent(cap) : nil, columnSpan: span)
+    }
+
+    /// Booked ÷ contracted hours over the horizon, or `–` without capacity.
+    private static func average(_ booked: [Double], _ capacity: [Double]) -> String {
+        let total = booked.reduce(0, +), hours = capacity.reduce(0, +)
+        return hours > 0 ? Format.percent(total / hours) : "–"
     }
 
     private static func title(_ data: ReportData, _ column: Range<Int>) -> String {

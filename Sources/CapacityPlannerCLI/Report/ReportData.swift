@@ -97,18 +97,19 @@ struct ReportData {
     /// Whether there is a plan to show (status not `infeasible`).
     var hasPlan: Bool { plan.status != .infeasible }
 
-    /// Computes the report's figures for `plan` of `problem`; `leftOut` is the analysis's
-    /// explanation of the projects the plan leaves out, when an analysis of this plan already has it.
-    init(title: String, problem: PlanningProblem, plan: Plan, leftOut: [NotSelectedProject]? = nil) {
+    /// Computes the report's figures for `checked` (a plan of `problem` and its check); `leftOut`
+    /// is the analysis's explanation of the projects the plan leaves out, when an analysis of this
+    /// plan already has it.
+    init(title: String, problem: PlanningProblem, checked: CheckedPlan, leftOut: [NotSelectedProject]? = nil) {
         self.title = title
         self.problem = problem
-        self.plan = plan
+        self.plan = checked.plan
         labels = PeriodLabels(problem.scenario.horizon)
-        let allocation = Allocation(plan: plan, problem: problem)
+        let allocation = checked.allocation
         let kpis = PlanKPIs(allocation: allocation, problem: problem)
         self.allocation = allocation
         self.kpis = kpis
-        check = PlanChecker.check(plan, for: problem)
+        check = checked.check
         let periods = problem.periodCount
         let width = max(1, (periods + Self.maxColumns - 1) / Self.maxColumns)
         columns = stride(from: 0, to: periods, by: width).map { $0..<min(periods, $0 + width) }

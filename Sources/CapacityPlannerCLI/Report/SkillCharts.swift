@@ -1,8 +1,9 @@
 // Small multiples: for each skill, demanded hours against the hours of people who have it.
 import CapacityPlanning
+import PortfolioPages
 
-/// Renders one small SVG chart per skill: supply as a shaded area, demand as bars
-/// (staffed in blue, unstaffed hatched red).
+/// Lays out one small SVG chart per skill (`Templates/skills.mustache`): supply as a shaded area,
+/// demand as bars (staffed in blue, unstaffed hatched red).
 enum SkillCharts {
     private static let width = 400.0
     private static let height = 150.0
@@ -11,17 +12,70 @@ enum SkillCharts {
     private static let top = 8.0
 
     /// The grid of charts with a legend.
-    static func render(_ data: ReportData) -> String {
-        guard !data.skills.isEmpty else { return "<p class=\"empty\">No skills are demanded or held.</p>" }
-        var out = ["<div class=\"skills\">"]
-        for series in data.skills { out.append(chart(series, data)) }
-        out.append("</div>")
-        out.append("""
-            <div class="legend"><span><i style="background:#dfe4ea;border-top:2px solid #94a3b8"></i>usable hours of people with the skill</span>\
-            <span><i style="background:#3b82f6"></i>demand staffed</span>\
-            <span><i style="background:repeating-linear-gradient(135deg,#fecaca 0 3px,#ef4444 3px 5px)"></i>demand unstaffed</span></div>
-            """)
-        return out.joined(separator: "\n")
+    struct View: Sendable {
+        /// A horizontal grid line with its hours label.
+        struct GridLine: Sendable {
+            /// The line's y, and the label's.
+            let y: String, labelY: String
+            /// Hours.
+            let label: PageText
+        }
+
+        /// One column's demand bar.
+        struct Bar: Sendable {
+            /// Demanded, staffed and usable hours.
+            let tip: PageText
+            /// Left and width.
+            let x: String, width: String
+            /// The staffed part's top and height.
+            let staffedY: String, staffedHeight: String
+            /// The unstaffed part above it, hatched.
+            let unmet: Unmet?
+        }
+
+        /// The unstaffed part of a bar.
+        struct Unmet: Sendable {
+            /// Top and height.
+            let y: String, height: String
+        }
+
+        /// A period label under the x axis.
+        struct Mark: Sendable {
+            /// x.
+            let x: String
+            /// `start`, `middle` or `end`.
+            let anchor: String
+            /// The period's label.
+            let label: PageText
+        }
+
+        /// One skill's chart.
+        struct Chart: Sendable {
+            /// The skill.
+            let skill: PageText
+            /// `nobody has it` or `bottleneck`.
+            let hot: String?
+            /// People, demand and peak load.
+            let facts: PageText
+            /// Grid lines at 0, half and the top.
+            let grid: [GridLine]
+            /// The supply as a closed step area, and its outline (SVG path data).
+            let area: String, outline: String
+            /// Demand bars, for the columns with demand.
+            let bars: [Bar]
+            /// First, middle and last period labels.
+            let marks: [Mark]
+        }
+
+        /// Whether any skill is demanded or held.
+        let hasSkills: Bool
+        /// One chart per skill, busiest first.
+        let charts: [Chart]
+    }
+
+    /// The charts' layout.
+    static func view(_ data: ReportData) -> View {
+        View(hasSkills: !data.skills.isEmpty, charts: data.skills.map { chart($0, data) })
     }
 
     /// A rounded-up axis maximum: 1, 2, 2.5 or 5 times a power of ten.
@@ -45,7 +99,7 @@ enum SkillCharts {
         return n
     }
 
-    private static func chart(_ series: ReportData.SkillSeries, _ data: ReportData) -> String {
+    private static func chart(_ series: ReportData.SkillSeries, _ data: ReportData) -> View.Chart {
         let columns = data.columns
         func average(_ values: [Double], _ c: Range<Int>) -> Double {
             c.reduce(0.0) { $0 + (values.indices.contains($1) ? values[$1] : 0) } / Double(max(1, c.count))
@@ -57,68 +111,54 @@ enum SkillCharts {
         let plotWidth = width - left - 6, plotHeight = height - top - bottom
         let step = plotWidth / Double(max(1, columns.count))
         func y(_ v: Double) -> Double { top + plotHeight - min(1, max(0, v / maxValue)) * plotHeight }
+        let n = SVG.number
 
-        var svg = ["<svg viewBox=\"0 0 \(HTML.num(width)) \(HTML.num(height))\" width=\"100%\" role=\"img\" "
-                   + "aria-label=\"\(HTML.escape("Demand and supply of \(series.skill)"))\">"]
         // Grid and y labels.
-        for k in 0...2 {
+        let grid = (0...2).map { k -> View.GridLine in
             let v = maxValue * Double(k) / 2
-            svg.append("<line x1=\"\(HTML.num(left))\" x2=\"\(HTML.num(width - 6))\" y1=\"\(HTML.num(y(v)))\" y2=\"\(HTML.num(y(v)))\" "
-                       + "stroke=\"#eef0f3\"/><text class=\"axis\" x=\"\(HTML.num(left - 5))\" y=\"\(HTML.num(y(v) + 3.5))\" "
-                       + "text-anchor=\"end\">\(HTML.escape(Format.hours(v)))</text>")
+            return View.GridLine(y: n(y(v)), labelY: n(y(v) + 3.5), label: PageText(Format.hours(v)))
         }
         // Supply as a step area.
-        var path = "M\(HTML.num(left)),\(HTML.num(y(0)))"
+        var path = "M\(n(left)),\(n(y(0)))"
         var line = ""
         for (c, s) in supply.enumerated() {
             let x0 = left + Double(c) * step, x1 = x0 + step
-            path += " L\(HTML.num(x0)),\(HTML.num(y(s))) L\(HTML.num(x1)),\(HTML.num(y(s)))"
-            line += (c == 0 ? "M" : " L") + "\(HTML.num(x0)),\(HTML.num(y(s))) L\(HTML.num(x1)),\(HTML.num(y(s)))"
+            path += " L\(n(x0)),\(n(y(s))) L\(n(x1)),\(n(y(s)))"
+            line += (c == 0 ? "M" : " L") + "\(n(x0)),\(n(y(s))) L\(n(x1)),\(n(y(s)))"
         }
-        path += " L\(HTML.num(left + Double(supply.count) * step)),\(HTML.num(y(0))) Z"
-        svg.append("<path d=\"\(path)\" fill=\"#dfe4ea\" opacity=\"0.8\"/>")
-        svg.append("<path d=\"\(line)\" fill=\"none\" stroke=\"#94a3b8\" stroke-width=\"1.5\"/>")
+        path += " L\(n(left + Double(supply.count) * step)),\(n(y(0))) Z"
         // Demand bars.
         let gap = step > 6 ? max(1, step * 0.18) : 0
-        for c in columns.indices where demanded[c] > 0 {
+        let bars = columns.indices.filter { demanded[$0] > 0 }.map { c -> View.Bar in
             let x0 = left + Double(c) * step + gap / 2, w = max(0.5, step - gap)
             let staffed = min(booked[c], demanded[c])
             let tip = "\(series.skill) · \(columns[c].count == 1 ? data.labels.label(columns[c].lowerBound) : data.labels.range(columns[c].lowerBound, columns[c].upperBound - 1)): "
                 + "\(Format.hours(demanded[c])) h demanded, \(Format.hours(staffed)) h staffed, \(Format.hours(supply[c])) h usable"
-            svg.append("<g><title>\(HTML.escape(tip))</title>")
-            svg.append("<rect x=\"\(HTML.num(x0))\" y=\"\(HTML.num(y(staffed)))\" width=\"\(HTML.num(w))\" "
-                       + "height=\"\(HTML.num(y(0) - y(staffed)))\" fill=\"#3b82f6\"/>")
-            if demanded[c] - staffed > 1e-6 {
-                svg.append("<rect x=\"\(HTML.num(x0))\" y=\"\(HTML.num(y(demanded[c])))\" width=\"\(HTML.num(w))\" "
-                           + "height=\"\(HTML.num(y(staffed) - y(demanded[c])))\" fill=\"url(#unmet)\"/>")
-            }
-            svg.append("</g>")
+            return View.Bar(tip: PageText(tip), x: n(x0), width: n(w), staffedY: n(y(staffed)), staffedHeight: n(y(0) - y(staffed)),
+                            unmet: demanded[c] - staffed > 1e-6
+                                ? View.Unmet(y: n(y(demanded[c])), height: n(y(staffed) - y(demanded[c]))) : nil)
         }
         // X labels: first, middle, last.
         let marks = Array(Set([0, columns.count / 2, columns.count - 1])).filter { $0 >= 0 }.sorted()
-        for c in marks where columns.indices.contains(c) {
-            let anchor = c == 0 ? "start" : c == columns.count - 1 ? "end" : "middle"
-            let x = c == 0 ? left : c == columns.count - 1 ? left + Double(columns.count) * step : left + (Double(c) + 0.5) * step
-            svg.append("<text class=\"axis\" x=\"\(HTML.num(x))\" y=\"\(HTML.num(height - 5))\" text-anchor=\"\(anchor)\">"
-                       + "\(HTML.escape(data.labels.label(columns[c].lowerBound)))</text>")
-        }
-        svg.append("</svg>")
+            .filter { columns.indices.contains($0) }.map { c -> View.Mark in
+                let anchor = c == 0 ? "start" : c == columns.count - 1 ? "end" : "middle"
+                let x = c == 0 ? left : c == columns.count - 1 ? left + Double(columns.count) * step : left + (Double(c) + 0.5) * step
+                return View.Mark(x: n(x), anchor: anchor, label: PageText(data.labels.label(columns[c].lowerBound)))
+            }
 
         let peak = series.peakLoad
         let totalDemand = series.demanded.reduce(0, +)
         var facts = "\(series.people) \(series.people == 1 ? "person" : "people") · \(Format.hours(totalDemand)) h demanded"
-        var hot = ""
+        var hot: String?
         if totalDemand > 0 {
             if peak.isInfinite {
-                hot = "<span class=\"hot\">nobody has it</span>"
+                hot = "nobody has it"
             } else {
                 facts += " · peak \(Format.percent(peak)) of supply"
-                if peak >= 0.85 { hot = "<span class=\"hot\">bottleneck</span>" }
+                if peak >= 0.85 { hot = "bottleneck" }
             }
         }
-        return """
-            <div class="skill"><h3>\(HTML.escape(series.skill))\(hot)</h3><p class="facts">\(HTML.escape(facts))</p>
-            \(svg.joined(separator: ""))</div>
-            """
+        return View.Chart(skill: PageText(series.skill), hot: hot, facts: PageText(facts), grid: grid, area: path, outline: line,
+                          bars: bars, marks: marks)
     }
 }

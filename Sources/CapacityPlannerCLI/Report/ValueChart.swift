@@ -1,7 +1,9 @@
 // The objective as a waterfall: value, minus staff cost and each penalty, gives the net value.
 import CapacityPlanning
+import PortfolioPages
 
-/// Renders the objective's terms (`ObjectiveBreakdown`) as an SVG waterfall with a table beneath.
+/// Lays out the objective's terms (`ObjectiveBreakdown`) as an SVG waterfall with a table beneath
+/// (`Templates/value.mustache`).
 enum ValueChart {
     private static let width = 520.0
     private static let height = 230.0
@@ -48,7 +50,43 @@ enum ValueChart {
     }
 
     /// The waterfall and a table of the same figures.
-    static func render(_ data: ReportData) -> String {
+    struct View: Sendable {
+        /// One bar of the waterfall and its table row.
+        struct Bar: Sendable {
+            /// Tooltip: label, amount and detail.
+            let tip: PageText
+            /// The bar's rectangle.
+            let x: String, y: String, width: String, height: String
+            /// Its colour: green up, red down, blue or red for the total.
+            let fill: String
+            /// The dashed line to the next bar, at this bar's end.
+            let connector: Connector?
+            /// The bar's centre, and where its amount is written.
+            let centre: String, amountY: String
+            /// The amount, signed, compact.
+            let amount: PageText
+            /// What the step is, and a detail for the table.
+            let label: PageText, detail: PageText
+            /// The amount in full, for the table.
+            let money: PageText
+            /// Whether it is the total.
+            let isTotal: Bool
+        }
+
+        /// A dashed line from one bar's end to the next bar.
+        struct Connector: Sendable {
+            /// From x to x at height y.
+            let x1: String, x2: String, y: String
+        }
+
+        /// The zero line's y.
+        let zeroY: String
+        /// The bars, in order.
+        let bars: [Bar]
+    }
+
+    /// The waterfall's layout.
+    static func view(_ data: ReportData) -> View {
         let steps = steps(data)
         // Running totals give each bar's ends.
         var running = 0.0
@@ -68,36 +106,25 @@ enum ValueChart {
         func y(_ v: Double) -> Double { top + (high - v) / range * plotHeight }
         let slot = (width - 20) / Double(steps.count)
         let barWidth = min(64, slot * 0.62)
+        let n = SVG.number
 
-        var svg = ["<svg viewBox=\"0 0 \(HTML.num(width)) \(HTML.num(height))\" width=\"100%\" style=\"max-width:\(HTML.num(width))px\" "
-                   + "role=\"img\" aria-label=\"Objective, term by term\">"]
-        svg.append("<line x1=\"10\" x2=\"\(HTML.num(width - 10))\" y1=\"\(HTML.num(y(0)))\" y2=\"\(HTML.num(y(0)))\" stroke=\"#d1d5db\"/>")
-        for (k, step) in steps.enumerated() {
+        let bars = steps.enumerated().map { k, step -> View.Bar in
             let (a, b) = spans[k]
             let x = 10 + Double(k) * slot + (slot - barWidth) / 2
             let color = step.isTotal ? (step.amount >= 0 ? "#2563eb" : "#dc2626") : step.amount >= 0 ? "#10b981" : "#f87171"
             let yTop = y(max(a, b)), h = max(1, abs(y(a) - y(b)))
-            svg.append("<g><title>\(HTML.escape("\(step.label): \(Format.money(step.amount)) (\(step.detail))"))</title>"
-                       + "<rect x=\"\(HTML.num(x))\" y=\"\(HTML.num(yTop))\" width=\"\(HTML.num(barWidth))\" height=\"\(HTML.num(h))\" "
-                       + "rx=\"3\" fill=\"\(color)\"/></g>")
+            var connector: View.Connector?
             if k + 1 < steps.count {
                 let next = 10 + Double(k + 1) * slot + (slot - barWidth) / 2
-                svg.append("<line x1=\"\(HTML.num(x + barWidth))\" x2=\"\(HTML.num(next))\" y1=\"\(HTML.num(y(b)))\" y2=\"\(HTML.num(y(b)))\" "
-                           + "stroke=\"#9ca3af\" stroke-dasharray=\"2 2\"/>")
+                connector = View.Connector(x1: n(x + barWidth), x2: n(next), y: n(y(b)))
             }
-            let amount = (step.amount > 0 && !step.isTotal ? "+" : "") + Format.compactMoney(step.amount)
-            svg.append("<text x=\"\(HTML.num(x + barWidth / 2))\" y=\"\(HTML.num(yTop - 6))\" text-anchor=\"middle\" "
-                       + "font-weight=\"600\">\(HTML.escape(amount))</text>")
-            svg.append("<text class=\"axis\" x=\"\(HTML.num(x + barWidth / 2))\" y=\"\(HTML.num(height - bottom + 16))\" "
-                       + "text-anchor=\"middle\"\(step.isTotal ? " font-weight=\"600\"" : "")>\(HTML.escape(step.label))</text>")
+            return View.Bar(tip: "\(step.label): \(Format.money(step.amount)) (\(step.detail))",
+                            x: n(x), y: n(yTop), width: n(barWidth), height: n(h), fill: color, connector: connector,
+                            centre: n(x + barWidth / 2), amountY: n(yTop - 6),
+                            amount: PageText((step.amount > 0 && !step.isTotal ? "+" : "") + Format.compactMoney(step.amount)),
+                            label: PageText(step.label), detail: PageText(step.detail), money: PageText(Format.money(step.amount)),
+                            isTotal: step.isTotal)
         }
-        svg.append("</svg>")
-        let rows = steps.map { step in
-            "<tr><td\(step.isTotal ? " class=\"pname\"" : "")>\(HTML.escape(step.label))</td>"
-                + "<td class=\"small\">\(HTML.escape(step.detail))</td>"
-                + "<td class=\"num\(step.isTotal ? " pname" : "")\">\(HTML.escape(Format.money(step.amount)))</td></tr>"
-        }
-        return svg.joined(separator: "\n")
-            + "\n<table class=\"list\"><tbody>\(rows.joined(separator: "\n"))</tbody></table>\n"
+        return View(zeroY: n(y(0)), bars: bars)
     }
 }
