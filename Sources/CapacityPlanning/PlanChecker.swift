@@ -52,7 +52,7 @@ public struct PlanViolation: Sendable, Equatable, CustomStringConvertible {
     public var people: [String]
     /// Projects involved (ids).
     public var projects: [String]
-    /// Periods involved.
+    /// Periods involved (indices in the horizon).
     public var periods: [Int]
     /// By how much the limit is missed (hours or money), when it is a quantity.
     public var amount: Double?
