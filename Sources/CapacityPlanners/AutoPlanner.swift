@@ -8,12 +8,13 @@ public import CapacityPlanning
 /// the search fails it falls back to the greedy plan; `details.note` says which plan was
 /// returned and why.
 public struct AutoPlanner: Planner {
-    /// `auto`.
+    /// The name front ends use for it: `auto`.
     public var name: String { "auto" }
     /// Time limit used when the options give neither a time limit nor a move limit, in seconds.
     public var defaultTimeLimit: Double
 
-    /// Creates the planner.
+    /// Creates the planner; `defaultTimeLimit` (seconds) applies when the options give neither a
+    /// time limit nor a move limit.
     public init(defaultTimeLimit: Double = 30) {
         self.defaultTimeLimit = defaultTimeLimit
     }

@@ -34,6 +34,6 @@ public enum PlannerKind: String, Sendable, CaseIterable, CustomStringConvertible
         }
     }
 
-    /// The name.
+    /// The name front ends accept: the raw value (`glpk`, `greedy`, `auto`, `lns`).
     public var description: String { rawValue }
 }

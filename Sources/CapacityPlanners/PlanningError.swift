@@ -6,7 +6,7 @@ public import CapacityPlanning
 /// Compare ``code`` to tell the cases apart; new codes may be added in later versions, so a
 /// `switch` over codes needs a `default`. ``underlying`` keeps the cause (a GLPK `SolverError`, say).
 public struct PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What kind of failure.
+    /// What kind of failure; compare it with the static codes such as `invalidPlan`.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Base: String, Sendable, Hashable {
             case invalidPlan, solverFailed, unavailable, invalidOptions, noPlanFound
@@ -33,16 +33,16 @@ public struct PlanningError: Error, Sendable, Equatable, CustomStringConvertible
         public var description: String { base.rawValue }
     }
 
-    /// What kind of failure.
+    /// What kind of failure (`invalidPlan`, `solverFailed`, `unavailable`, …).
     public var code: Code
-    /// What happened.
+    /// What happened, in words for a log or a user.
     public var message: String
     /// The checker's violations, for `invalidPlan`.
     public var violations: [PlanViolation]
     /// The error that caused this one, when there is one (not compared by `==`).
     public var underlying: (any Error & Sendable)?
 
-    /// Creates an error.
+    /// Creates an error of kind `code`; `violations` for `invalidPlan`, `underlying` for the cause.
     public init(_ code: Code, _ message: String, violations: [PlanViolation] = [],
                 underlying: (any Error & Sendable)? = nil) {
         self.code = code

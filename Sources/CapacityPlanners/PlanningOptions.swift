@@ -1,7 +1,7 @@
 // How a planner should run: limits, seed, warm start, progress and cancellation.
 public import CapacityPlanning
 
-/// How a planner should run.
+/// How a planner should run: limits, seed, warm start, progress reports and cancellation.
 public struct PlanningOptions: Sendable {
     /// Wall-clock limit in seconds; `nil` is none (the greedy planner's improvement phase then uses `moveLimit`).
     public var timeLimit: Double?
@@ -25,7 +25,8 @@ public struct PlanningOptions: Sendable {
     /// Seconds between two `incumbentPlan` calls.
     public var incumbentPlanInterval: Double = 3
 
-    /// Creates options.
+    /// Creates options; by default no time limit, a relative gap of 1e-6, seed 0, the planner's own
+    /// move limit, no warm start, no progress reports and no cancellation.
     public init(
         timeLimit: Double? = nil,
         relativeGap: Double = 1e-6,

@@ -3,7 +3,7 @@ public import CapacityPlanning
 
 /// A progress report during a long solve.
 public struct PlanningProgress: Sendable, Equatable {
-    /// The planner reporting.
+    /// Name of the planner reporting (`greedy`, `glpk`, `lns`, …).
     public var planner: String
     /// Best objective found so far.
     public var incumbent: Double?

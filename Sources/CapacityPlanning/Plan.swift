@@ -12,7 +12,7 @@ public enum PlanStatus: String, Sendable, Equatable, Codable, CaseIterable {
 
 /// A project's line in a plan.
 public struct ProjectDecision: Sendable, Equatable, Codable {
-    /// The project's id.
+    /// Id of the scenario's project this line decides.
     public var id: String
     /// Whether the project goes ahead.
     public var selected: Bool
@@ -25,7 +25,7 @@ public struct ProjectDecision: Sendable, Equatable, Codable {
     /// `costOfDelay · (start − earliestStart)` (version 2, selected projects; checkers ignore it).
     public var delayCost: Double?
 
-    /// Creates a project decision.
+    /// Creates a project's line; a valid plan gives `start` exactly when `selected` is true.
     public init(id: String, selected: Bool, start: Int? = nil, unmetHours: Double? = nil,
                 strategicScore: Double? = nil, delayCost: Double? = nil) {
         self.id = id
@@ -45,12 +45,12 @@ public struct Assignment: Sendable, Equatable, Hashable, Codable {
     public var project: String
     /// The demand's id within the project.
     public var demand: String
-    /// The period.
+    /// The period (index in the horizon) in which the hours are worked.
     public var period: Int
-    /// Hours (> 0).
+    /// Hours worked (> 0: a plan lists no empty assignment).
     public var hours: Double
 
-    /// Creates an assignment.
+    /// Creates an assignment of `hours` by `person` to demand `demand` of `project` in `period`.
     public init(person: String, project: String, demand: String, period: Int, hours: Double) {
         self.person = person
         self.project = project
@@ -62,9 +62,9 @@ public struct Assignment: Sendable, Equatable, Hashable, Codable {
 
 /// Size of the optimisation model behind a plan.
 public struct ModelSize: Sendable, Equatable, Codable {
-    /// Constraint rows.
+    /// Constraint rows of the model.
     public var rows: Int
-    /// Variable columns.
+    /// Variable columns of the model (hours, selections and starts, auxiliaries).
     public var columns: Int
     /// Non-zero coefficients.
     public var nonZeros: Int
@@ -101,7 +101,7 @@ public struct PlanDetails: Sendable, Equatable, Codable {
     /// For an infeasible plan: the pins and budgets that cannot all hold.
     public var diagnosis: [String]?
 
-    /// Creates plan details.
+    /// Creates plan details; a `nil` field is left out of the JSON.
     public init(
         seconds: Double? = nil,
         gap: Double? = nil,
@@ -137,12 +137,13 @@ public struct Plan: Sendable, Equatable, Codable {
     public var projects: [ProjectDecision]
     /// Hours > 0 only; each (person, project, demand, period) at most once.
     public var assignments: [Assignment]
-    /// How the plan was produced.
+    /// How the plan was produced (timings, model size, bound source, notes, warnings, diagnosis);
+    /// encoded as `details`.
     public var details: PlanDetails?
     /// The selected portfolio's score per driver and share per balance group (version 2).
     public var strategy: StrategySummary?
 
-    /// Creates a plan.
+    /// Creates a plan; `PlanChecker` judges whether it is valid for a problem.
     public init(
         status: PlanStatus,
         solver: String? = nil,

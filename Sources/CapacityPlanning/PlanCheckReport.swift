@@ -6,13 +6,13 @@ public struct PlanCheckReport: Sendable, Equatable, Codable {
     public struct Violation: Sendable, Equatable, Codable {
         /// The rule's number in spec section 2 (0 for the plan's shape).
         public var rule: Int
-        /// What is wrong.
+        /// What is wrong, with the amounts.
         public var message: String
-        /// People involved.
+        /// Ids of the people involved.
         public var people: [String]
-        /// Projects involved.
+        /// Ids of the projects involved.
         public var projects: [String]
-        /// Periods involved.
+        /// Periods involved (indices in the horizon).
         public var periods: [Int]
         /// By how much the limit is missed, when it is a quantity.
         public var amount: Double?
@@ -26,7 +26,7 @@ public struct PlanCheckReport: Sendable, Equatable, Codable {
     public var statedObjective: Double?
     /// The objective term by term.
     public var terms: ObjectiveBreakdown
-    /// Every rule broken.
+    /// Every broken rule, in rule order; empty when the plan is valid.
     public var violations: [Violation]
 
     /// The report of `check` of `plan`.

@@ -8,29 +8,29 @@ public struct PlanViolation: Sendable, Equatable, CustomStringConvertible {
     public enum Rule: Int, Sendable, Equatable, Comparable, CaseIterable, CustomStringConvertible {
         /// The plan's shape: unknown ids, projects missing or listed twice, bad hours, duplicate assignments.
         case format = 0
-        /// 1. Every mandatory project is selected.
+        /// Rule 1: every mandatory project is selected.
         case mandatory = 1
-        /// 2. Starts inside the project's window.
+        /// Rule 2: a selected project starts no earlier than `earliestStart` and ends by its deadline and the horizon's end.
         case window = 2
-        /// 3. Dependencies selected and finished first.
+        /// Rule 3: a selected project's dependencies are selected and finished before it starts.
         case dependency = 3
-        /// 4. Hours only on selected projects, inside their active periods, by qualified people.
+        /// Rule 4: hours go only to selected projects, inside their active periods, and to people qualified for the demand.
         case eligibility = 4
-        /// 5. Coverage: never more than demanded; shortfall only on mandatory projects.
+        /// Rule 5, coverage: no demand gets more hours than it asks for, and only mandatory projects may fall short.
         case coverage = 5
-        /// 6. Usable capacity per person and period.
+        /// Rule 6: no person is booked beyond usable capacity (capacity × `utilizationCap`) in any period.
         case capacity = 6
-        /// 7. Most distinct projects per person and period.
+        /// Rule 7: no person works on more than `maxConcurrentProjects` distinct projects in one period.
         case concurrency = 7
-        /// 8. Project and global budgets.
+        /// Rule 8: staff cost keeps within each project's budget and the portfolio budget.
         case budget = 8
-        /// 9. Pins.
+        /// Rule 9: every pin's project is selected and its person has at least the pinned hours there.
         case pin = 9
-        /// 10. Shared systems: limits and freezes (version 2).
+        /// Rule 10 (version 2): no shared system has more active projects than its limit, nor any in a freeze.
         case system = 10
-        /// 11. Balance rules (version 2).
+        /// Rule 11 (version 2): every balance group keeps its share of the selected portfolio.
         case balance = 11
-        /// 12. Alternatives (version 2).
+        /// Rule 12 (version 2): no two selected projects are alternatives that exclude each other.
         case alternatives = 12
 
         /// Orders rules by number.
@@ -52,7 +52,7 @@ public struct PlanViolation: Sendable, Equatable, CustomStringConvertible {
     public var people: [String]
     /// Projects involved (ids).
     public var projects: [String]
-    /// Periods involved.
+    /// Periods involved (indices in the horizon).
     public var periods: [Int]
     /// By how much the limit is missed (hours or money), when it is a quantity.
     public var amount: Double?

@@ -4,7 +4,7 @@
 public struct PersonLoad: Sendable, Equatable, Codable {
     /// The person's id.
     public var id: String
-    /// The person's team.
+    /// The person's team; `nil` when it has none.
     public var team: String?
     /// Booked hours per period.
     public var hours: [Double]
@@ -18,7 +18,7 @@ public struct PersonLoad: Sendable, Equatable, Codable {
 
 /// Booked hours against capacity for one team (people without a team form the team "").
 public struct TeamLoad: Sendable, Equatable, Codable {
-    /// The team name.
+    /// The team's name (`""` for people without a team).
     public var team: String
     /// Booked hours per period.
     public var hours: [Double]
@@ -30,7 +30,7 @@ public struct TeamLoad: Sendable, Equatable, Codable {
 
 /// Demand and booked hours for one skill.
 public struct SkillLoad: Sendable, Equatable, Codable {
-    /// The skill.
+    /// The skill's name.
     public var skill: String
     /// Hours that selected projects demand in this skill, per period.
     public var demanded: [Double]
@@ -45,25 +45,25 @@ public struct SkillLoad: Sendable, Equatable, Codable {
 public struct ProjectKPI: Sendable, Equatable, Codable {
     /// The project's id.
     public var id: String
-    /// Whether it is selected.
+    /// Whether the plan selects the project.
     public var selected: Bool
     /// Its start, when selected.
     public var start: Int?
     /// Hours demanded (when selected).
     public var demandedHours: Double
-    /// Hours booked.
+    /// Hours the plan books on it, over all demands and periods.
     public var bookedHours: Double
     /// Booked ÷ demanded (1 when nothing is demanded).
     public var coverage: Double
-    /// Staff cost.
+    /// Staff cost of those hours (hours × each person's cost per hour).
     public var cost: Double
-    /// Its budget, if any.
+    /// Its budget; `nil` when it has none.
     public var budget: Double?
 }
 
 /// The key figures of a plan.
 public struct PlanKPIs: Sendable, Equatable, Codable {
-    /// Per person.
+    /// Load per person, in scenario order.
     public var people: [PersonLoad]
     /// Per team, sorted by name.
     public var teams: [TeamLoad]

@@ -5,15 +5,15 @@
 public struct SystemInfo: Sendable, Equatable {
     /// Index in `PlanningProblem.systems`.
     public let index: Int
-    /// The scenario id.
+    /// The system's id in the scenario.
     public let id: String
-    /// The name to show.
+    /// The name to show: the system's `name`, or its id.
     public let name: String
     /// Most selected projects active on it in one period; `nil` is unlimited.
     public let limit: Int?
     /// Frozen periods, ascending, without repeats.
     public let freezes: [Int]
-    /// Projects that touch it, ascending.
+    /// Indices of the projects that touch it, ascending.
     public let projects: [Int]
 
     /// Whether `period` is frozen.
@@ -24,7 +24,7 @@ public struct SystemInfo: Sendable, Equatable {
 public struct BalanceGroup: Sendable, Equatable {
     /// Index in the policy's `balance`.
     public let index: Int
-    /// The rule.
+    /// The balance rule as the scenario states it.
     public let rule: BalanceRule
     /// Whether each project belongs to the group.
     public let members: [Bool]

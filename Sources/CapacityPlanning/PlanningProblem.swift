@@ -5,7 +5,7 @@
 public struct PersonInfo: Sendable, Equatable {
     /// Index in `PlanningProblem.people`.
     public let index: Int
-    /// The scenario id.
+    /// The person's id in the scenario.
     public let id: String
     /// Staff cost of one hour.
     public let costPerHour: Double
@@ -15,7 +15,7 @@ public struct PersonInfo: Sendable, Equatable {
     public let maxConcurrentProjects: Int?
     /// Level per skill index (0 when the person lacks the skill).
     public let levels: [Int]
-    /// Team, for reports.
+    /// The person's team, for reports; `nil` when it has none.
     public let team: String?
 }
 
@@ -23,7 +23,7 @@ public struct PersonInfo: Sendable, Equatable {
 public struct ProjectInfo: Sendable, Equatable {
     /// Index in `PlanningProblem.projects`.
     public let index: Int
-    /// The scenario id.
+    /// The project's id in the scenario.
     public let id: String
     /// Benefit when selected (the project's own `value`).
     public let value: Double
@@ -39,7 +39,8 @@ public struct ProjectInfo: Sendable, Equatable {
     public let excludes: [Int]
     /// Starts inside `startRange` that a system it touches closes (a freeze in its active periods).
     public let closedStarts: Set<Int>
-    /// Must be selected.
+    /// Whether the scenario marks it mandatory: every valid plan selects it, and only a mandatory
+    /// project may be left short of staff.
     public let mandatory: Bool
     /// Must be selected in every valid plan: mandatory, pinned, or a dependency of such a project.
     public let required: Bool
@@ -136,7 +137,7 @@ public struct DemandInfo: Sendable, Equatable {
     public let project: Int
     /// Index in `PlanningProblem.skills`.
     public let skill: Int
-    /// Lowest qualifying level.
+    /// Lowest level in the skill that qualifies a person (1…5).
     public let minLevel: Int
     /// Hours per project period, counted from the start (`duration` entries; cut to the
     /// horizon for a project longer than it, which can never be selected).
@@ -159,15 +160,15 @@ public struct DemandInfo: Sendable, Equatable {
 public struct PinInfo: Sendable, Equatable {
     /// Index in the scenario's `pins`.
     public let index: Int
-    /// The person.
+    /// Index of the pinned person in `PlanningProblem.people`.
     public let person: Int
-    /// The project.
+    /// Index of the pinned project in `PlanningProblem.projects`; every valid plan selects it.
     public let project: Int
-    /// The demand, when the pin names one.
+    /// Global index of the demand the pin names (`PlanningProblem.demands`); `nil` for any demand.
     public let demand: Int?
-    /// The period, when the pin names one.
+    /// The period the pin names; `nil` for any period.
     public let period: Int?
-    /// Least hours.
+    /// The least hours the person works there, summed over what the pin leaves open.
     public let hours: Double
     /// Demands whose hours count toward the pin and for which the person qualifies.
     public let countingDemands: [Int]
@@ -175,14 +176,14 @@ public struct PinInfo: Sendable, Equatable {
 
 /// Key of one assignment cell by dense indices.
 public struct CellKey: Sendable, Hashable {
-    /// The person.
+    /// Index in `PlanningProblem.people`.
     public let person: Int
     /// The demand (global index; it determines the project).
     public let demand: Int
-    /// The period.
+    /// The period, an index in the horizon.
     public let period: Int
 
-    /// Creates a key.
+    /// Creates the key of `person`'s hours on `demand` in `period`.
     public init(person: Int, demand: Int, period: Int) {
         self.person = person
         self.demand = demand
@@ -192,14 +193,14 @@ public struct CellKey: Sendable, Hashable {
 
 /// The baseline mapped onto the scenario's indices; entries naming unknown things are left out.
 public struct BaselineInfo: Sendable, Equatable {
-    /// Baseline hours by cell.
+    /// The baseline's hours by cell (only entries whose person, demand and period the scenario has).
     public let hours: [CellKey: Double]
     /// Start of each project the baseline selects (project index → start period).
     public let starts: [Int: Int]
     /// Sum of `hours`.
     public let totalHours: Double
 
-    /// An empty baseline.
+    /// The baseline of a scenario without one: no hours and no starts.
     public static let empty = BaselineInfo(hours: [:], starts: [:], totalHours: 0)
 }
 
@@ -216,7 +217,7 @@ public struct PlanningProblem: Sendable {
     public let scenario: Scenario
     /// Warnings found while validating (projects that never fit, orphaned baseline work, …).
     public let warnings: [ScenarioIssue]
-    /// Number of periods.
+    /// Number of periods in the horizon (`horizon.periods`).
     public let periodCount: Int
     /// Skill names by index (sorted).
     public let skills: [String]
@@ -236,7 +237,7 @@ public struct PlanningProblem: Sendable {
     public let systems: [SystemInfo]
     /// The balance rules (version 2) with their groups, in scenario order.
     public let balanceGroups: [BalanceGroup]
-    /// The policy.
+    /// The scenario's policy: utilisation cap, penalties, portfolio budget and balance rules.
     public var policy: Policy { scenario.policy }
 
     /// Person index by id.

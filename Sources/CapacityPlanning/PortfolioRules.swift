@@ -9,7 +9,7 @@ public struct Strategy: Sendable, Equatable {
     /// Money the portfolio gains per point of strategic score of a selected project.
     public var valuePerPoint: Double
 
-    /// Creates a strategy.
+    /// Creates a strategy; with no drivers or a `valuePerPoint` of 0 it adds nothing to the objective.
     public init(drivers: [Driver] = [], valuePerPoint: Double = 0) {
         self.drivers = drivers
         self.valuePerPoint = valuePerPoint
@@ -18,14 +18,14 @@ public struct Strategy: Sendable, Equatable {
 
 /// One strategic objective ("Grow in Asian markets").
 public struct Driver: Sendable, Equatable {
-    /// Unique, non-empty id.
+    /// Unique, non-empty id; projects' `scores` name the driver by it.
     public var id: String
     /// Display name; defaults to `id`.
     public var name: String?
     /// Weight (≥ 0) of a point of score on this driver.
     public var weight: Double
 
-    /// Creates a driver.
+    /// Creates a driver; the name defaults to the id.
     public init(id: String, name: String? = nil, weight: Double) {
         self.id = id
         self.name = name
@@ -39,7 +39,7 @@ public struct Driver: Sendable, Equatable {
 /// A system several projects may change (a payments core, a CRM): how many may change it at
 /// once, and when nobody may (change freezes).
 public struct System: Sendable, Equatable {
-    /// Unique, non-empty id.
+    /// Unique, non-empty id; projects' `touches` name the system by it.
     public var id: String
     /// Display name; defaults to `id`.
     public var name: String?
@@ -48,7 +48,7 @@ public struct System: Sendable, Equatable {
     /// Periods in which no project may be active on it.
     public var freezes: [Int]
 
-    /// Creates a system.
+    /// Creates a system; by default any number of projects may change it at once and it has no freeze.
     public init(id: String, name: String? = nil, maxConcurrentProjects: Int? = nil, freezes: [Int] = []) {
         self.id = id
         self.name = name
@@ -77,11 +77,11 @@ public struct BalanceRule: Sendable, Equatable {
     public var tag: String
     /// The group: projects whose `tags[tag]` equals this.
     public var value: String
-    /// What is shared.
+    /// What is shared out: staff cost (the default), the number of selected projects, or their value.
     public var measure: BalanceMeasure
-    /// Least share in [0, 1].
+    /// The least share of the selected portfolio's measure the group must have, in [0, 1].
     public var minShare: Double
-    /// Most share in [0, 1].
+    /// The most share of the selected portfolio's measure the group may have, in [0, 1].
     public var maxShare: Double
 
     /// Creates a rule; the shares default to no limit.
@@ -93,7 +93,7 @@ public struct BalanceRule: Sendable, Equatable {
         self.maxShare = maxShare
     }
 
-    /// `theme = growth`.
+    /// The group's name in messages and reports: `tag = value`, e.g. `theme = growth`.
     public var groupName: String { "\(tag) = \(value)" }
 
     /// Whether `project` belongs to the group.

@@ -14,11 +14,11 @@ public struct Scenario: Sendable, Equatable {
     /// Format version: 1, or 2 for a scenario that may use strategy, systems, balance,
     /// cost of delay and alternatives.
     public var version: Int
-    /// The planning periods.
+    /// The planning periods: how many, and the date and unit that label them.
     public var horizon: Horizon
     /// The pool of people the portfolio draws on.
     public var people: [Person]
-    /// The candidate projects.
+    /// The candidate projects a plan selects from.
     public var projects: [Project]
     /// Decisions already made that every plan must keep.
     public var pins: [Pin]
@@ -74,7 +74,7 @@ public struct Horizon: Sendable, Equatable {
     /// Length of one period; labels output only.
     public var unit: PeriodUnit?
 
-    /// Creates a horizon.
+    /// Creates a horizon of `periods` periods; `start` and `unit` only label them in output.
     public init(periods: Int, start: String? = nil, unit: PeriodUnit? = nil) {
         self.periods = periods
         self.start = start
@@ -123,22 +123,23 @@ public enum Hours: Sendable, Equatable {
 
 /// A person in the pool.
 public struct Person: Sendable, Equatable {
-    /// Unique, non-empty id.
+    /// Unique, non-empty id; pins, plans and baselines name the person by it.
     public var id: String
     /// Display name; defaults to `id`.
     public var name: String?
-    /// Skill → level 1…5.
+    /// Skill name → level 1…5; a level of at least a demand's `minLevel` in its skill qualifies.
     public var skills: [String: Int]
     /// Hours available in each period, before the utilisation cap.
     public var capacity: Hours
-    /// Staff cost of one hour.
+    /// Staff cost of one hour of the person's work (≥ 0), in the unit of the projects' value.
     public var costPerHour: Double
     /// Most distinct projects in any one period; `nil` is unlimited.
     public var maxConcurrentProjects: Int?
-    /// Grouping for reports.
+    /// Team name, grouping people in reports and KPIs; no rule depends on it.
     public var team: String?
 
-    /// Creates a person.
+    /// Creates a person; omitted fields take the spec's defaults (no skills, cost 0, no concurrency
+    /// limit, no team).
     public init(
         id: String,
         name: String? = nil,
@@ -163,11 +164,11 @@ public struct Person: Sendable, Equatable {
 
 /// A candidate project.
 public struct Project: Sendable, Equatable {
-    /// Unique, non-empty id.
+    /// Unique, non-empty id; dependencies, pins, exclusions and plans name the project by it.
     public var id: String
     /// Display name; defaults to `id`.
     public var name: String?
-    /// Benefit gained when selected.
+    /// Benefit gained when the project is selected (≥ 0), in the same unit as staff cost.
     public var value: Double
     /// Must be selected; the only kind that may be left short of staff.
     public var mandatory: Bool
@@ -181,7 +182,7 @@ public struct Project: Sendable, Equatable {
     public var budget: Double?
     /// Projects that must be selected and finished before this one starts.
     public var dependsOn: [String]
-    /// The work, by skill.
+    /// The work it needs: one line per skill (and level), with hours per period from its start.
     public var demands: [Demand]
     /// How strongly it serves each strategic driver: driver id → 0…5 (version 2; absent is 0).
     public var scores: [String: Int]
@@ -194,7 +195,8 @@ public struct Project: Sendable, Equatable {
     /// Ids of its alternatives: projects that may not be selected with it (version 2; symmetric).
     public var excludes: [String]
 
-    /// Creates a project.
+    /// Creates a project; omitted fields take the spec's defaults (value 0, not mandatory, a window
+    /// from period 0 to the horizon's end, no budget, no dependencies or demands, no version-2 keys).
     public init(
         id: String,
         name: String? = nil,
@@ -259,7 +261,7 @@ public struct Demand: Sendable, Equatable {
     /// Hours needed in each period of the project, counted from its start.
     public var hours: Hours
 
-    /// Creates a demand.
+    /// Creates a demand; `minLevel` defaults to 1 and the id to the skill.
     public init(id: String? = nil, skill: String, minLevel: Int = 1, hours: Hours) {
         self.id = id
         self.skill = skill
@@ -273,7 +275,7 @@ public struct Demand: Sendable, Equatable {
 
 /// A decision already made: `person` works at least `hours` on `project`.
 public struct Pin: Sendable, Equatable {
-    /// The person's id.
+    /// Id of the person the pin commits.
     public var person: String
     /// The project's id; the project is then selected.
     public var project: String
@@ -284,7 +286,8 @@ public struct Pin: Sendable, Equatable {
     /// The least number of hours (> 0), summed over what is left open.
     public var hours: Double
 
-    /// Creates a pin.
+    /// Creates a pin: `person` works at least `hours` on `project`, on `demand` and in `period` when
+    /// given.
     public init(person: String, project: String, demand: String? = nil, period: Int? = nil, hours: Double) {
         self.person = person
         self.project = project
@@ -298,17 +301,18 @@ public struct Pin: Sendable, Equatable {
 public struct Baseline: Sendable, Equatable {
     /// The projects as the published plan has them.
     public var projects: [ProjectDecision]
-    /// The published hours.
+    /// The published hours; the change penalty prices every hour a plan differs from them.
     public var assignments: [Assignment]
 
-    /// Creates a baseline.
+    /// Creates a baseline; both lists default to empty.
     public init(projects: [ProjectDecision] = [], assignments: [Assignment] = []) {
         self.projects = projects
         self.assignments = assignments
     }
 }
 
-/// Portfolio-wide rules and prices.
+/// Portfolio-wide rules and prices: the utilisation cap, the objective's penalties, the portfolio
+/// budget and (version 2) the balance rules.
 public struct Policy: Sendable, Equatable {
     /// Share (0, 1] of each person's capacity that may be planned.
     public var utilizationCap: Double

@@ -10,7 +10,7 @@ public struct ScenarioIssue: Sendable, Equatable, Hashable, CustomStringConverti
         case warning
     }
 
-    /// Error or warning.
+    /// Whether the issue rejects the scenario (`error`) or is only reported (`warning`).
     public var severity: Severity
     /// JSON path of the field, e.g. `projects[3].demands[1].hours`; empty for the whole document.
     public var path: String

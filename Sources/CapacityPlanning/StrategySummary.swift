@@ -7,9 +7,9 @@ public struct StrategySummary: Sendable, Equatable, Codable {
     public struct DriverScore: Sendable, Equatable, Codable {
         /// The driver's id.
         public var driver: String
-        /// Its name.
+        /// The driver's name to show (its id when it has none).
         public var name: String
-        /// Its weight.
+        /// The driver's weight in the strategy.
         public var weight: Double
         /// Σ of the selected projects' scores on it (0…5 each, unweighted).
         public var points: Int
@@ -21,7 +21,7 @@ public struct StrategySummary: Sendable, Equatable, Codable {
     public struct GroupShare: Sendable, Equatable, Codable {
         /// Index of the rule in `policy.balance`.
         public var rule: Int
-        /// The tag key.
+        /// The tag key that defines the group.
         public var tag: String
         /// The tag value that defines the group.
         public var value: String

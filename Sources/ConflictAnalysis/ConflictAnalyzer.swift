@@ -13,7 +13,7 @@ public struct AnalysisOptions: Sendable {
     public var seed: UInt64
     /// Most projects left out that are forced in and re-solved (highest value first).
     public var maxForcedSelections: Int
-    /// Most resolutions evaluated.
+    /// Most resolutions re-solved and ranked.
     public var maxResolutions: Int
     /// Most (skill, level) pairs whose marginal value is confirmed by re-solving.
     public var maxMarginalResolves: Int
@@ -46,10 +46,10 @@ public struct AnalysisOptions: Sendable {
 /// values, resolutions, the trade-off curve) come from re-solving changed scenarios with the
 /// analysis planner, each measured against one reference solve of the unchanged scenario.
 public struct ConflictAnalyzer: Sendable {
-    /// The options.
+    /// How much work each analysis may do: planner, time limit, seed and how many re-solves.
     public var options: AnalysisOptions
 
-    /// Creates an analyzer.
+    /// Creates an analyzer; the default options suit a scenario of tens of people.
     public init(options: AnalysisOptions = AnalysisOptions()) {
         self.options = options
     }

@@ -6,7 +6,7 @@ public import CapacityPlanning
 /// Every number is either a formula over the scenario and the analysed plan (stated on the field)
 /// or the objective of a re-solve, which carries its own status so a reader knows whether it is proven.
 public struct ConflictReport: Sendable, Equatable, Codable {
-    /// Format version of this report.
+    /// Format version of the report's JSON (1).
     public var version = 1
     /// The plan that was analysed and what the checker says about it.
     public var plan: AnalysedPlan
@@ -48,7 +48,7 @@ public struct ConflictReport: Sendable, Equatable, Codable {
 
 /// Where the analysed plan came from and what the checker says about it.
 public struct AnalysedPlan: Sendable, Equatable, Codable {
-    /// Where the plan came from.
+    /// Where the plan came from: given by the caller, the baseline, or planned afresh.
     public enum Source: String, Sendable, Equatable, Codable {
         /// Passed in by the caller (`--plan`).
         case given
@@ -66,7 +66,7 @@ public struct AnalysedPlan: Sendable, Equatable, Codable {
     public var valid: Bool
     /// The checker's violations, one line each.
     public var violations: [String]
-    /// Projects it selects.
+    /// Number of projects it selects.
     public var selectedProjects: Int
     /// Staff cost it books.
     public var staffCost: Double
@@ -82,9 +82,9 @@ public struct SolveOutcome: Sendable, Equatable, Codable {
     public var objective: Double?
     /// The planner's proven upper bound, when it has one.
     public var bound: Double?
-    /// The planner that solved it.
+    /// Name of the planner that solved it (the analysis planner: `auto`, `glpk`, …).
     public var solver: String
-    /// Wall-clock seconds.
+    /// Wall-clock seconds the solve took.
     public var seconds: Double
     /// Why there is no plan (the planner's error, or an invalid changed scenario).
     public var error: String?
@@ -101,11 +101,11 @@ public struct SolveOutcome: Sendable, Equatable, Codable {
     }
 }
 
-/// Hours on one project.
+/// Hours on one project, as an entry of a conflict's project list.
 public struct ProjectHours: Sendable, Equatable, Codable {
-    /// Project id.
+    /// The project's id.
     public var project: String
-    /// Hours.
+    /// The hours (booked or demanded, as the list that holds the entry says).
     public var hours: Double
 
     /// Creates an entry.
@@ -117,15 +117,15 @@ public struct ProjectHours: Sendable, Equatable, Codable {
 
 /// A person booked beyond usable capacity in one period.
 public struct OverAllocation: Sendable, Equatable, Codable {
-    /// Person id.
+    /// The over-booked person's id.
     public var person: String
-    /// Period.
+    /// The period in which the person is over-booked.
     public var period: Int
     /// Hours the plan books in the period.
     public var bookedHours: Double
-    /// `capacity × utilizationCap`.
+    /// Usable hours in the period: `capacity × utilizationCap`.
     public var usableHours: Double
-    /// `bookedHours − usableHours`.
+    /// Hours booked beyond usable capacity: `bookedHours − usableHours`.
     public var excessHours: Double
     /// The projects booked, most hours first.
     public var projects: [ProjectHours]
@@ -158,23 +158,23 @@ public struct OrphanedWork: Sendable, Equatable, Codable {
 
     /// Person id as the baseline names it.
     public var person: String
-    /// Project id.
+    /// Project id as the baseline names it.
     public var project: String
-    /// Demand id.
+    /// Demand id as the baseline names it.
     public var demand: String
-    /// Period.
+    /// The period as the baseline names it (outside the horizon for `outsideHorizon`).
     public var period: Int
-    /// Hours.
+    /// The baseline's hours in that cell.
     public var hours: Double
-    /// Why.
+    /// What the scenario no longer has for the hours.
     public var reason: Reason
 }
 
 /// Demand of one skill at a minimum level in a period.
 public struct SkillDemand: Sendable, Equatable, Codable {
-    /// Skill.
+    /// The skill demanded.
     public var skill: String
-    /// Minimum level.
+    /// The least level that qualifies.
     public var minLevel: Int
     /// Hours demanded by the analysed plan's selected projects.
     public var hours: Double
@@ -192,7 +192,7 @@ public struct SkillDemand: Sendable, Equatable, Codable {
 /// of the minimum cut, so `shortageHours = demandHours − supplyHours` exactly, and a person
 /// qualified for two of its demands counts once.
 public struct SkillShortage: Sendable, Equatable, Codable {
-    /// Period.
+    /// The period in which the group is short.
     public var period: Int
     /// The demands in the group, by skill and minimum level.
     public var demands: [SkillDemand]
@@ -202,7 +202,7 @@ public struct SkillShortage: Sendable, Equatable, Codable {
     public var demandHours: Double
     /// Usable hours of `people`.
     public var supplyHours: Double
-    /// `demandHours − supplyHours`.
+    /// Hours no staffing can cover: `demandHours − supplyHours`.
     public var shortageHours: Double
 }
 
@@ -223,7 +223,7 @@ public struct Contention: Sendable, Equatable, Codable {
 
     /// One project in the group.
     public struct Member: Sendable, Equatable, Codable {
-        /// Project id.
+        /// The project's id.
         public var project: String
         /// Hours it demands from the group's people over `periods`.
         public var demandHours: Double
@@ -237,13 +237,14 @@ public struct Contention: Sendable, Equatable, Codable {
         public var competitors: [String]
     }
 
-    /// The kind.
+    /// Whether selected projects are short together or a left-out project is displaced.
     public var kind: Kind
     /// Periods in which this group is short.
     public var periods: [Int]
-    /// The contended people.
+    /// Ids of the people the projects contend for.
     public var people: [String]
-    /// The projects.
+    /// The projects in the group, with their demand and share of the shortage (for `displacement`,
+    /// the left-out project first).
     public var projects: [Member]
     /// The group's shortage summed over `periods`.
     public var shortageHours: Double
@@ -263,7 +264,7 @@ public struct DeadlineRisk: Sendable, Equatable, Codable {
         case unmetHours
     }
 
-    /// Project id.
+    /// Id of the project at risk.
     public var project: String
     /// Whether it is mandatory.
     public var mandatory: Bool
@@ -275,17 +276,17 @@ public struct DeadlineRisk: Sendable, Equatable, Codable {
     public var shortHours: Double
     /// The unmet hours by demand and period (for `unmetHours`; the best start's shortfall otherwise).
     public var shortfall: [UnmetDemand]
-    /// One sentence.
+    /// The risk in one sentence, with the numbers.
     public var detail: String
 }
 
 /// Hours of one demand in one period left unstaffed.
 public struct UnmetDemand: Sendable, Equatable, Codable {
-    /// Demand id.
+    /// The demand's id within its project.
     public var demand: String
-    /// Period.
+    /// The period in which the hours go unstaffed.
     public var period: Int
-    /// Hours.
+    /// Hours left unstaffed.
     public var hours: Double
 
     /// Creates an entry.
@@ -328,15 +329,15 @@ public struct NotSelectedProject: Sendable, Equatable, Codable {
             case displacesBetterWork
         }
 
-        /// The kind.
+        /// The kind of reason.
         public var kind: Kind
         /// One sentence, with the numbers.
         public var detail: String
     }
 
-    /// Project id.
+    /// The left-out project's id.
     public var project: String
-    /// Its value.
+    /// The project's own `value`: what leaving it out forgoes, before staffing costs.
     public var value: Double
     /// Why it is out, most fundamental first.
     public var reasons: [Reason]
@@ -346,7 +347,7 @@ public struct NotSelectedProject: Sendable, Equatable, Codable {
 
 /// The outcome of forcing a project into the plan.
 public struct ForcedSelection: Sendable, Equatable, Codable {
-    /// The re-solve.
+    /// The re-solve of the scenario with the project pinned in.
     public var outcome: SolveOutcome
     /// `outcome.objective − reference.objective`: what forcing it in costs (negative) or gains.
     public var change: Double?
@@ -358,11 +359,11 @@ public struct ForcedSelection: Sendable, Equatable, Codable {
 
 /// What more of a skill at a level is worth in a period.
 public struct MarginalValue: Sendable, Equatable, Codable {
-    /// Skill.
+    /// The skill.
     public var skill: String
     /// Level of the extra person.
     public var level: Int
-    /// Period.
+    /// The period whose extra hour is valued (the extra person works over the whole horizon).
     public var period: Int
     /// The LP relaxation's value of one more free hour (from the coverage duals; see `ShadowPrices`).
     public var lpValuePerHour: Double
@@ -397,17 +398,17 @@ public struct Resolution: Sendable, Equatable, Codable {
 
 /// The best objective as a policy parameter varies: the portfolio's efficient frontier.
 public struct TradeOffCurve: Sendable, Equatable, Codable {
-    /// One point.
+    /// One budget on the curve and the best plan found within it.
     public struct Point: Sendable, Equatable, Codable {
         /// The parameter's value (`nil`: no limit).
         public var budget: Double?
-        /// The re-solve.
+        /// The re-solve with the portfolio budget set to `budget`.
         public var outcome: SolveOutcome
         /// Value of the selected projects.
         public var value: Double?
-        /// Staff cost.
+        /// Staff cost of the re-solved plan.
         public var staffCost: Double?
-        /// Selected project ids.
+        /// Ids of the projects the re-solved plan selects.
         public var selected: [String]
     }
 

@@ -6,7 +6,7 @@ public import CapacityPlanning
 
 /// A shared system over its limit, or changed during a freeze, in one period of the analysed plan.
 public struct SystemCollision: Sendable, Equatable, Codable {
-    /// What breaks.
+    /// What breaks: the system's limit, or a freeze.
     public enum Kind: String, Sendable, Equatable, Codable {
         /// More projects active on the system than its `maxConcurrentProjects`.
         case overLimit
@@ -16,7 +16,7 @@ public struct SystemCollision: Sendable, Equatable, Codable {
 
     /// The system's id.
     public var system: String
-    /// The period.
+    /// The period of the collision.
     public var period: Int
     /// Over its limit, or in a freeze.
     public var kind: Kind

@@ -11,7 +11,7 @@ import Foundation
 /// `feasible` with the best bound. A warm start (`options.warmStart`, or the
 /// greedy plan when `warmStartWithGreedy` is on) is injected into the search.
 public struct ExactPlanner: Planner {
-    /// `glpk`.
+    /// The name front ends use for it: `glpk`.
     public var name: String { "glpk" }
     /// Warm-start GLPK from the greedy plan when no warm start is given.
     public var warmStartWithGreedy: Bool
@@ -19,7 +19,8 @@ public struct ExactPlanner: Planner {
     /// large portfolios, sometimes slower on small ones.
     public var cuts: Bool
 
-    /// Creates the planner.
+    /// Creates the planner; by default it warm-starts GLPK from the greedy plan and leaves the cut
+    /// generators off.
     public init(warmStartWithGreedy: Bool = true, cuts: Bool = false) {
         self.warmStartWithGreedy = warmStartWithGreedy
         self.cuts = cuts

@@ -3,9 +3,9 @@ public import CapacityPlanning
 
 /// File formats for the exact planner's model.
 public enum ModelFileFormat: String, Sendable, CaseIterable {
-    /// Free MPS.
+    /// Free-format MPS, the format most MIP solvers read.
     case mps
-    /// CPLEX LP.
+    /// CPLEX LP format: readable by people, and by GLPK and most other MIP solvers.
     case lp
 }
 

@@ -28,10 +28,10 @@ public struct GreedyPlanner: Planner {
     /// …but never before this many steps, so small scenarios get all `defaultMoveLimit` moves.
     static let minimumSearchWork = 5_000_000
 
-    /// Creates the planner.
+    /// Creates the planner; it has no settings of its own (`PlanningOptions` steers each run).
     public init() {}
 
-    /// `greedy`.
+    /// The name front ends use for it: `greedy`.
     public var name: String { "greedy" }
 
     /// Plans `problem`: construction, then local search within `options.moveLimit` moves

@@ -24,7 +24,7 @@ public import CapacityPlanning
 /// Deterministic for a given seed when `options.moveLimit` is set and `timeLimit` is not:
 /// sub-problems are then limited by a node count, not by time, and one search runs.
 public struct LargeNeighbourhoodPlanner: Planner {
-    /// `lns`.
+    /// The name front ends use for it: `lns`.
     public var name: String { "lns" }
     /// Default time limit when the options give neither a time limit nor a move limit (seconds).
     public var defaultTimeLimit: Double
@@ -39,7 +39,7 @@ public struct LargeNeighbourhoodPlanner: Planner {
     /// Searches that run at once against the clock (the second starts once the bound is known).
     public var searches: Int
 
-    /// Creates the planner.
+    /// Creates the planner; each argument sets the property of the same name.
     public init(defaultTimeLimit: Double = 60, subproblemTimeLimit: Double = 2,
                 subproblemNodeLimit: Int = 500, boundModelLimit: Int = 2_000_000, boundNodeLimit: Int = 300,
                 searches: Int = 2) {
