@@ -1,7 +1,7 @@
 // The HTTP service: plans, checks, analyses and jobs over the spec's JSON (Docs/service.md).
 import StrictJSON
 import CapacityPlanners
-public import CapacityPlanning
+import CapacityPlanning
 import ConflictAnalysis
 import Foundation
 public import Hummingbird

@@ -2,7 +2,7 @@
 // freezes, and the portfolio reasons a project is left out (systems, alternatives, balance,
 // cost of delay). Formulas over the scenario and the analysed plan; the forced re-solves of
 // `SelectionAnalysis.forceIn` confirm the reasons.
-public import CapacityPlanning
+import CapacityPlanning
 
 /// A shared system over its limit, or changed during a freeze, in one period of the analysed plan.
 public struct SystemCollision: Sendable, Equatable, Codable {

@@ -1,6 +1,6 @@
 // What a planner found, in index space: planners pass it between themselves, and the wire
-// `Plan` is built from it and checked once, at the edge (`Planner.plan`).
-public import CapacityPlanning
+// `Plan` is built from it and checked once, at the edge (`Planner.checkedPlan`).
+package import CapacityPlanning
 
 /// What a planner proved about its plan.
 package enum Proof: Sendable, Equatable {
