@@ -172,22 +172,40 @@ struct ImportCommand: ParsableCommand {
         "strategy.valuePerPoint": "--value-per-point",
     ]
 
-    /// An import problem in this command's words: a setting's problem under its option
-    /// (`--periods: …`), a file's problem with the option that fixes it (`… (--start)`).
-    static func describe(_ issue: ImportIssue) -> String {
-        guard let setting = issue.setting, let option = options[setting] else { return issue.description }
-        return issue.line == nil && issue.file == setting ? "\(option): \(issue.message)" : "\(issue) (\(option))"
+    /// The settings given on the command line (the others come from a workbook's Settings
+    /// sheet or the format's defaults).
+    var givenSettings: Set<String> {
+        let given: [(String, Bool)] = [
+            ("horizon.periods", periods != nil), ("horizon.start", start != nil), ("horizon.unit", unit != nil),
+            ("policy.utilizationCap", utilizationCap != nil), ("policy.unmetPenaltyPerHour", unmetPenalty != nil),
+            ("policy.assignmentPenalty", assignmentPenalty != nil), ("policy.budget", budget != nil),
+            ("policy.changePenaltyPerHour", changePenalty != nil), ("policy.startChangePenalty", startChangePenalty != nil),
+            ("strategy.valuePerPoint", valuePerPoint != nil),
+        ]
+        return Set(given.filter(\.1).map(\.0))
+    }
+
+    /// An import problem in this command's words: a setting's problem under its option when the
+    /// option gives it (`--utilization-cap: …`: given here, or a CSV import, where options are the
+    /// only way); with a workbook whose Settings sheet may hold it, the field and both places
+    /// (`policy.utilizationCap: … (Settings sheet, or --utilization-cap)`); a file's problem with
+    /// the option that fixes it (`… (--start)`).
+    func describe(_ issue: ImportIssue) -> String {
+        guard let setting = issue.setting, let option = Self.options[setting] else { return issue.description }
+        guard issue.line == nil && issue.file == setting else { return "\(issue) (\(option))" }
+        if xlsx != nil && !givenSettings.contains(setting) { return "\(issue) (Settings sheet, or \(option))" }
+        return "\(option): \(issue.message)"
     }
 
     /// Imports, lists every problem (exit 1) or writes the scenario.
     func run() throws {
         let outcome = try importScenario()
         let style = TextStyle.forStream(STDERR_FILENO)
-        for warning in outcome.warnings { printError(style.yellow("warning: ") + Self.describe(warning)) }
+        for warning in outcome.warnings { printError(style.yellow("warning: ") + describe(warning)) }
         guard var scenario = outcome.scenario, outcome.errors.isEmpty else {
             printError(style.red("error: ") + "the files do not make a valid scenario "
                        + "(\(outcome.errors.count) problem\(outcome.errors.count == 1 ? "" : "s")):")
-            for issue in outcome.errors { printError("  " + Self.describe(issue)) }
+            for issue in outcome.errors { printError("  " + describe(issue)) }
             throw Exit.invalidScenario
         }
         // The same validation every command applies when it reads a scenario.

@@ -12,7 +12,8 @@ public struct PlanningOptions: Sendable {
     /// Most improvement moves (greedy) or neighbourhoods (LNS); `nil` uses the planner's default.
     public var moveLimit: Int?
     /// A plan to start from, checked against the problem being planned (`CheckedPlan(plan, for:
-    /// problem)`); it is used only if it is valid. The planners take its allocation as it is.
+    /// problem)`); it is used only if it is valid. The planners take its allocation as it is
+    /// (one checked against another problem is checked again first).
     public var warmStart: CheckedPlan?
     /// Called with progress from the planner's thread; keep it quick.
     public var progress: (@Sendable (PlanningProgress) -> Void)?

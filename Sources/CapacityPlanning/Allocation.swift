@@ -22,11 +22,15 @@ public struct Allocation: Sendable, Equatable {
         self.hours = hours
     }
 
-    /// Maps a plan onto `problem`'s indices; entries naming unknown things are left out.
+    /// Maps a plan onto `problem`'s indices as the checker reads it: entries naming unknown
+    /// things are left out, and a project listed twice counts as its first listing.
     public init(plan: Plan, problem: PlanningProblem) {
         var starts = [Int?](repeating: nil, count: problem.projects.count)
-        for decision in plan.projects where decision.selected {
-            if let j = problem.projectIndex[decision.id] { starts[j] = decision.start.map(Self.clamp) }
+        var listed = [Bool](repeating: false, count: problem.projects.count)
+        for decision in plan.projects {
+            guard let j = problem.projectIndex[decision.id], !listed[j] else { continue }
+            listed[j] = true
+            if decision.selected { starts[j] = decision.start.map(Self.clamp) }
         }
         var hours: [CellKey: Double] = [:]
         for a in plan.assignments {

@@ -15,11 +15,20 @@ public struct CheckedPlan: Sendable, Equatable {
     public let allocation: Allocation
     /// The checker's verdict and the plan's objective.
     public let check: PlanCheck
+    /// The `PlanningProblem.identity` of the problem it was checked against.
+    public let problemIdentity: UInt64
 
     /// Checks `plan` against `problem` (`PlanChecker.check`), keeping the plan on indices it read.
     public init(_ plan: Plan, for problem: PlanningProblem) {
         self.plan = plan
+        problemIdentity = problem.identity
         (check, allocation) = PlanChecker.checkAndMap(plan, for: problem)
+    }
+
+    /// This checked plan when it was checked against `problem`, else its plan checked against
+    /// `problem` now: a plan checked for another scenario is never taken for one of this.
+    public func checked(for problem: PlanningProblem) -> CheckedPlan {
+        problemIdentity == problem.identity ? self : CheckedPlan(plan, for: problem)
     }
 
     /// Whether the plan breaks no rule (a plan whose status is `infeasible` never is).

@@ -1,5 +1,6 @@
 // The normalised problem: a valid scenario turned into dense indices, built once
 // and shared by every planner, the checker and the analysis.
+import Synchronization
 
 /// A person, by dense index.
 public struct PersonInfo: Sendable, Equatable {
@@ -213,6 +214,10 @@ public struct BaselineInfo: Sendable, Equatable {
 ///   S skills, J projects, D demands, Δ dependency edges and B baseline entries:
 ///   each demand scans the people once to find who qualifies.
 public struct PlanningProblem: Sendable {
+    /// A number no other problem built by this process has: a `CheckedPlan` remembers by it
+    /// which problem it was checked against (copies of this value share it).
+    public let identity: UInt64
+    private static let built = Atomic<UInt64>(0)
     /// The scenario it was built from.
     public let scenario: Scenario
     /// Warnings found while validating (projects that never fit, orphaned baseline work, …).
@@ -268,6 +273,7 @@ public struct PlanningProblem: Sendable {
     }
 
     private init(validated scenario: Scenario, warnings: [ScenarioIssue]) {
+        self.identity = Self.built.add(1, ordering: .relaxed).newValue
         self.scenario = scenario
         self.warnings = warnings
         let periods = scenario.horizon.periods

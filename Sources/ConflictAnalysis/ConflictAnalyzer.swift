@@ -85,8 +85,10 @@ public struct ConflictAnalyzer: Sendable {
         try analyze(problem, checked: given.map { CheckedPlan($0, for: problem) })
     }
 
-    /// Analyses a plan already checked against `problem` (it is not checked again); see `analyze(_:plan:)`.
-    public func analyze(_ problem: PlanningProblem, checked givenChecked: CheckedPlan?) throws(AnalysisError) -> ConflictReport {
+    /// Analyses a plan already checked against `problem` (it is not checked again; one checked
+    /// against another problem is); see `analyze(_:plan:)`.
+    public func analyze(_ problem: PlanningProblem, checked given: CheckedPlan?) throws(AnalysisError) -> ConflictReport {
+        let givenChecked = given?.checked(for: problem)
         let scenario = problem.scenario
         try checkOptions()
         if let given = givenChecked?.plan, given.status == .infeasible {

@@ -15,13 +15,17 @@ public struct PageTemplates: Sendable {
 
     /// Parses `sources`: template name (what `{{> name}}` includes) → the template's UTF-8 bytes.
     ///
-    /// - Throws: `PageTemplateError` naming the template that is not UTF-8 or does not parse,
-    ///   with the line and column of the fault.
+    /// - Throws: `PageTemplateError` naming the template that is not UTF-8, does not parse (with
+    ///   the line and column of the fault) or includes a partial that is not among `sources`
+    ///   (the engine would render it as nothing).
     public init(_ sources: [String: [UInt8]]) throws(PageTemplateError) {
         var library = MustacheLibrary()
         for (name, bytes) in sources.sorted(by: { $0.key < $1.key }) {
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw PageTemplateError(template: name, message: "is not UTF-8")
+            }
+            for partial in Self.partials(in: text) where sources[partial] == nil {
+                throw PageTemplateError(template: name, message: "includes {{> \(partial)}}, which is not a template")
             }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
@@ -34,6 +38,19 @@ public struct PageTemplates: Sendable {
         }
         self.library = library
         names = Set(sources.keys)
+    }
+
+    /// The names of the partials `text` includes (`{{> name}}`, `{{>name}}`).
+    static func partials(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = text[...]
+        while let open = rest.firstRange(of: "{{>") {
+            rest = rest[open.upperBound...]
+            guard let close = rest.firstRange(of: "}}") else { break }
+            names.append(String(rest[..<close.lowerBound].filter { $0 != " " && $0 != "\t" }))
+            rest = rest[close.upperBound...]
+        }
+        return names
     }
 
     /// `model` laid out by the template `name`.

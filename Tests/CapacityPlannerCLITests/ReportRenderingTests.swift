@@ -143,6 +143,12 @@ struct ReportRenderingTests {
         let html = try HTMLReport.render(data)
         #expect(!data.check.isValid)
         #expect(html.contains("This plan is not valid"))
+
+        // Hours no person has, inside the horizon: the heatmap's share must not overflow an Int.
+        let absurd = Plan(status: .feasible, projects: problem.projects.map { ProjectDecision(id: $0.id, selected: $0.id == "api", start: $0.id == "api" ? 0 : nil) },
+                          assignments: [Assignment(person: "ada", project: "api", demand: "backend", period: 0, hours: 1e300)])
+        let page = try HTMLReport.render(ReportData(title: "T", problem: problem, checked: CheckedPlan(absurd, for: problem)))
+        #expect(page.contains("This plan is not valid"))
     }
 
     @Test("the progress line's text")

@@ -35,5 +35,27 @@ struct CheckedPlanTests {
         var infeasible = plan
         infeasible.status = .infeasible
         #expect(!CheckedPlan(infeasible, for: problem).isValid)
+
+        // A project listed twice: the checker and Allocation both read its first listing.
+        var twice = plan
+        let first = try #require(plan.projects.first { $0.selected })
+        twice.projects.append(ProjectDecision(id: first.id, selected: false))
+        twice.projects.insert(ProjectDecision(id: first.id, selected: false), at: 0)
+        let checkedTwice = CheckedPlan(twice, for: problem)
+        #expect(!checkedTwice.isValid)
+        #expect(checkedTwice.allocation == Allocation(plan: twice, problem: problem))
+        #expect(checkedTwice.allocation.starts[try #require(problem.projectIndex[first.id])] == nil)
+    }
+
+    @Test("a plan checked against one problem is checked again for another, never taken as it is")
+    func otherProblem() throws {
+        let (problem, plan) = try Self.replan()
+        let checked = CheckedPlan(plan, for: problem)
+        #expect(checked.checked(for: problem).problemIdentity == problem.identity)
+        let small = try PlanningProblem(try Scenario(json: try Data(contentsOf: SharedFiles.examples.appendingPathComponent("small-team.json"))))
+        let again = checked.checked(for: small)
+        #expect(again.problemIdentity == small.identity && again.problemIdentity != problem.identity)
+        #expect(again.allocation.starts.count == small.projects.count)
+        #expect(!again.isValid)
     }
 }

@@ -23,6 +23,13 @@ struct PageTemplatesTests {
         #expect(try templates.render(["s": "\"<&>'"], with: "t") == "&quot;&lt;&amp;&gt;&#39;")
     }
 
+    @Test("a partial that is not a template is an error, not an empty include")
+    func missingPartial() {
+        #expect(throws: PageTemplateError(template: "page", message: "includes {{> itme}}, which is not a template")) {
+            try PageTemplates(["page": Array("<ul>{{> itme}}</ul>".utf8), "item": Array("<li/>".utf8)])
+        }
+    }
+
     @Test("a template that does not parse names itself, its line and column")
     func parseError() {
         #expect {

@@ -94,7 +94,8 @@ enum Heatmap {
             let cells = columns.map { column -> View.Cell in
                 let booked = column.reduce(0.0) { $0 + team.booked[$1] }
                 let capacity = column.reduce(0.0) { $0 + team.capacity[$1] }
-                let share = capacity > 0 ? Int((booked / capacity * 100).rounded()) : 0
+                // Clamped before it becomes an Int: a plan file may book absurd hours.
+                let share = capacity > 0 ? Int(min(max((booked / capacity * 100).rounded(), 0), 1e9)) : 0
                 let tip = "\(team.name) · \(title(data, column)): \(Format.hours(booked)) h of \(Format.hours(capacity)) h"
                     + (capacity > 0 ? " (\(share)%)" : "")
                 return View.Cell(cls: cellClass(booked: booked, capacity: capacity, usable: capacity), tip: PageText(tip),

@@ -39,7 +39,7 @@ public struct ExactPlanner: Planner {
         let formulation = ExactFormulation(problem: problem)
 
         var warm: Allocation?
-        if let start = options.warmStart, start.isValid {
+        if let start = options.warmStart?.checked(for: problem), start.isValid {
             warm = start.allocation
         } else if warmStartWithGreedy, options.warmStart == nil {
             var greedyOptions = options

@@ -14,7 +14,7 @@ extension Search {
 
     /// The warm start when the checker accepts it, else the greedy plan, else the exact planner's first plan.
     mutating func startingPoint() throws(PlanningError) -> Start {
-        if let start = options.warmStart, start.isValid {
+        if let start = options.warmStart?.checked(for: problem), start.isValid {
             return .allocation(start.allocation)
         }
         var greedyOptions = options

@@ -5,6 +5,7 @@ public import CapacityPlanning
 public enum PlanSheets {
     /// The sheets for `checked` (a plan of `problem` with the checker's verdict).
     public static func make(_ checked: CheckedPlan, problem: PlanningProblem) -> [SheetOutput] {
+        let checked = checked.checked(for: problem)
         let plan = checked.plan
         let scenario = problem.scenario
         let periods = scenario.horizon.periods
