@@ -117,7 +117,8 @@ struct ScenarioRunner {
         }
         log("\(label): \(name): planning (time limit \(Format.seconds(settings.timeLimit))\(moveLimit.map { ", move limit \($0)" } ?? ""))")
         do {
-            let plan = try planner.plan(problem, options: options)
+            let checked = try planner.checkedPlan(problem, options: options)
+            let plan = checked.plan
             result.seconds = Measure.seconds(since: start)
             result.firstIncumbentSeconds = firstIncumbent.seconds
             trace.record(TracePoint(seconds: result.seconds ?? 0, objective: plan.objective, bound: plan.bound), final: true)
@@ -127,7 +128,7 @@ struct ScenarioRunner {
             result.nodes = plan.details?.nodes
             result.note = plan.details?.note
             if let model = plan.details?.model { result.model = model }
-            Self.check(plan, problem: problem, into: &result)
+            Self.record(checked, into: &result)
         } catch {
             result.seconds = Measure.seconds(since: start)
             result.error = error.description
@@ -143,14 +144,16 @@ struct ScenarioRunner {
         update(result)
     }
 
-    /// Checks `plan` with the plan checker and records objective, gap and validity.
-    static func check(_ plan: Plan, problem: PlanningProblem, into result: inout PlannerResult) {
+    /// Records the objective, gap and validity of a planner's plan from the check its edge made
+    /// (the one plan checker), and whether the plan states the objective the checker computes.
+    static func record(_ checked: CheckedPlan, into result: inout PlannerResult) {
+        let plan = checked.plan
         guard plan.status != .infeasible else {
             result.valid = false
             result.violations = ["the planner says no valid plan exists, but every generated scenario has one"]
             return
         }
-        let check = PlanChecker.check(plan, for: problem)
+        let check = checked.check
         var problems = check.violations.map(\.description)
         let total = check.objective.total
         if let stated = plan.objective {
