@@ -68,7 +68,7 @@ def _repair(scenario):
             person["capacity"] = _fit(person["capacity"], periods)
     drivers = set()
     systems = {}
-    if version == 2:
+    if version >= 2:  # version 3 without its own keys is version 2
         strategy = scenario.get("strategy") or {}
         drivers = set(_unique(strategy.get("drivers") or [], "id", lambda d, i: f"d{i}"))
         for system in scenario.get("systems") or []:
@@ -104,7 +104,7 @@ def _repair(scenario):
         earlier = set(project_ids[:index])
         if project.get("dependsOn") is not None:
             project["dependsOn"] = [d for d in project["dependsOn"] if d in earlier]
-        if version == 2:
+        if version >= 2:
             if project.get("scores") is not None:
                 project["scores"] = {k: v for k, v in project["scores"].items() if k in drivers}
             if project.get("touches") is not None:
@@ -184,8 +184,8 @@ def _applicable(change, scenario):
     """A schema-valid change made to name what the scenario has (else: a portfolio budget change)."""
     periods = int(scenario["horizon"]["periods"])
     projects = scenario.get("projects") or []
-    systems = scenario.get("systems") or [] if scenario["version"] == 2 else []
-    rules = ((scenario.get("policy") or {}).get("balance") or []) if scenario["version"] == 2 else []
+    systems = scenario.get("systems") or [] if scenario["version"] >= 2 else []
+    rules = ((scenario.get("policy") or {}).get("balance") or []) if scenario["version"] >= 2 else []
     kind = change["kind"]
     fallback = {"kind": "raisePortfolioBudget", "amount": 1000000}
     if kind in ("delay", "extendDeadline", "drop", "raiseProjectBudget"):

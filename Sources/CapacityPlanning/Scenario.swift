@@ -12,7 +12,8 @@
 /// A whole planning question: who is available, what could be done, and under which rules.
 public struct Scenario: Sendable, Equatable {
     /// Format version: 1, or 2 for a scenario that may use strategy, systems, balance,
-    /// cost of delay and alternatives.
+    /// cost of delay and alternatives; 3 means version 2 here (this build reads none of
+    /// version 3's own keys yet, and a version-3 scenario without them means what version 2 does).
     public var version: Int
     /// The planning periods: how many, and the date and unit that label them.
     public var horizon: Horizon

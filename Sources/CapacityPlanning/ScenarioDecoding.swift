@@ -89,9 +89,12 @@ struct ScenarioReader {
     /// Paths of values the reader reported as errors and replaced by placeholders.
     private(set) var unreadable: Set<String> = []
     private var path: [JSONPathComponent] = []
-    /// Whether the version-2 keys are known: the document says `"version": 2`, or a single
-    /// value (a project, a policy) is decoded on its own.
+    /// Whether the version-2 keys are known: the document says `"version": 2` (or 3), or a
+    /// single value (a project, a policy) is decoded on its own.
     var version2 = true
+    /// Whether the document says `"version": 3`: its own keys are then named as such when this
+    /// build does not read them yet (`ScenarioKeys.Version3`).
+    var version3 = false
 
     /// How to treat a key an object does not define.
     enum UnknownKeys {
@@ -155,7 +158,12 @@ struct ScenarioReader {
             case .warning: severity = .warning
             }
             var message = "unknown key '\(key)'"
-            if let guess = KeySuggestion.nearest(to: key, among: known) { message += " (did you mean '\(guess)'?)" }
+            if version3, let part = ScenarioKeys.Version3.part(of: key) {
+                message = "'\(key)' is format version 3's (\(part)), which this build does not plan yet: "
+                    + "it plans version-3 scenarios that use version 2's keys only"
+            } else if let guess = KeySuggestion.nearest(to: key, among: known) {
+                message += " (did you mean '\(guess)'?)"
+            }
             at(.key(key)) { $0.report(message, severity) }
         }
         return members
@@ -250,7 +258,9 @@ struct ScenarioReader {
     // MARK: Scenario types
 
     mutating func scenario(_ value: JSONValue) -> Scenario {
-        version2 = Self.declaredVersion(value) == 2
+        let declared = Self.declaredVersion(value)
+        version2 = declared == 2 || declared == 3
+        version3 = declared == 3
         guard let m = members(value, known: keys(ScenarioKeys.scenario, ScenarioKeys.Version2.scenario)) else {
             return Scenario(horizon: Horizon(periods: 1), people: [], projects: [])
         }

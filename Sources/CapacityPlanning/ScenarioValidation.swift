@@ -202,8 +202,8 @@ struct ScenarioValidator {
     // MARK: Version and horizon
 
     mutating func checkVersionAndHorizon() {
-        if scenario.version != 1 && scenario.version != 2 {
-            error("version", "version must be 1 or 2, got \(scenario.version)")
+        if !(1...3).contains(scenario.version) {
+            error("version", "version must be 1, 2 or 3, got \(scenario.version)")
         } else if scenario.version == 1 && scenario.usesVersion2 {
             error("version", "strategy, systems, balance rules and the projects' scores, tags, costOfDelay, touches "
                   + "and excludes need version 2")

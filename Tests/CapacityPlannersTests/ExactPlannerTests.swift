@@ -6,7 +6,8 @@ import CapacityPlanners
 
 @Suite("Exact planner (GLPK)")
 struct ExactPlannerTests {
-    @Test("every valid v1 and v2 fixture solved to its proven optimum", arguments: Fixture.valid + Fixture.validVersion2)
+    @Test("every valid v1 and v2 fixture, and each v3 one with v2's keys only, solved to its proven optimum",
+          arguments: Fixture.valid + Fixture.validVersion2 + Fixture.plannableVersion3)
     func fixtureOptimum(_ fixture: Fixture) throws {
         let problem = try fixture.problem()
         let plan = try ExactPlanner().plan(problem, options: PlanningOptions(timeLimit: 60))
@@ -25,6 +26,7 @@ struct ExactPlannerTests {
     @Test func fixturesAreFound() {
         #expect(Fixture.valid.count >= 15)
         #expect(Fixture.validVersion2.count >= 10)
+        #expect(Fixture.plannableVersion3.map(\.name) == ["no-new-keys.json"])
     }
 
     @Test func randomScenariosGiveValidPlansNeverWorseThanGreedy() throws {

@@ -155,7 +155,7 @@ struct ScenarioDecodingTests {
          "policy.zzz", "unknown key 'zzz'"),
         (#"{"version": "1", "horizon": {"periods": 4}, "people": [], "projects": []}"#,
          "version", "expected an integer, got a string"),
-        (#"{"version": 3, "horizon": {"periods": 4}, "people": [], "projects": []}"#, "version", "version must be 1 or 2"),
+        (#"{"version": 4, "horizon": {"periods": 4}, "people": [], "projects": []}"#, "version", "version must be 1, 2 or 3"),
         (#"{"horizon": {"periods": 4}, "people": [], "projects": []}"#, "version", "required key 'version' is missing"),
         (#"{"version": 1, "horizon": {"periods": 4}, "people": null, "projects": []}"#,
          "people", "'people' is required and may not be null"),

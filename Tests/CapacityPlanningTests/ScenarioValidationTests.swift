@@ -66,7 +66,7 @@ struct ScenarioValidationTests {
     // MARK: One test per rule
 
     static let rules: [BrokenRule] = [
-        BrokenRule("version", "version", "version must be 1 or 2, got 3") { $0.version = 3 },
+        BrokenRule("version", "version", "version must be 1, 2 or 3, got 4") { $0.version = 4 },
         BrokenRule("periods ≥ 1", "horizon.periods", "periods must be an integer ≥ 1, got 0") { $0.horizon.periods = 0 },
         BrokenRule("periods in range", "horizon.periods", "out of range") { $0.horizon.periods = .max },
         BrokenRule("start is an ISO date", "horizon.start", "ISO date") { $0.horizon.start = "2027-13-01" },

@@ -76,7 +76,7 @@ struct Version2ValidationTests {
     }
 
     @Test func versionMustBeOneOrTwo() {
-        #expect(errors(Version2Document.text(version: 3)).contains { $0.path == "version" && $0.message.contains("1 or 2") })
+        #expect(errors(Version2Document.text(version: 4)).contains { $0.path == "version" && $0.message.contains("1, 2 or 3") })
     }
 
     @Test func aScenarioBuiltInCodeWithVersion2FeaturesNeedsVersion2() {
