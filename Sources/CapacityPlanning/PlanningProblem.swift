@@ -440,22 +440,6 @@ public struct PlanningProblem: Sendable {
                                          projectIndex: projectIndex, demandIndexByKey: demandIndexByKey)
     }
 
-    /// `ProjectInfo.cheapestStaffingCost`, `unstaffableHours` and `leastObjectiveCost` of a
-    /// project with these demands (the rule is stated on `cheapestStaffingCost`).
-    private static func cheapestStaffing(_ demands: [DemandInfo], mandatory: Bool,
-                                         unmetPenalty: Double) -> (cost: Double, unstaffable: Double, objective: Double) {
-        var cost = 0.0, unstaffable = 0.0, objective = 0.0
-        for demand in demands where demand.totalHours > 0 {
-            if let rate = demand.cheapestRate {
-                cost += demand.totalHours * rate
-            } else {
-                unstaffable += demand.totalHours
-            }
-            if mandatory { objective += demand.totalHours * min(demand.cheapestRate ?? .infinity, unmetPenalty) }
-        }
-        return (cost, unstaffable, mandatory ? objective : cost)
-    }
-
     private static func topologicalOrder(dependencies: [[Int]], dependents: [[Int]]) -> [Int] {
         var indegree = dependencies.map(\.count)
         var queue = indegree.indices.filter { indegree[$0] == 0 }
