@@ -18,13 +18,15 @@ struct ServiceRestartTests {
         let arguments = ["--store", "sqlite:jobs.sqlite", "--job-lease", "2", "--max-concurrent-solves", "1"]
         var first: ServerProcess? = try await ServerProcess(arguments, folder: folder)
         let client = try #require(first?.client)
-        let long = try await client.call("POST", "/v1/jobs?solver=auto&timeLimit=8", body: large)
+        // The long job's limit is far beyond the kill, so that a slow, parallel test run cannot let
+        // it finish first; the kill comes once a heartbeat has stored its best plan so far.
+        let long = try await client.call("POST", "/v1/jobs?solver=auto&timeLimit=20", body: large)
         let waiting = try await client.call("POST", "/v1/jobs?solver=greedy&timeLimit=2", body: small)
         #expect(long.status == 202 && waiting.status == 202)
         let longLocation = try #require(long.header("Location"))
         let waitingLocation = try #require(waiting.header("Location"))
-        _ = try await client.poll(longLocation) { $0 == "running" }
-        try await Task.sleep(for: .seconds(4))  // long enough for a heartbeat to store the best plan so far
+        let running = try await client.poll(longLocation, whereJob: { $0["state"] == .string("running") && $0["plan"] != nil })
+        #expect(running["attempts"] == .number(1))
         first?.kill()
         first = nil
 
@@ -51,7 +53,7 @@ struct ServiceRestartTests {
         let large = try Repository.example("mid-size-pmo.json")
         let arguments = ["--store", url, "--job-lease", "2", "--max-concurrent-solves", "1"]
         let a = try await ServerProcess(arguments, folder: folder)
-        let created = try await a.client.call("POST", "/v1/jobs?solver=auto&timeLimit=6", body: large)
+        let created = try await a.client.call("POST", "/v1/jobs?solver=auto&timeLimit=20", body: large)
         let location = try #require(created.header("Location"))
         _ = try await a.client.poll(location) { $0 == "running" }
         let b = try await ServerProcess(arguments, folder: folder)
