@@ -116,7 +116,10 @@ enum TextReport {
         // The version-2 terms are shown when they are not zero (a version-1 check reads as before).
         let version2 = o.strategicValue != 0 || o.delayCost != 0
             ? [["strategic value", Format.money(o.strategicValue)], ["delay cost", Format.money(-o.delayCost)]] : []
-        out.append(table(["term", "amount"], [["value", Format.money(o.value)]] + version2 + [
+        // The version-3 terms are shown for a scenario with the portfolio in flight.
+        let version3 = (o.synergyValue.map { [["synergies", Format.money($0)]] } ?? [])
+            + (o.lateCost.map { [["late cost", Format.money(-$0)]] } ?? [])
+        out.append(table(["term", "amount"], [["value", Format.money(o.value)]] + version2 + version3 + [
             ["staff cost", Format.money(-o.staffCost)],
             ["unmet (\(Format.hours(o.unmetHours)) h)", Format.money(-o.unmetPenalty)],
             ["assignment pairs (\(o.assignmentPairs))", Format.money(-o.assignmentPenalty)],

@@ -28,6 +28,17 @@ struct Handlers: Sendable {
         }
     }
 
+    /// `problem` when this build can plan it; 422 for version 3's portfolio in flight, which it
+    /// reads and checks (`POST /v1/checks`) but does not plan yet.
+    @discardableResult
+    static func plannable(_ problem: PlanningProblem, field: String = "") throws(Problem) -> PlanningProblem {
+        guard problem.isInFlight else { return problem }
+        throw Problem(.unprocessableContent, type: "/problems/not-planned-yet", title: "Not planned by this build",
+                      detail: "\(field.isEmpty ? "The scenario" : "'\(field)'") uses format version 3's portfolio in flight "
+                          + "(status, actuals, started projects, flexible lines, due dates, probabilities, synergies): "
+                          + "this build checks plans for it (POST /v1/checks) but does not plan it yet.")
+    }
+
     /// The request's JSON body as the strict reader parsed it (422 when there is none).
     static func body() throws(Problem) -> JSONValue {
         guard let body = RequestScope.current.body else {
@@ -46,7 +57,7 @@ struct Handlers: Sendable {
 
     /// `POST /v1/plans`: scenario in, plan out.
     func plan(kind: PlannerKind, limit: Double) async throws -> Plan {
-        let problem = try Self.scenario(try Self.body())
+        let problem = try Self.plannable(try Self.scenario(try Self.body()))
         let reservation = try reserve()
         let outcome = await withGracefulShutdownHandler {
             await pool.run(reservation) { token in Self.solve(problem, kind: kind, limit: limit, token: token, progress: nil) }
@@ -66,7 +77,8 @@ struct Handlers: Sendable {
 
     /// `POST /v1/analyses`: `{"scenario": …, "plan"?: …}` in (the plan already read), a conflict report out.
     func analyze(plan: Plan?, kind: PlannerKind, limit: Double) async throws -> ConflictReport {
-        let problem = try Self.scenario(try Self.body()["scenario"] ?? .null, prefix: "scenario")
+        let problem = try Self.plannable(try Self.scenario(try Self.body()["scenario"] ?? .null, prefix: "scenario"),
+                                         field: "scenario")
         let reservation = try reserve()
         let result = await pool.run(reservation) { _ -> Result<ConflictReport, AnalysisError> in
             let options = AnalysisOptions(planner: kind, timeLimit: limit)
@@ -91,8 +103,9 @@ struct Handlers: Sendable {
     static func solve(_ problem: PlanningProblem, kind: PlannerKind, limit: Double, token: PlanningCancellation,
                       progress: (@Sendable (PlanningProgress) -> Void)?) -> Result<Plan, Problem> {
         Solving.solve(problem, kind: kind, limit: limit, token: token, progress: progress).mapError { error in
-            error.code == .noPlanFound
-                ? Problem(.unprocessableContent, type: "/problems/no-plan-found", title: "No plan found", detail: error.message)
+            error.code == .noPlanFound || error.code == .unsupported
+                ? Problem(.unprocessableContent, type: error.code == .unsupported ? "/problems/not-planned-yet" : "/problems/no-plan-found",
+                          title: error.code == .unsupported ? "Not planned by this build" : "No plan found", detail: error.message)
                 : Problem(.internalServerError, type: "/problems/planner-failed", title: "The planner failed",
                           detail: error.description)
         }

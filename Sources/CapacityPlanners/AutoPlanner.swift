@@ -22,6 +22,7 @@ public struct AutoPlanner: Planner {
     /// Plans with greedy, then improves the plan by large-neighbourhood search; falls back to the
     /// greedy plan when the search fails or its plan does not pass the checker.
     public func checkedPlan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> CheckedPlan {
+        try PlanningError.refuseUnplannable(problem)
         #if GLPK
         do throws(PlanningError) {
             return try deliverPlan(problem, solver: name) { () throws(PlanningError) in try search(problem, options: options) }

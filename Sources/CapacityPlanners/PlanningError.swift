@@ -9,7 +9,7 @@ public struct PlanningError: Error, Sendable, Equatable, CustomStringConvertible
     /// What kind of failure; compare it with the static codes such as `invalidPlan`.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Base: String, Sendable, Hashable {
-            case invalidPlan, solverFailed, unavailable, invalidOptions, noPlanFound
+            case invalidPlan, solverFailed, unavailable, invalidOptions, noPlanFound, unsupported
         }
 
         private let base: Base
@@ -28,6 +28,9 @@ public struct PlanningError: Error, Sendable, Equatable, CustomStringConvertible
         public static let invalidOptions = Code(.invalidOptions)
         /// A heuristic found no valid plan, without proving that none exists.
         public static let noPlanFound = Code(.noPlanFound)
+        /// The problem uses what no planner of this build plans yet (format version 3's portfolio
+        /// in flight): its plans can be checked, not made.
+        public static let unsupported = Code(.unsupported)
 
         /// The code's name, e.g. `invalidPlan`.
         public var description: String { base.rawValue }
@@ -59,5 +62,16 @@ public struct PlanningError: Error, Sendable, Equatable, CustomStringConvertible
     /// Equal when code, message and violations are (the underlying error is not compared).
     public static func == (a: PlanningError, b: PlanningError) -> Bool {
         a.code == b.code && a.message == b.message && a.violations == b.violations
+    }
+}
+
+extension PlanningError {
+    /// Throws `unsupported` for a problem that uses version 3's portfolio in flight, which the
+    /// planners of this build do not plan yet (the checker and the objective read it).
+    static func refuseUnplannable(_ problem: PlanningProblem) throws(PlanningError) {
+        guard problem.isInFlight else { return }
+        throw PlanningError(.unsupported,
+            "this build checks plans for format version 3's portfolio in flight (status, actuals, started projects, "
+            + "flexible lines, due dates, probabilities, synergies) but does not plan it yet")
     }
 }

@@ -9,28 +9,43 @@ public struct Allocation: Sendable, Equatable {
     public var starts: [Int?]
     /// Hours per (person, demand, period); only entries > 0 are meaningful.
     public var hours: [CellKey: Double]
+    /// Finish period per project index (version 3); `nil` means `start + duration − 1`.
+    public var finishes: [Int?]
 
     /// An allocation with nothing selected.
     public init(projectCount: Int) {
-        self.starts = Array(repeating: nil, count: projectCount)
-        self.hours = [:]
+        self.init(starts: Array(repeating: nil, count: projectCount), hours: [:])
     }
 
-    /// Creates an allocation from its parts.
-    public init(starts: [Int?], hours: [CellKey: Double]) {
+    /// Creates an allocation from its parts; every selected project finishes `duration` periods
+    /// after its start unless `finishes` says otherwise.
+    public init(starts: [Int?], hours: [CellKey: Double], finishes: [Int?]? = nil) {
         self.starts = starts
         self.hours = hours
+        self.finishes = finishes ?? Array(repeating: nil, count: starts.count)
+    }
+
+    /// The last period of selected project `j`: its finish, or `start + duration − 1`; `nil` when
+    /// it is not selected.
+    public func finish(of j: Int, in problem: PlanningProblem) -> Int? {
+        guard let start = starts[j] else { return nil }
+        if finishes.indices.contains(j), let finish = finishes[j] { return finish }
+        return start + problem.projects[j].duration - 1
     }
 
     /// Maps a plan onto `problem`'s indices as the checker reads it: entries naming unknown
     /// things are left out, and a project listed twice counts as its first listing.
     public init(plan: Plan, problem: PlanningProblem) {
         var starts = [Int?](repeating: nil, count: problem.projects.count)
+        var finishes = [Int?](repeating: nil, count: problem.projects.count)
         var listed = [Bool](repeating: false, count: problem.projects.count)
         for decision in plan.projects {
             guard let j = problem.projectIndex[decision.id], !listed[j] else { continue }
             listed[j] = true
-            if decision.selected { starts[j] = decision.start.map(Self.clamp) }
+            if decision.selected {
+                starts[j] = decision.start.map(Self.clamp)
+                if starts[j] != nil, problem.scenario.version >= 3 { finishes[j] = decision.finish.map(Self.clamp) }
+            }
         }
         var hours: [CellKey: Double] = [:]
         for a in plan.assignments {
@@ -40,7 +55,7 @@ public struct Allocation: Sendable, Equatable {
             else { continue }
             hours[CellKey(person: p, demand: d, period: a.period), default: 0] += a.hours
         }
-        self.init(starts: starts, hours: hours)
+        self.init(starts: starts, hours: hours, finishes: finishes)
     }
 
     /// Starts outside ±2⁵³ are clamped to it when a plan is read, so that start arithmetic
@@ -74,6 +89,12 @@ public struct Allocation: Sendable, Equatable {
                 decision.strategicScore = problem.scenario.projects[info.index].strategicScore(problem.scenario.strategy)
                 decision.delayCost = info.costOfDelay * Double(start - info.earliestStart)
             }
+            if problem.isInFlight, let finish = finish(of: info.index, in: problem) {
+                decision.finish = finish
+                decision.delayCost = info.costOfDelay * Double(finish - info.earliestFinish)
+                if info.due != nil { decision.late = info.periodsLate(finish: finish) }
+                if info.probability < 1 { decision.expectedValue = info.probability * (info.value + info.strategicValue) }
+            }
             return decision
         }
         // Sorted on the dense indices (person, project, demand id, period) before any string is built.
@@ -96,7 +117,9 @@ public struct Allocation: Sendable, Equatable {
                     strategy: version2 ? StrategySummary(allocation: self, problem: problem) : nil)
     }
 
-    /// Total unstaffed hours per project (0 for projects not selected), shortfalls within tolerance counted as 0.
+    /// Total unstaffed hours per project (0 for projects not selected), shortfalls within tolerance
+    /// counted as 0: a fixed line's profile from the status period on, a flexible line's work
+    /// less its hours from the status period on.
     public func unmetHoursByProject(_ problem: PlanningProblem) -> [Double] {
         var covered = [Double](repeating: 0, count: problem.demands.count * problem.periodCount)
         let cells = hours.filter { $0.value > 0 }.sorted {
@@ -109,6 +132,12 @@ public struct Allocation: Sendable, Equatable {
             guard let start = starts[info.index] else { return 0 }
             var total = 0.0
             for d in info.demands {
+                if let work = problem.demands[d].work {
+                    var have = 0.0
+                    for t in problem.statusPeriod..<problem.periodCount { have += covered[d * problem.periodCount + t] }
+                    if work - have > Tolerance.of(work) { total += work - have }
+                    continue
+                }
                 let hours = problem.demands[d].hours
                 for offset in info.offsetsInHorizon(start: start, periods: problem.periodCount) where offset < hours.count {
                     let t = start + offset

@@ -1,16 +1,22 @@
-// The objective of spec section 2 (v1) and section 3 (v2), term by term.
+// The objective of spec section 2 (v1), section 3 (v2) and section 4 (v3), term by term.
 
-/// A plan's objective split into its terms (spec v1 section 2, v2 section 3).
+/// A plan's objective split into its terms (spec v1 section 2, v2 section 3, v3 section 4).
 ///
-/// `total = value + strategicValue − delayCost − staffCost − unmetPenalty − assignmentPenalty
-/// − changePenalty − startChangePenalty`; the two v2 terms are 0 for a version-1 scenario.
+/// `total = value + strategicValue + synergyValue − delayCost − lateCost − staffCost − unmetPenalty
+/// − assignmentPenalty − changePenalty − startChangePenalty`; the two v2 terms are 0 for a
+/// version-1 scenario, and the v3 ones are absent for a scenario without the portfolio in flight.
 public struct ObjectiveBreakdown: Sendable, Equatable, Codable {
-    /// Σ value of selected projects.
+    /// Σ value of selected projects (each times its probability, version 3).
     public var value: Double
-    /// Σ `valuePerPoint × strategic score` of selected projects (version 2).
+    /// Σ `valuePerPoint × strategic score` of selected projects (version 2; times the probability, v3).
     public var strategicValue: Double
-    /// Σ `costOfDelay × (start − earliestStart)` of selected projects (version 2).
+    /// Σ `costOfDelay × (start − earliestStart)` of selected projects (version 2); in version 3
+    /// `probability × costOfDelay × (finish − earliest finish)`.
     public var delayCost: Double
+    /// Σ `probability × latePenaltyPerPeriod × periods after due` of selected projects (version 3).
+    public var lateCost: Double?
+    /// Σ `(Π probabilities) × value` of the synergies whose projects are all selected (version 3).
+    public var synergyValue: Double?
     /// Σ hours × costPerHour.
     public var staffCost: Double
     /// Demanded hours of selected projects left unstaffed.
@@ -32,7 +38,8 @@ public struct ObjectiveBreakdown: Sendable, Equatable, Codable {
 
     /// The objective (maximised).
     public var total: Double {
-        value + strategicValue - delayCost - staffCost - unmetPenalty - assignmentPenalty - changePenalty - startChangePenalty
+        value + strategicValue + (synergyValue ?? 0) - delayCost - (lateCost ?? 0) - staffCost - unmetPenalty
+            - assignmentPenalty - changePenalty - startChangePenalty
     }
 
     /// Evaluates the objective of `allocation`.
@@ -43,19 +50,33 @@ public struct ObjectiveBreakdown: Sendable, Equatable, Codable {
         var value = 0.0
         var strategicValue = 0.0
         var delayCost = 0.0
+        var lateCost = 0.0
         for info in problem.projects {
             guard let start = allocation.starts[info.index] else { continue }
-            value += info.value
-            strategicValue += info.strategicValue
-            delayCost += info.costOfDelay * Double(start - info.earliestStart)
+            guard problem.isInFlight, let finish = allocation.finish(of: info.index, in: problem) else {
+                value += info.value
+                strategicValue += info.strategicValue
+                delayCost += info.costOfDelay * Double(start - info.earliestStart)
+                continue
+            }
+            value += info.probability * info.value
+            strategicValue += info.probability * info.strategicValue
+            delayCost += info.probability * info.costOfDelay * Double(finish - info.earliestFinish)
+            lateCost += info.probability * info.latePenaltyPerPeriod * Double(info.periodsLate(finish: finish))
         }
+        var synergyValue = 0.0
+        for synergy in problem.synergies where synergy.projects.allSatisfy(allocation.isSelected) {
+            synergyValue += synergy.projects.reduce(1.0) { $0 * problem.projects[$1].probability } * synergy.value
+        }
+        // Version 3: the past is sunk; only hours from the status period on are priced or compared.
+        let now = problem.statusPeriod
 
         var cost = 0.0
         var pairs = Set<Int>()
         let projectCount = max(1, problem.projects.count)
         var changed = 0.0
         // Summed in cell order, so that equal plans have bit-for-bit equal objectives.
-        let cells = allocation.hours.filter { $0.value > 0 }.sorted {
+        let cells = allocation.hours.filter { $0.value > 0 && $0.key.period >= now }.sorted {
             ($0.key.person, $0.key.demand, $0.key.period) < ($1.key.person, $1.key.demand, $1.key.period)
         }
         for (cell, h) in cells {
@@ -63,7 +84,9 @@ public struct ObjectiveBreakdown: Sendable, Equatable, Codable {
             pairs.insert(cell.person * projectCount + problem.demands[cell.demand].project)
             changed += abs(h - (problem.baseline.hours[cell] ?? 0))
         }
-        let baselineCells = problem.baseline.hours.filter { (allocation.hours[$0.key] ?? 0) <= 0 }.sorted {
+        let baselineCells = problem.baseline.hours.filter {
+            $0.key.period >= now && (allocation.hours[$0.key] ?? 0) <= 0
+        }.sorted {
             ($0.key.person, $0.key.demand, $0.key.period) < ($1.key.person, $1.key.demand, $1.key.period)
         }
         for (_, b) in baselineCells { changed += b }
@@ -77,6 +100,8 @@ public struct ObjectiveBreakdown: Sendable, Equatable, Codable {
         self.value = value
         self.strategicValue = strategicValue
         self.delayCost = delayCost
+        self.lateCost = problem.isInFlight ? lateCost : nil
+        self.synergyValue = problem.isInFlight ? synergyValue : nil
         self.staffCost = cost
         self.unmetHours = unmet
         self.unmetPenalty = policy.unmetPenaltyPerHour * unmet

@@ -22,18 +22,26 @@ public struct ProjectDecision: Sendable, Equatable, Codable {
     public var unmetHours: Double?
     /// Its strategic score `Σ_k weight_k · scores[k]` (version 2, selected projects; checkers ignore it).
     public var strategicScore: Double?
-    /// `costOfDelay · (start − earliestStart)` (version 2, selected projects; checkers ignore it).
+    /// `costOfDelay · (start − earliestStart)` (version 2, selected projects; checkers ignore it);
+    /// in version 3, `costOfDelay · (finish − earliest finish)`.
     public var delayCost: Double?
+    /// Its last period (version 3, selected projects); absent means `start + duration − 1`.
+    public var finish: Int?
+    /// Periods its finish lies after `due` (version 3; checkers ignore it).
+    public var late: Int?
+    /// `probability × (value + strategic value)` (version 3, tentative projects; checkers ignore it).
+    public var expectedValue: Double?
 
     /// Creates a project's line; a valid plan gives `start` exactly when `selected` is true.
     public init(id: String, selected: Bool, start: Int? = nil, unmetHours: Double? = nil,
-                strategicScore: Double? = nil, delayCost: Double? = nil) {
+                strategicScore: Double? = nil, delayCost: Double? = nil, finish: Int? = nil) {
         self.id = id
         self.selected = selected
         self.start = start
         self.unmetHours = unmetHours
         self.strategicScore = strategicScore
         self.delayCost = delayCost
+        self.finish = finish
     }
 }
 

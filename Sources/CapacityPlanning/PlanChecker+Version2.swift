@@ -8,9 +8,10 @@ extension PlanChecker {
         for system in problem.systems {
             var active: [Int: [Int]] = [:]
             for j in system.projects {
-                guard let start = allocation.starts[j] else { continue }
-                let info = problem.projects[j]
-                let periods = max(start, 0)..<min(start + info.duration, problem.periodCount)
+                guard let start = allocation.starts[j], let finish = allocation.finish(of: j, in: problem) else { continue }
+                // Version 3: active from the status period on, until its finish.
+                let from = max(start, problem.statusPeriod, 0)
+                let periods = from..<max(from, min(finish + 1, problem.periodCount))
                 for t in periods { active[t, default: []].append(j) }
             }
             for (t, projects) in active.sorted(by: { $0.key < $1.key }) {

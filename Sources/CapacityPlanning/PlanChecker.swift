@@ -4,7 +4,7 @@
 
 /// One way a plan breaks the rules of spec section 2.
 public struct PlanViolation: Sendable, Equatable, CustomStringConvertible {
-    /// The rule broken, numbered as in the spec (v1 rules 1–9, v2 rules 10–12); `format` for the plan's shape.
+    /// The rule broken, numbered as in the spec (v1 rules 1–9, v2 rules 10–12, v3 rule 13); `format` for the plan's shape.
     public enum Rule: Int, Sendable, Equatable, Comparable, CaseIterable, CustomStringConvertible {
         /// The plan's shape: unknown ids, projects missing or listed twice, bad hours, duplicate assignments.
         case format = 0
@@ -32,6 +32,9 @@ public struct PlanViolation: Sendable, Equatable, CustomStringConvertible {
         case balance = 11
         /// Rule 12 (version 2): no two selected projects are alternatives that exclude each other.
         case alternatives = 12
+        /// Rule 13 (version 3): no hours before the status period; a project not started starts
+        /// from it on, a started one in the period it started.
+        case status = 13
 
         /// Orders rules by number.
         public static func < (a: Rule, b: Rule) -> Bool { a.rawValue < b.rawValue }
@@ -39,7 +42,8 @@ public struct PlanViolation: Sendable, Equatable, CustomStringConvertible {
         /// `rule N (name)`.
         public var description: String {
             let names = ["format", "mandatory", "window", "dependency", "eligibility",
-                         "coverage", "capacity", "concurrency", "budget", "pin", "system", "balance", "alternatives"]
+                         "coverage", "capacity", "concurrency", "budget", "pin", "system", "balance", "alternatives",
+                         "status"]
             return rawValue == 0 ? "format" : "rule \(rawValue) (\(names[rawValue]))"
         }
     }
@@ -128,6 +132,8 @@ public enum PlanChecker {
     private static func mapAndCheckFormat(_ plan: Plan, _ problem: PlanningProblem,
                                           _ out: inout [PlanViolation]) -> Allocation {
         var starts = [Int?](repeating: nil, count: problem.projects.count)
+        var finishes = [Int?](repeating: nil, count: problem.projects.count)
+        let readsFinish = problem.scenario.version >= 3
         var listed = [Bool](repeating: false, count: problem.projects.count)
         for (k, decision) in plan.projects.enumerated() {
             guard let j = problem.projectIndex[decision.id] else {
@@ -144,12 +150,16 @@ public enum PlanChecker {
             if decision.selected {
                 if let start = decision.start {
                     starts[j] = Allocation.clamp(start)
+                    if readsFinish { finishes[j] = decision.finish.map(Allocation.clamp) }
                 } else {
                     out.append(PlanViolation(.format, "selected project '\(decision.id)' has no start",
                                              projects: [decision.id]))
                 }
             } else if decision.start != nil {
                 out.append(PlanViolation(.format, "project '\(decision.id)' is not selected but has a start",
+                                         projects: [decision.id]))
+            } else if readsFinish && decision.finish != nil {
+                out.append(PlanViolation(.format, "project '\(decision.id)' is not selected but has a finish",
                                          projects: [decision.id]))
             }
         }
@@ -191,7 +201,7 @@ public enum PlanChecker {
             }
             hours[cell, default: 0] += a.hours
         }
-        return Allocation(starts: starts, hours: hours)
+        return Allocation(starts: starts, hours: hours, finishes: finishes)
     }
 
     // MARK: - Rules 1, 2, 3
@@ -209,23 +219,28 @@ public enum PlanChecker {
                 continue
             }
             let last = project.lastAllowedPeriod(periods: periods)
-            if start < project.earliestStart || start > last - info.duration + 1 {
+            let finish = allocation.finish(of: info.index, in: problem) ?? start
+            if problem.isInFlight {
+                checkSpan(info, start: start, finish: finish, problem, &out)
+            } else if start < project.earliestStart || start > last - info.duration + 1 {
                 out.append(PlanViolation(
                     .window,
                     "project '\(info.id)' starts in \(start) and ends in \(start + info.duration - 1), outside its window \(project.earliestStart)…\(last)",
                     projects: [info.id], periods: [start]))
             }
-            for i in info.dependencies {
+            // A started project's dependencies are history (spec v3, rule 3).
+            for i in info.dependencies where info.started == nil {
                 let dep = problem.projects[i]
                 guard let depStart = allocation.starts[i] else {
                     out.append(PlanViolation(.dependency, "project '\(info.id)' depends on '\(dep.id)', which is not selected",
                                              projects: [info.id, dep.id]))
                     continue
                 }
-                if start < depStart + dep.duration {
+                let depFinish = allocation.finish(of: i, in: problem) ?? (depStart + dep.duration - 1)
+                if start <= depFinish {
                     out.append(PlanViolation(
                         .dependency,
-                        "project '\(info.id)' starts in \(start) before '\(dep.id)' finishes (it ends in \(depStart + dep.duration - 1))",
+                        "project '\(info.id)' starts in \(start) before '\(dep.id)' finishes (it ends in \(depFinish))",
                         projects: [info.id, dep.id], periods: [start]))
                 }
             }
@@ -253,9 +268,17 @@ public enum PlanChecker {
             let person = problem.people[cell.person]
             let t = cell.period
             if let start = allocation.starts[project.index] {
-                if !project.isActive(start: start, period: t) {
+                // A flexible line may have hours until the finish; a fixed one only in its profile.
+                let last = demand.isFlexible ? allocation.finish(of: project.index, in: problem) ?? start
+                                             : start + project.duration - 1
+                if t < start || t > last {
                     out.append(PlanViolation(.eligibility,
-                        "\(person.id) has \(h) h on '\(project.id)' in period \(t), outside its active periods \(start)…\(start + project.duration - 1)",
+                        "\(person.id) has \(h) h on '\(project.id)' in period \(t), outside its active periods \(start)…\(last)",
+                        people: [person.id], projects: [project.id], periods: [t], amount: h))
+                }
+                if t < problem.statusPeriod {
+                    out.append(PlanViolation(.status,
+                        "\(person.id) has \(h) h on '\(project.id)' in period \(t), before the status period \(problem.statusPeriod)",
                         people: [person.id], projects: [project.id], periods: [t], amount: h))
                 }
             } else {
@@ -281,8 +304,13 @@ public enum PlanChecker {
             guard let start = allocation.starts[project.index] else { continue }
             for d in project.demands {
                 let demand = problem.demands[d]
+                if demand.isFlexible {
+                    checkFlexibleCoverage(demand, of: project, covered: covered, problem, &out)
+                    continue
+                }
                 for offset in project.offsetsInHorizon(start: start, periods: periods) where offset < demand.hours.count {
                     let t = start + offset
+                    guard t >= problem.statusPeriod else { continue }  // the past is sunk (v3)
                     let need = demand.hours[offset]
                     let have = covered[d * periods + t]
                     if have > need + Tolerance.of(need) {
@@ -319,17 +347,20 @@ public enum PlanChecker {
             }
         }
 
-        // Rule 8: budgets.
+        // Rule 8: budgets (version 3: the actuals count, whether or not the project is selected).
         for project in problem.projects {
-            if let budget = project.budget, projectCost[project.index] > budget + Tolerance.of(budget) {
+            let spend = project.actualSpend + projectCost[project.index]
+            if let budget = project.budget, spend > budget + Tolerance.of(budget) {
+                let actuals = project.actualSpend > 0 ? " (\(project.actualSpend) of it actuals)" : ""
                 out.append(PlanViolation(.budget,
-                    "'\(project.id)' costs \(projectCost[project.index]), over its budget \(budget)",
-                    projects: [project.id], amount: projectCost[project.index] - budget))
+                    "'\(project.id)' costs \(spend)\(actuals), over its budget \(budget)",
+                    projects: [project.id], amount: spend - budget))
             }
         }
-        if let budget = policy.budget, totalCost > budget + Tolerance.of(budget) {
-            out.append(PlanViolation(.budget, "staff cost \(totalCost) is over the portfolio budget \(budget)",
-                                     amount: totalCost - budget))
+        let spend = problem.actualSpend + totalCost
+        if let budget = policy.budget, spend > budget + Tolerance.of(budget) {
+            out.append(PlanViolation(.budget, "staff cost \(spend) is over the portfolio budget \(budget)",
+                                     amount: spend - budget))
         }
     }
 

@@ -2,209 +2,6 @@
 // and shared by every planner, the checker and the analysis.
 import Synchronization
 
-/// A person, by dense index.
-public struct PersonInfo: Sendable, Equatable {
-    /// Index in `PlanningProblem.people`.
-    public let index: Int
-    /// The person's id in the scenario.
-    public let id: String
-    /// Staff cost of one hour.
-    public let costPerHour: Double
-    /// Usable hours per period: capacity × utilisation cap (one entry per period).
-    public let capacity: [Double]
-    /// Most distinct projects in one period; `nil` is unlimited.
-    public let maxConcurrentProjects: Int?
-    /// Level per skill index (0 when the person lacks the skill).
-    public let levels: [Int]
-    /// The person's team, for reports; `nil` when it has none.
-    public let team: String?
-}
-
-/// A project, by dense index.
-public struct ProjectInfo: Sendable, Equatable {
-    /// Index in `PlanningProblem.projects`.
-    public let index: Int
-    /// The project's id in the scenario.
-    public let id: String
-    /// Benefit when selected (the project's own `value`).
-    public let value: Double
-    /// `valuePerPoint × strategic score` (version 2; 0 otherwise).
-    public let strategicValue: Double
-    /// Value lost per period it starts after `earliestStart` (version 2; 0 otherwise).
-    public let costOfDelay: Double
-    /// The scenario's `earliestStart`: delay is counted from here.
-    public let earliestStart: Int
-    /// Systems it changes (indices in `PlanningProblem.systems`, without repeats).
-    public let systems: [Int]
-    /// Its alternatives, named on either side (project indices, ascending, without repeats).
-    public let excludes: [Int]
-    /// Starts inside `startRange` that a system it touches closes (a freeze in its active periods).
-    public let closedStarts: Set<Int>
-    /// Whether the scenario marks it mandatory: every valid plan selects it, and only a mandatory
-    /// project may be left short of staff.
-    public let mandatory: Bool
-    /// Must be selected in every valid plan: mandatory, pinned, or a dependency of such a project.
-    public let required: Bool
-    /// Periods from start to finish.
-    public let duration: Int
-    /// Starts its own window allows (`earliestStart … min(deadline, periods−1) − duration + 1`), `nil` when empty.
-    public let windowStarts: ClosedRange<Int>?
-    /// Starts every valid plan must choose from: the window, moved later by dependencies'
-    /// earliest finishes, moved earlier by required dependents, and narrowed by pins that name a period.
-    /// `nil` when the project can never be selected.
-    public let startRange: ClosedRange<Int>?
-    /// Staff-cost limit; `nil` is unlimited.
-    public let budget: Double?
-    /// Projects this one depends on (indices, without repeats).
-    public let dependencies: [Int]
-    /// Projects that depend on this one.
-    public let dependents: [Int]
-    /// Global indices of its demands, in scenario order.
-    public let demands: [Int]
-    /// Hours demanded over the whole project, all demands together.
-    public let totalHours: Double
-    /// The least its staff can cost when it is selected. The one rule for cheapest staffing, which
-    /// the simple bound, the exact model's budget cover and the search's guide all use: every
-    /// demanded hour at the cheapest hourly rate of a person qualified for it
-    /// (`DemandInfo.cheapestRate`). An hour nobody is qualified for costs no staff money: it can
-    /// only go unmet, which a mandatory project pays for with the unmet-hours penalty
-    /// (`leastObjectiveCost`) and an optional one cannot do (`fullyStaffable` is false: no valid
-    /// plan selects it).
-    public let cheapestStaffingCost: Double
-    /// Demanded hours nobody is qualified for.
-    public let unstaffableHours: Double
-    /// The least selecting it takes off the objective, by the same rule: `cheapestStaffingCost`,
-    /// except that a mandatory project pays for each hour the lower of its cheapest rate and the
-    /// unmet-hours penalty (the hour may go unmet instead; one nobody is qualified for must).
-    public let leastObjectiveCost: Double
-
-    /// Whether every demanded hour has someone qualified for it.
-    public var fullyStaffable: Bool { unstaffableHours == 0 }
-
-    /// Whether some valid plan could select it.
-    public var canBeSelected: Bool { startRange != nil }
-
-    /// Whether a valid plan may start it in `start`: inside `startRange` and not closed by a system.
-    public func canStart(at start: Int) -> Bool {
-        (startRange?.contains(start) ?? false) && !closedStarts.contains(start)
-    }
-
-    /// The starts a valid plan may choose, ascending.
-    public var possibleStarts: [Int] {
-        guard let range = startRange else { return [] }
-        return closedStarts.isEmpty ? Array(range) : range.filter { !closedStarts.contains($0) }
-    }
-
-    /// What selecting it at `start` adds to the objective before staffing:
-    /// `value + strategicValue − costOfDelay · (start − earliestStart)` (spec v2, section 3).
-    public func worth(start: Int) -> Double {
-        guard costOfDelay != 0 || strategicValue != 0 else { return value }
-        return value + strategicValue - costOfDelay * Double(start - earliestStart)
-    }
-
-    /// The most `worth(start:)` can be: at its first possible start (`value` when it can never be selected).
-    public var bestWorth: Double {
-        guard let first = startRange?.lowerBound else { return value }
-        return worth(start: first)
-    }
-
-    /// Periods in which the project could have work, over all its possible starts (empty if it can never be selected).
-    public var candidatePeriods: Range<Int> {
-        guard let range = startRange else { return 0..<0 }
-        return range.lowerBound..<(range.upperBound + duration)
-    }
-
-    /// The offsets `k` in `0 ..< duration` whose period `start + k` lies in `0 ..< periods`.
-    ///
-    /// `start` must lie within ±`Allocation.startLimit` (allocations clamp to it).
-    public func offsetsInHorizon(start: Int, periods: Int) -> Range<Int> {
-        guard start < periods, start > -duration else { return 0..<0 }
-        return max(0, -start)..<min(duration, periods - start)
-    }
-
-    /// Whether the project, started at `start`, is active in `period`.
-    public func isActive(start: Int, period: Int) -> Bool {
-        period >= start && period < start + duration
-    }
-}
-
-/// A demand line, by dense (global) index.
-public struct DemandInfo: Sendable, Equatable {
-    /// Index in `PlanningProblem.demands`.
-    public let index: Int
-    /// The demand id within its project (the skill when none was given).
-    public let id: String
-    /// Index of the project that owns it.
-    public let project: Int
-    /// Index in `PlanningProblem.skills`.
-    public let skill: Int
-    /// Lowest level in the skill that qualifies a person (1…5).
-    public let minLevel: Int
-    /// Hours per project period, counted from the start (`duration` entries; cut to the
-    /// horizon for a project longer than it, which can never be selected).
-    public let hours: [Double]
-    /// Sum of `hours`.
-    public let totalHours: Double
-    /// People whose level in the skill is at least `minLevel`, ascending.
-    public let eligiblePeople: [Int]
-    /// The lowest hourly cost among `eligiblePeople`; `nil` when nobody qualifies.
-    public let cheapestRate: Double?
-
-    /// Hours needed in `period` when the project starts at `start` (0 outside the project).
-    public func hours(start: Int, period: Int) -> Double {
-        let offset = period - start
-        return hours.indices.contains(offset) ? hours[offset] : 0
-    }
-}
-
-/// A pin, by dense indices.
-public struct PinInfo: Sendable, Equatable {
-    /// Index in the scenario's `pins`.
-    public let index: Int
-    /// Index of the pinned person in `PlanningProblem.people`.
-    public let person: Int
-    /// Index of the pinned project in `PlanningProblem.projects`; every valid plan selects it.
-    public let project: Int
-    /// Global index of the demand the pin names (`PlanningProblem.demands`); `nil` for any demand.
-    public let demand: Int?
-    /// The period the pin names; `nil` for any period.
-    public let period: Int?
-    /// The least hours the person works there, summed over what the pin leaves open.
-    public let hours: Double
-    /// Demands whose hours count toward the pin and for which the person qualifies.
-    public let countingDemands: [Int]
-}
-
-/// Key of one assignment cell by dense indices.
-public struct CellKey: Sendable, Hashable {
-    /// Index in `PlanningProblem.people`.
-    public let person: Int
-    /// The demand (global index; it determines the project).
-    public let demand: Int
-    /// The period, an index in the horizon.
-    public let period: Int
-
-    /// Creates the key of `person`'s hours on `demand` in `period`.
-    public init(person: Int, demand: Int, period: Int) {
-        self.person = person
-        self.demand = demand
-        self.period = period
-    }
-}
-
-/// The baseline mapped onto the scenario's indices; entries naming unknown things are left out.
-public struct BaselineInfo: Sendable, Equatable {
-    /// The baseline's hours by cell (only entries whose person, demand and period the scenario has).
-    public let hours: [CellKey: Double]
-    /// Start of each project the baseline selects (project index → start period).
-    public let starts: [Int: Int]
-    /// Sum of `hours`.
-    public let totalHours: Double
-
-    /// The baseline of a scenario without one: no hours and no starts.
-    public static let empty = BaselineInfo(hours: [:], starts: [:], totalHours: 0)
-}
-
 /// A valid scenario in dense, planner-friendly form.
 ///
 /// Build it once per scenario; every planner, the plan checker and the
@@ -242,6 +39,14 @@ public struct PlanningProblem: Sendable {
     public let systems: [SystemInfo]
     /// The balance rules (version 2) with their groups, in scenario order.
     public let balanceGroups: [BalanceGroup]
+    /// The status period `S` (version 3; 0 otherwise): no plan has hours before it.
+    public let statusPeriod: Int
+    /// The synergies (version 3), in scenario order.
+    public let synergies: [SynergyInfo]
+    /// Staff cost of every actual (version 3): the portfolio budget counts it.
+    public let actualSpend: Double
+    /// Whether the scenario uses version 3's portfolio in flight (`Scenario.usesInFlightKeys`).
+    public let isInFlight: Bool
     /// The scenario's policy: utilisation cap, penalties, portfolio budget and balance rules.
     public var policy: Policy { scenario.policy }
 
@@ -279,6 +84,9 @@ public struct PlanningProblem: Sendable {
         let periods = scenario.horizon.periods
         self.periodCount = periods
         let cap = scenario.policy.utilizationCap
+        let status = scenario.statusPeriod
+        self.statusPeriod = status
+        self.isInFlight = scenario.usesInFlightKeys
 
         // Skills: every skill a person has or a demand needs.
         var skillSet = Set<String>()
@@ -318,12 +126,17 @@ public struct PlanningProblem: Sendable {
                 let d = demands.count
                 let s = skillIndex[demand.skill] ?? 0
                 // A project longer than the horizon can never be selected: its profile is cut to the horizon.
-                let hours = demand.hours.expanded(to: min(project.duration, periods))
+                // A flexible line has no profile; a started project's fixed line only its periods from S on.
+                var hours = demand.work == nil ? demand.hours.expanded(to: min(project.duration, periods)) : []
+                if let started = project.started {
+                    for offset in hours.indices where started + offset < status { hours[offset] = 0 }
+                }
                 let eligible = people.filter { $0.levels.indices.contains(s) && $0.levels[s] >= demand.minLevel }.map(\.index)
                 demands.append(DemandInfo(
                     index: d, id: demand.resolvedID, project: j, skill: s, minLevel: demand.minLevel,
-                    hours: hours, totalHours: hours.reduce(0, +), eligiblePeople: eligible,
-                    cheapestRate: eligible.map { people[$0].costPerHour }.min()))
+                    hours: hours, totalHours: demand.work ?? hours.reduce(0, +), eligiblePeople: eligible,
+                    cheapestRate: eligible.map { people[$0].costPerHour }.min(),
+                    work: demand.work, maxPerPeriod: demand.work == nil ? nil : demand.maxPerPeriod))
                 demandIndexByKey[project.id, default: [:]][demand.resolvedID] = d
                 own.append(d)
             }
@@ -366,7 +179,8 @@ public struct PlanningProblem: Sendable {
         // Required projects: mandatory, pinned, and (transitively) what they depend on.
         var required = scenario.projects.map(\.mandatory)
         for pin in pins { required[pin.project] = true }
-        for j in order.reversed() where required[j] {
+        // A started project's dependencies are history (spec v3, rule 3): it does not require them.
+        for j in order.reversed() where required[j] && scenario.projects[j].started == nil {
             for i in dependencies[j] { required[i] = true }
         }
 
@@ -377,8 +191,9 @@ public struct PlanningProblem: Sendable {
         var possible = [Bool](repeating: true, count: count)
         var window: [ClosedRange<Int>?] = []
         for (j, project) in scenario.projects.enumerated() {
-            lower[j] = min(max(0, project.earliestStart), periods + 1)
-            upper[j] = max(-1, project.latestStart(periods: periods))
+            lower[j] = min(max(0, project.firstStart(statusPeriod: status)), periods + 1)
+            upper[j] = max(-1, project.started.map { min($0, project.latestStart(periods: periods)) }
+                            ?? project.latestStart(periods: periods))
             window.append(lower[j] <= upper[j] ? lower[j]...upper[j] : nil)
         }
         // Version 2: systems close starts; alternatives of required projects, and projects that
@@ -388,7 +203,7 @@ public struct PlanningProblem: Sendable {
         for j in rules.unselectable { possible[j] = false }
         for j in order {
             rules.advance(j, &lower[j], upper[j])
-            for i in dependencies[j] {
+            for i in dependencies[j] where scenario.projects[j].started == nil {
                 if !possible[i] { possible[j] = false }
                 // Clamped just past the horizon: beyond it every start is impossible anyway,
                 // and long chains of huge durations must not overflow.
@@ -397,7 +212,7 @@ public struct PlanningProblem: Sendable {
             rules.advance(j, &lower[j], upper[j])
             if lower[j] > upper[j] { possible[j] = false }
         }
-        for j in order.reversed() where required[j] && possible[j] {
+        for j in order.reversed() where required[j] && possible[j] && scenario.projects[j].started == nil {
             for i in dependencies[j] {
                 upper[i] = max(-1, min(upper[i], upper[j] - scenario.projects[i].duration))
                 rules.retreat(i, lower[i], &upper[i])
@@ -412,6 +227,7 @@ public struct PlanningProblem: Sendable {
             rules.retreat(pin.project, lower[pin.project], &upper[pin.project])
         }
 
+        let actuals = Self.actualSpend(scenario, personIndex: personIndex, projectIndex: projectIndex)
         var projects: [ProjectInfo] = []
         for (j, project) in scenario.projects.enumerated() {
             let staffing = Self.cheapestStaffing(demandsOfProject[j].map { demands[$0] }, mandatory: project.mandatory,
@@ -430,8 +246,14 @@ public struct PlanningProblem: Sendable {
                 dependencies: dependencies[j], dependents: dependents[j], demands: demandsOfProject[j],
                 totalHours: demandsOfProject[j].reduce(0) { $0 + demands[$1].totalHours },
                 cheapestStaffingCost: staffing.cost, unstaffableHours: staffing.unstaffable,
-                leastObjectiveCost: staffing.objective))
+                leastObjectiveCost: staffing.objective,
+                started: project.started, maxDuration: project.longestDuration,
+                lastPeriod: project.lastAllowedPeriod(periods: periods), earliestFinish: project.earliestFinish,
+                due: project.due, latePenaltyPerPeriod: project.latePenaltyPerPeriod,
+                probability: project.resolvedProbability, actualSpend: actuals.byProject[j]))
         }
+        self.actualSpend = actuals.total
+        self.synergies = Self.synergies(scenario, projectIndex: projectIndex)
         self.projects = projects
         self.systems = rules.systems
         self.balanceGroups = rules.balanceGroups

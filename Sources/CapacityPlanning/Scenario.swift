@@ -12,8 +12,9 @@
 /// A whole planning question: who is available, what could be done, and under which rules.
 public struct Scenario: Sendable, Equatable {
     /// Format version: 1, or 2 for a scenario that may use strategy, systems, balance,
-    /// cost of delay and alternatives; 3 means version 2 here (this build reads none of
-    /// version 3's own keys yet, and a version-3 scenario without them means what version 2 does).
+    /// cost of delay and alternatives, or 3 for one that may also use the portfolio in flight
+    /// (status, actuals, started projects, flexible lines, due dates, probabilities, synergies;
+    /// `ScenarioInFlight.swift`). A version-3 scenario without them means what version 2 does.
     public var version: Int
     /// The planning periods: how many, and the date and unit that label them.
     public var horizon: Horizon
@@ -31,6 +32,11 @@ public struct Scenario: Sendable, Equatable {
     public var strategy: Strategy?
     /// Shared systems projects change, with their limits and freezes (version 2).
     public var systems: [System]
+    /// Where the portfolio stands: the status period and the hours booked before it (version 3);
+    /// `nil` is period 0 with nothing booked.
+    public var status: Status?
+    /// Values that count when all of some projects are selected (version 3).
+    public var synergies: [Synergy]
 
     /// The most periods a horizon may have (an implementation limit: per-period arrays are
     /// allocated for every person; 10,000 weeks is almost two centuries).
@@ -52,7 +58,9 @@ public struct Scenario: Sendable, Equatable {
         baseline: Baseline? = nil,
         policy: Policy = Policy(),
         strategy: Strategy? = nil,
-        systems: [System] = []
+        systems: [System] = [],
+        status: Status? = nil,
+        synergies: [Synergy] = []
     ) {
         self.version = version
         self.horizon = horizon
@@ -63,6 +71,8 @@ public struct Scenario: Sendable, Equatable {
         self.policy = policy
         self.strategy = strategy
         self.systems = systems
+        self.status = status
+        self.synergies = synergies
     }
 }
 
@@ -195,6 +205,16 @@ public struct Project: Sendable, Equatable {
     public var touches: [String]
     /// Ids of its alternatives: projects that may not be selected with it (version 2; symmetric).
     public var excludes: [String]
+    /// The period it started in, for a project already in flight (version 3; before the status period).
+    public var started: Int?
+    /// The most periods it may take (version 3; ≥ `duration`); `nil` is `duration`.
+    public var maxDuration: Int?
+    /// The promised finish period (version 3; soft: missing it costs `latePenaltyPerPeriod` a period).
+    public var due: Int?
+    /// Cost of each period its finish lies after `due` (version 3).
+    public var latePenaltyPerPeriod: Double
+    /// The chance it goes ahead, in (0, 1] (version 3); `nil` is 1. It scales the value terms only.
+    public var probability: Double?
 
     /// Creates a project; omitted fields take the spec's defaults (value 0, not mandatory, a window
     /// from period 0 to the horizon's end, no budget, no dependencies or demands, no version-2 keys).
@@ -213,7 +233,12 @@ public struct Project: Sendable, Equatable {
         tags: [String: String] = [:],
         costOfDelay: Double = 0,
         touches: [String] = [],
-        excludes: [String] = []
+        excludes: [String] = [],
+        started: Int? = nil,
+        maxDuration: Int? = nil,
+        due: Int? = nil,
+        latePenaltyPerPeriod: Double = 0,
+        probability: Double? = nil
     ) {
         self.id = id
         self.name = name
@@ -230,6 +255,11 @@ public struct Project: Sendable, Equatable {
         self.costOfDelay = costOfDelay
         self.touches = touches
         self.excludes = excludes
+        self.started = started
+        self.maxDuration = maxDuration
+        self.due = due
+        self.latePenaltyPerPeriod = latePenaltyPerPeriod
+        self.probability = probability
     }
 
     /// The name to show: `name`, or the id when there is none.
@@ -245,9 +275,10 @@ public struct Project: Sendable, Equatable {
         lastAllowedPeriod(periods: periods) - duration + 1
     }
 
-    /// Whether its own window can hold it: `earliestStart + duration − 1 ≤ min(deadline, periods − 1)`.
-    public func fitsWindow(periods: Int) -> Bool {
-        earliestStart <= latestStart(periods: periods)
+    /// Whether its own window can hold it: `earliestStart + duration − 1 ≤ min(deadline, periods − 1)`;
+    /// from the status period on (version 3), `firstStart(statusPeriod:) + duration − 1` must fit.
+    public func fitsWindow(periods: Int, statusPeriod: Int = 0) -> Bool {
+        firstStart(statusPeriod: statusPeriod) <= latestStart(periods: periods)
     }
 }
 
@@ -259,15 +290,28 @@ public struct Demand: Sendable, Equatable {
     public var skill: String
     /// Lowest level (1…5) that qualifies.
     public var minLevel: Int
-    /// Hours needed in each period of the project, counted from its start.
+    /// Hours needed in each period of the project, counted from its start (a fixed line); empty
+    /// for a flexible line.
     public var hours: Hours
+    /// For a flexible line (version 3): the hours it needs in total, in any periods while the
+    /// project runs; for a started project, the estimate to complete. `nil` for a fixed line.
+    public var work: Double?
+    /// For a flexible line (version 3): the most hours in any one period; `nil` is unlimited.
+    public var maxPerPeriod: Double?
 
-    /// Creates a demand; `minLevel` defaults to 1 and the id to the skill.
+    /// Creates a fixed line; `minLevel` defaults to 1 and the id to the skill.
     public init(id: String? = nil, skill: String, minLevel: Int = 1, hours: Hours) {
         self.id = id
         self.skill = skill
         self.minLevel = minLevel
         self.hours = hours
+    }
+
+    /// Creates a flexible line (version 3): `work` hours in total, at most `maxPerPeriod` a period.
+    public init(id: String? = nil, skill: String, minLevel: Int = 1, work: Double, maxPerPeriod: Double? = nil) {
+        self.init(id: id, skill: skill, minLevel: minLevel, hours: .perPeriod([]))
+        self.work = work
+        self.maxPerPeriod = maxPerPeriod
     }
 
     /// The id assignments use: `id`, or the skill when there is none.

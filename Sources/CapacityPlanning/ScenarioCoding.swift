@@ -118,7 +118,7 @@ extension ScenarioReader {
 
 /// Turns scenario values into spec v1 JSON values.
 enum ScenarioWriter {
-    private typealias Members = [(key: String, value: JSONValue)]
+    typealias Members = [(key: String, value: JSONValue)]
 
     static func scenario(_ scenario: Scenario) -> JSONValue {
         var members: Members = [
@@ -132,6 +132,7 @@ enum ScenarioWriter {
         members.append(("policy", policy(scenario.policy)))
         if let value = scenario.strategy { members.append(("strategy", strategy(value))) }
         if !scenario.systems.isEmpty { members.append(("systems", .array(scenario.systems.map(system)))) }
+        appendVersion3(scenario, to: &members)
         return .object(members)
     }
 
@@ -185,6 +186,7 @@ enum ScenarioWriter {
         if project.costOfDelay != 0 { members.append(("costOfDelay", .number(project.costOfDelay))) }
         if !project.touches.isEmpty { members.append(("touches", .array(project.touches.map(JSONValue.string)))) }
         if !project.excludes.isEmpty { members.append(("excludes", .array(project.excludes.map(JSONValue.string)))) }
+        appendVersion3(project, to: &members)
         return .object(members)
     }
 
@@ -193,7 +195,12 @@ enum ScenarioWriter {
         if let id = demand.id { members.append(("id", .string(id))) }
         members.append(("skill", .string(demand.skill)))
         members.append(("minLevel", .number(Double(demand.minLevel))))
-        members.append(("hours", hours(demand.hours)))
+        if let work = demand.work {
+            members.append(("work", .number(work)))
+            if let most = demand.maxPerPeriod { members.append(("maxPerPeriod", .number(most))) }
+        } else {
+            members.append(("hours", hours(demand.hours)))
+        }
         return .object(members)
     }
 
@@ -215,6 +222,7 @@ enum ScenarioWriter {
     static func projectDecision(_ decision: ProjectDecision) -> JSONValue {
         var members: Members = [("id", .string(decision.id)), ("selected", .bool(decision.selected))]
         if let start = decision.start { members.append(("start", .number(Double(start)))) }
+        if let finish = decision.finish { members.append(("finish", .number(Double(finish)))) }
         if let unmet = decision.unmetHours { members.append(("unmetHours", .number(unmet))) }
         return .object(members)
     }

@@ -15,21 +15,6 @@ extension ScenarioKeys {
     }
 }
 
-extension ScenarioKeys {
-    /// The keys version 3 adds (`shared/spec/scenario-v3.md`): read by no build yet, so a
-    /// version-3 document that uses one is refused with a message that says so.
-    enum Version3 {
-        static let inFlight: Set<String> = ["status", "actuals", "started", "maxDuration", "due", "latePenaltyPerPeriod",
-                                            "probability", "work", "maxPerPeriod", "synergies", "finish"]
-        static let supply: Set<String> = ["hiring", "training", "hires"]
-
-        /// "the portfolio in flight" or "supply" for a version-3 key, else `nil`.
-        static func part(of key: String) -> String? {
-            inFlight.contains(key) ? "Part A, the portfolio in flight" : supply.contains(key) ? "Part B, supply" : nil
-        }
-    }
-}
-
 extension ScenarioReader {
     /// `base`, plus `additions` when version-2 keys are known.
     func keys(_ base: [String], _ additions: [String]) -> [String] {

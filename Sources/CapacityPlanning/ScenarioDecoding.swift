@@ -92,8 +92,8 @@ struct ScenarioReader {
     /// Whether the version-2 keys are known: the document says `"version": 2` (or 3), or a
     /// single value (a project, a policy) is decoded on its own.
     var version2 = true
-    /// Whether the document says `"version": 3`: its own keys are then named as such when this
-    /// build does not read them yet (`ScenarioKeys.Version3`).
+    /// Whether the document says `"version": 3`: Part A's keys are known, and Part B's are
+    /// named as such, since this build does not read them yet (`ScenarioKeys.Version3`).
     var version3 = false
 
     /// How to treat a key an object does not define.
@@ -158,9 +158,9 @@ struct ScenarioReader {
             case .warning: severity = .warning
             }
             var message = "unknown key '\(key)'"
-            if version3, let part = ScenarioKeys.Version3.part(of: key) {
-                message = "'\(key)' is format version 3's (\(part)), which this build does not plan yet: "
-                    + "it plans version-3 scenarios that use version 2's keys only"
+            if version3, ScenarioKeys.Version3.supply.contains(key) {
+                message = "'\(key)' is format version 3's (Part B, supply), which this build does not plan yet: "
+                    + "it reads version-3 scenarios without hiring and training"
             } else if let guess = KeySuggestion.nearest(to: key, among: known) {
                 message += " (did you mean '\(guess)'?)"
             }
@@ -261,7 +261,8 @@ struct ScenarioReader {
         let declared = Self.declaredVersion(value)
         version2 = declared == 2 || declared == 3
         version3 = declared == 3
-        guard let m = members(value, known: keys(ScenarioKeys.scenario, ScenarioKeys.Version2.scenario)) else {
+        guard let m = members(value, known: keys(ScenarioKeys.scenario, ScenarioKeys.Version2.scenario)
+                                + inFlight(ScenarioKeys.Version3.scenario)) else {
             return Scenario(horizon: Horizon(periods: 1), people: [], projects: [])
         }
         let version = field(m, "version", required: true) { $0.integer($1) }
@@ -279,11 +280,13 @@ struct ScenarioReader {
         let policy = field(m, "policy") { $0.policy($1) }
         let strategy = field(m, "strategy") { $0.strategy($1) }
         let systems = field(m, "systems") { r, v in r.array(v, placeholder: System(id: "")) { $0.system($1) } }
-        return Scenario(
+        var scenario = Scenario(
             version: version ?? 1,
             horizon: horizon ?? Horizon(periods: 1), people: people ?? [], projects: projects ?? [],
             pins: pins ?? [], baseline: baseline, policy: policy ?? Policy(),
             strategy: strategy, systems: systems ?? [])
+        readVersion3Keys(m, into: &scenario)
+        return scenario
     }
 
     mutating func horizon(_ value: JSONValue) -> Horizon? {
@@ -330,7 +333,8 @@ struct ScenarioReader {
     }
 
     mutating func project(_ value: JSONValue) -> Project? {
-        guard let m = members(value, known: keys(ScenarioKeys.project, ScenarioKeys.Version2.project)) else { return nil }
+        guard let m = members(value, known: keys(ScenarioKeys.project, ScenarioKeys.Version2.project)
+                                + inFlight(ScenarioKeys.Version3.project)) else { return nil }
         var project = Project(
             id: field(m, "id", required: true) { $0.string($1) } ?? "",
             name: field(m, "name") { $0.string($1) },
@@ -345,16 +349,19 @@ struct ScenarioReader {
                 r.array(v, placeholder: Demand(skill: "", hours: .constant(0))) { $0.demand($1) }
             } ?? [])
         readVersion2Keys(m, into: &project)
+        readVersion3Keys(m, into: &project)
         return project
     }
 
     mutating func demand(_ value: JSONValue) -> Demand? {
-        guard let m = members(value, known: ScenarioKeys.demand) else { return nil }
-        return Demand(
+        guard let m = members(value, known: ScenarioKeys.demand + inFlight(ScenarioKeys.Version3.demand)) else { return nil }
+        var demand = Demand(
             id: field(m, "id") { $0.string($1) },
             skill: field(m, "skill", required: true) { $0.string($1) } ?? "",
             minLevel: field(m, "minLevel") { $0.integer($1) } ?? 1,
-            hours: field(m, "hours", required: true) { $0.hours($1) } ?? .constant(0))
+            hours: field(m, "hours", required: !version3) { $0.hours($1) } ?? .constant(0))
+        readVersion3Keys(m, into: &demand)
+        return demand
     }
 
     mutating func pin(_ value: JSONValue) -> Pin? {
@@ -382,12 +389,15 @@ struct ScenarioReader {
     }
 
     mutating func projectDecision(_ value: JSONValue) -> ProjectDecision? {
-        guard let m = members(value, known: ScenarioKeys.projectDecision, unknown: .warning) else { return nil }
-        return ProjectDecision(
+        guard let m = members(value, known: ScenarioKeys.projectDecision + inFlight(["finish"]),
+                              unknown: .warning) else { return nil }
+        var decision = ProjectDecision(
             id: field(m, "id", required: true) { $0.string($1) } ?? "",
             selected: field(m, "selected", required: true) { $0.bool($1) } ?? false,
             start: field(m, "start") { $0.integer($1) },
             unmetHours: field(m, "unmetHours") { $0.number($1) })
+        if version3 { decision.finish = field(m, "finish") { $0.integer($1) } }
+        return decision
     }
 
     mutating func assignment(_ value: JSONValue) -> Assignment? {

@@ -19,6 +19,8 @@ extension ScenarioValidator {
             }
             if let period = pin.period, let periods, !(0..<periods).contains(period) {
                 error("\(base).period", "pin names period \(period) outside the horizon 0..<\(periods)")
+            } else if let period = pin.period, let status = statusPeriod, period < status {
+                error("\(base).period", "\(base).period \(period) is before the status period \(status)")
             }
             checkPositive(pin.hours, "\(base).hours", "hours")
             guard let j = project else { continue }

@@ -46,7 +46,7 @@ extension ScenarioValidator {
             if let budget = project.budget { checkNonNegative(budget, "\(base).budget", "budget") }
             if let periods, durationOK, startOK, deadlineOK {
                 windowKnown[j] = true
-                fits[j] = project.fitsWindow(periods: periods)
+                fits[j] = project.fitsWindow(periods: periods, statusPeriod: statusPeriod ?? 0)
             }
             for (k, demand) in project.demands.enumerated() {
                 checkDemand(demand, k, of: project, j, durationOK: durationOK)
@@ -68,8 +68,16 @@ extension ScenarioValidator {
         if !Self.levels.contains(demand.minLevel) {
             error("\(base).minLevel", "minLevel must be an integer 1…5, got \(demand.minLevel)")
         }
-        checkHours(demand.hours, "\(base).hours", "hours",
-                   expected: durationOK ? .duration(project.duration) : nil)
+        if let work = demand.work {
+            checkNonNegative(work, "\(base).work", "work")
+            if let most = demand.maxPerPeriod { checkPositive(most, "\(base).maxPerPeriod", "maxPerPeriod") }
+        } else {
+            checkHours(demand.hours, "\(base).hours", "hours",
+                       expected: durationOK ? .duration(project.duration) : nil)
+            if demand.maxPerPeriod != nil {
+                error("\(base).maxPerPeriod", "maxPerPeriod is for a line that gives work; a line with hours has its profile")
+            }
+        }
     }
 
     // MARK: Dependencies
@@ -133,7 +141,8 @@ extension ScenarioValidator {
         while head < queue.count {
             let i = queue[head]
             head += 1
-            for j in dependents[i] where !neverSelectable[j] {
+            // A started project's dependencies are history (spec v3, rule 3): they do not block it.
+            for j in dependents[i] where !neverSelectable[j] && projects[j].started == nil {
                 neverSelectable[j] = true
                 blocker[j] = i
                 rootCause[j] = (rootCause[i].project, rootCause[i].length + 1)
@@ -188,10 +197,20 @@ extension ScenarioValidator {
         return names.joined(separator: " -> ") + " (\(length) projects)"
     }
 
-    /// `earliestStart 1 + duration 4 - 1 > deadline 3` (or `> last period P of the horizon`).
+    /// `earliestStart 1 + duration 4 - 1 > deadline 3` (or `> last period P of the horizon`; from
+    /// `started` or the status period when they decide the first start).
     func fitReason(_ project: Project) -> String {
         let last = project.lastAllowedPeriod(periods: periods ?? 1)
         let bound = project.deadline == last ? "deadline \(last)" : "last period \(last) of the horizon"
-        return "earliestStart \(project.earliestStart) + duration \(project.duration) - 1 > \(bound)"
+        let status = statusPeriod ?? 0
+        let first: String
+        if let started = project.started {
+            first = "started \(started)"
+        } else if status > project.earliestStart {
+            first = "status period \(status)"
+        } else {
+            first = "earliestStart \(project.earliestStart)"
+        }
+        return "\(first) + duration \(project.duration) - 1 > \(bound)"
     }
 }

@@ -44,6 +44,9 @@ struct ScenarioValidator {
 
     /// `horizon.periods` when it is valid.
     var periods: Int?
+    /// The status period `S` (version 3) when it is valid; 0 without a status. The checks that
+    /// need it are skipped when it is not (`nil`).
+    var statusPeriod: Int? = 0
     var personIndex: [String: Int] = [:]
     var projectIndex: [String: Int] = [:]
     /// Resolved demand id → demand index, per project.
@@ -80,14 +83,18 @@ struct ScenarioValidator {
 
     mutating func run() {
         checkVersionAndHorizon()
+        checkStatusPeriod()
         indexIDs()
         checkPeople()
         checkStrategyAndSystems()
         checkProjects()
         checkProjectsVersion2()
+        checkProjectsInFlight()
         checkDependencies()
         checkWindows()
         checkAlternatives()
+        checkActuals()
+        checkSynergies()
         checkPins()
         checkBaseline()
         checkPolicy()
@@ -207,6 +214,9 @@ struct ScenarioValidator {
         } else if scenario.version == 1 && scenario.usesVersion2 {
             error("version", "strategy, systems, balance rules and the projects' scores, tags, costOfDelay, touches "
                   + "and excludes need version 2")
+        } else if scenario.version < 3 && scenario.usesInFlightKeys {
+            error("version", "status, actuals, synergies and the projects' started, maxDuration, due, "
+                  + "latePenaltyPerPeriod, probability, work and maxPerPeriod need version 3")
         }
         let horizon = scenario.horizon
         if checkInteger(horizon.periods, "horizon.periods", "periods", minimum: 1), !isUnreadable("horizon.periods") {

@@ -9,7 +9,7 @@ public struct AnalysisError: Error, Sendable, Equatable, CustomStringConvertible
     /// The kind of failure.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Base: String, Sendable, Hashable {
-            case invalidScenario, invalidPlan, invalidOptions, unavailable
+            case invalidScenario, invalidPlan, invalidOptions, unavailable, unsupported
         }
 
         private let base: Base
@@ -26,6 +26,9 @@ public struct AnalysisError: Error, Sendable, Equatable, CustomStringConvertible
         public static let invalidOptions = Code(.invalidOptions)
         /// The planner is not built in.
         public static let unavailable = Code(.unavailable)
+        /// The scenario uses what this build reads and checks but does not analyse yet (format
+        /// version 3's portfolio in flight).
+        public static let unsupported = Code(.unsupported)
 
         /// The code's name, e.g. `invalidScenario`.
         public var description: String { base.rawValue }

@@ -28,7 +28,8 @@ public struct ExactPlanner: Planner {
 
     /// Solves the problem's integer program (see Docs/formulation.md).
     public func checkedPlan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> CheckedPlan {
-        try deliverPlan(problem, solver: name) { () throws(PlanningError) in try solve(problem, options: options) }
+        try PlanningError.refuseUnplannable(problem)
+        return try deliverPlan(problem, solver: name) { () throws(PlanningError) in try solve(problem, options: options) }
     }
 
     /// Solves in index space (see `plan(_:options:)`); the large-neighbourhood search calls this.

@@ -43,7 +43,8 @@ public struct GreedyPlanner: Planner {
     ///   heuristic cannot satisfy every pin, required project and budget together (that does not
     ///   prove that no plan exists), `.invalidPlan` if the checker rejects the plan (a bug).
     public func checkedPlan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> CheckedPlan {
-        try deliverPlan(problem, solver: name) { () throws(PlanningError) in try solve(problem, options: options) }
+        try PlanningError.refuseUnplannable(problem)
+        return try deliverPlan(problem, solver: name) { () throws(PlanningError) in try solve(problem, options: options) }
     }
 
     /// Plans in index space (see `plan(_:options:)`); other planners call this for their starting point.

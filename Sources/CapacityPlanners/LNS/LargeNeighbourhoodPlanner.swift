@@ -53,7 +53,8 @@ public struct LargeNeighbourhoodPlanner: Planner {
 
     /// Runs the search; see the type's documentation.
     public func checkedPlan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> CheckedPlan {
-        try deliverPlan(problem, solver: name) { () throws(PlanningError) in try solve(problem, options: options) }
+        try PlanningError.refuseUnplannable(problem)
+        return try deliverPlan(problem, solver: name) { () throws(PlanningError) in try solve(problem, options: options) }
     }
 
     /// Runs the search in index space; `auto` calls this.

@@ -1,0 +1,58 @@
+// Format v3's portfolio in flight over HTTP: checked by POST /v1/checks with its terms; refused
+// with 422 by every route that plans, since this build does not plan it yet.
+import StrictJSON
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("HTTP service: format v3, the portfolio in flight")
+struct Version3ServiceTests {
+    private func fixture(_ name: String) throws -> Data {
+        try Data(contentsOf: SharedFiles.fixtures(version: 3).appendingPathComponent(name))
+    }
+
+    /// `status-actuals-started.json`'s optimum: erp finishes one period late, ben does the 60 h left.
+    private let plan = Data(#"""
+        {"status": "feasible", "projects": [{"id": "erp", "selected": true, "start": 0, "finish": 4}],
+         "assignments": [{"person": "ben", "project": "erp", "demand": "backend", "period": 3, "hours": 30},
+                         {"person": "ben", "project": "erp", "demand": "backend", "period": 4, "hours": 30}]}
+        """#.utf8)
+
+    @Test("POST /v1/checks checks a plan for it, with the late cost; a hand-broken start is rule 13")
+    func check() async throws {
+        let scenario = try fixture("status-actuals-started.json")
+        try await withService { client in
+            let body = Data(#"{"scenario": "#.utf8) + scenario + Data(#", "plan": "#.utf8) + plan + Data("}".utf8)
+            let check = try await client.call("POST", "/v1/checks", body: body)
+            #expect(check.status == 200)
+            #expect(check.json?["valid"] == .bool(true))
+            #expect(check.json?["objective"] == .number(34400))
+            #expect(check.json?["terms"]?["lateCost"] == .number(2000))
+
+            let moved = String(decoding: body, as: UTF8.self).replacingOccurrences(of: "\"start\": 0", with: "\"start\": 2")
+            let broken = try await client.call("POST", "/v1/checks", body: Data(moved.utf8))
+            #expect(broken.json?["valid"] == .bool(false))
+            guard case .array(let violations)? = broken.json?["violations"] else {
+                Issue.record("no violations: \(String(describing: broken.json))")
+                return
+            }
+            #expect(violations.contains { $0["rule"] == .number(13) })
+        }
+    }
+
+    @Test("the routes that plan answer 422 not-planned-yet, and nothing is queued")
+    func notPlanned() async throws {
+        let scenario = try fixture("status-actuals-started.json")
+        try await withService { client in
+            for path in ["/v1/plans?solver=greedy", "/v1/jobs?solver=greedy"] {
+                let reply = try await client.call("POST", path, body: scenario)
+                #expect(reply.status == 422, "\(path)")
+                #expect(reply.json?["type"] == .string("/problems/not-planned-yet"), "\(path): \(String(describing: reply.json))")
+            }
+            let analysis = Data(#"{"scenario": "#.utf8) + scenario + Data("}".utf8)
+            let reply = try await client.call("POST", "/v1/analyses?solver=greedy", body: analysis)
+            #expect(reply.status == 422)
+            #expect(reply.json?["type"] == .string("/problems/not-planned-yet"))
+        }
+    }
+}
