@@ -66,7 +66,7 @@ struct SolvingOptions: ParsableArguments {
                 throw Exit.noPlan
             }
             if error.code == .unsupported {
-                printError("error: \(error.message); 'capacity-planner check' checks a plan for it")
+                printError("error: \(error.message)")
                 throw Exit.notPlanned
             }
             printError("error: the \(solver) planner failed: \(error)")

@@ -45,7 +45,9 @@ enum TextReport {
         out.append(style.bold(headline))
         let version2 = problem.scenario.version >= 2
         let strategic = version2 ? "  strategic value \(Format.money(o.strategicValue))  delay cost \(Format.money(o.delayCost))" : ""
-        out.append("  value \(Format.money(o.value))\(strategic)  staff cost \(Format.money(o.staffCost))  unmet \(Format.money(o.unmetPenalty))"
+        let inFlight = problem.isInFlight
+        let version3 = inFlight ? "  late cost \(Format.money(o.lateCost ?? 0))  synergies \(Format.money(o.synergyValue ?? 0))" : ""
+        out.append("  value \(Format.money(o.value))\(strategic)\(version3)  staff cost \(Format.money(o.staffCost))  unmet \(Format.money(o.unmetPenalty))"
                    + "  team size \(Format.money(o.assignmentPenalty))  change \(Format.money(o.changePenalty + o.startChangePenalty))")
         if let note = plan.details?.note { out.append(style.dim("  \(note)")) }
         out.append("")
@@ -53,16 +55,23 @@ enum TextReport {
             let j = problem.projectIndex[p.id] ?? 0
             let name = problem.scenario.projects[j].resolvedName
             let info = problem.projects[j]
-            guard p.selected, let start = p.start else {
-                return [p.id, name, "no", "", "", "", "", info.budget.map(Format.money) ?? ""] + (version2 ? ["", ""] : [])
+            let flight = inFlight ? [info.actualSpend > 0 ? Format.money(info.actualSpend) : "",
+                                     info.due.map { labels.short($0) } ?? ""] : []
+            guard p.selected, let start = p.start, let finish = allocation.finish(of: j, in: problem) else {
+                return [p.id, name, "no", "", "", "", "", info.budget.map(Format.money) ?? ""] + flight
+                    + (version2 ? ["", ""] : []) + (inFlight ? [""] : [])
             }
-            let delay = info.costOfDelay * Double(start - info.earliestStart)
-            return [p.id, name, "yes", "\(labels.short(start))–\(labels.short(start + info.duration - 1))",
+            let delay = inFlight ? info.probability * info.costOfDelay * Double(finish - info.earliestFinish)
+                                 : info.costOfDelay * Double(start - info.earliestStart)
+            let late = info.periodsLate(finish: finish)
+            return [p.id, name, "yes", "\(labels.short(start))–\(labels.short(finish))",
                     Format.hours(p.bookedHours), Format.percent(p.coverage), Format.money(p.cost), info.budget.map(Format.money) ?? ""]
-                + (version2 ? [Format.money(info.strategicValue), Format.money(delay)] : [])
+                + flight + (version2 ? [Format.money(info.strategicValue), Format.money(delay)] : [])
+                + (inFlight ? [late > 0 ? "\(late) late" : ""] : [])
         }
         out.append(table(["project", "name", "selected", labels.unitName, "hours", "covered", "cost", "budget"]
-                         + (version2 ? ["strategic", "delay cost"] : []), rows))
+                         + (inFlight ? ["actuals", "due"] : [])
+                         + (version2 ? ["strategic", "delay cost"] : []) + (inFlight ? ["late"] : []), rows))
         if version2 { out += strategyLines(StrategySummary(allocation: allocation, problem: problem), style: style) }
         out.append("")
         let peopleRows = kpis.people.map { p -> [String] in

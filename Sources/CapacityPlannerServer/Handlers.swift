@@ -28,15 +28,16 @@ struct Handlers: Sendable {
         }
     }
 
-    /// `problem` when this build can plan it; 422 for version 3's portfolio in flight, which it
-    /// reads and checks (`POST /v1/checks`) but does not plan yet.
+    /// `problem` when the service plans it; 422 for version 3's portfolio in flight, which it reads
+    /// and checks (`POST /v1/checks`) but does not plan yet.
     @discardableResult
     static func plannable(_ problem: PlanningProblem, field: String = "") throws(Problem) -> PlanningProblem {
         guard problem.isInFlight else { return problem }
         throw Problem(.unprocessableContent, type: "/problems/not-planned-yet", title: "Not planned by this build",
                       detail: "\(field.isEmpty ? "The scenario" : "'\(field)'") uses format version 3's portfolio in flight "
                           + "(status, actuals, started projects, flexible lines, due dates, probabilities, synergies): "
-                          + "this build checks plans for it (POST /v1/checks) but does not plan it yet.")
+                          + "the service checks plans for it (POST /v1/checks) but does not plan it yet "
+                          + "(the command line's exact planner does: capacity-planner solve).")
     }
 
     /// The request's JSON body as the strict reader parsed it (422 when there is none).

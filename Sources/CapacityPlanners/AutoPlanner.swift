@@ -22,8 +22,16 @@ public struct AutoPlanner: Planner {
     /// Plans with greedy, then improves the plan by large-neighbourhood search; falls back to the
     /// greedy plan when the search fails or its plan does not pass the checker.
     public func checkedPlan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> CheckedPlan {
-        try PlanningError.refuseUnplannable(problem)
         #if GLPK
+        if problem.isInFlight {
+            // The search does not plan the portfolio in flight yet: the exact model, to the limit.
+            var exact = options
+            if exact.timeLimit == nil { exact.timeLimit = defaultTimeLimit }
+            return try deliverPlan(problem, solver: name) { () throws(PlanningError) in
+                try ExactPlanner(warmStartWithGreedy: false).solve(problem, options: exact)
+                    .noting(PlannerNote("auto: the exact planner (the search does not plan the portfolio in flight yet)"))
+            }
+        }
         do throws(PlanningError) {
             return try deliverPlan(problem, solver: name) { () throws(PlanningError) in try search(problem, options: options) }
         } catch {
@@ -38,6 +46,7 @@ public struct AutoPlanner: Planner {
             throw error
         }
         #else
+        try PlanningError.refuseUnplannable(problem)
         return try deliverPlan(problem, solver: name) { () throws(PlanningError) in
             try GreedyPlanner().solve(problem, options: options).noting(PlannerNote("auto: the greedy plan (built without GLPK)"))
         }

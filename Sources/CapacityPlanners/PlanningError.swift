@@ -28,8 +28,8 @@ public struct PlanningError: Error, Sendable, Equatable, CustomStringConvertible
         public static let invalidOptions = Code(.invalidOptions)
         /// A heuristic found no valid plan, without proving that none exists.
         public static let noPlanFound = Code(.noPlanFound)
-        /// The problem uses what no planner of this build plans yet (format version 3's portfolio
-        /// in flight): its plans can be checked, not made.
+        /// The problem uses what this planner does not plan yet (format version 3's portfolio in
+        /// flight, which only the exact planner plans).
         public static let unsupported = Code(.unsupported)
 
         /// The code's name, e.g. `invalidPlan`.
@@ -66,12 +66,12 @@ public struct PlanningError: Error, Sendable, Equatable, CustomStringConvertible
 }
 
 extension PlanningError {
-    /// Throws `unsupported` for a problem that uses version 3's portfolio in flight, which the
-    /// planners of this build do not plan yet (the checker and the objective read it).
+    /// Throws `unsupported` for a problem that uses version 3's portfolio in flight, which only the
+    /// exact planner (`glpk`, and `auto`, which runs it there) plans in this build.
     static func refuseUnplannable(_ problem: PlanningProblem) throws(PlanningError) {
         guard problem.isInFlight else { return }
         throw PlanningError(.unsupported,
-            "this build checks plans for format version 3's portfolio in flight (status, actuals, started projects, "
-            + "flexible lines, due dates, probabilities, synergies) but does not plan it yet")
+            "this planner does not plan format version 3's portfolio in flight (status, actuals, started projects, "
+            + "flexible lines, due dates, probabilities, synergies) yet; the exact planner (glpk, or auto) does")
     }
 }

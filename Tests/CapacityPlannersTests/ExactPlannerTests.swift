@@ -6,7 +6,7 @@ import CapacityPlanners
 
 @Suite("Exact planner (GLPK)")
 struct ExactPlannerTests {
-    @Test("every valid v1 and v2 fixture, and each v3 one with v2's keys only, solved to its proven optimum",
+    @Test("every valid v1 and v2 fixture, and each v3 one without hiring or training, solved to its proven optimum",
           arguments: Fixture.valid + Fixture.validVersion2 + Fixture.plannableVersion3)
     func fixtureOptimum(_ fixture: Fixture) throws {
         let problem = try fixture.problem()
@@ -26,7 +26,8 @@ struct ExactPlannerTests {
     @Test func fixturesAreFound() {
         #expect(Fixture.valid.count >= 15)
         #expect(Fixture.validVersion2.count >= 10)
-        #expect(Fixture.plannableVersion3.map(\.name) == ["no-new-keys.json"])
+        #expect(Fixture.plannableVersion3.count >= 8 && Fixture.plannableVersion3.contains { $0.name == "no-new-keys.json" })
+        #expect(Fixture.plannableVersion3.filter { (try? $0.problem())?.isInFlight == true }.count >= 7)
     }
 
     @Test func randomScenariosGiveValidPlansNeverWorseThanGreedy() throws {

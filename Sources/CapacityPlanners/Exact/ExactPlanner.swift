@@ -28,7 +28,6 @@ public struct ExactPlanner: Planner {
 
     /// Solves the problem's integer program (see Docs/formulation.md).
     public func checkedPlan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> CheckedPlan {
-        try PlanningError.refuseUnplannable(problem)
         return try deliverPlan(problem, solver: name) { () throws(PlanningError) in try solve(problem, options: options) }
     }
 
@@ -37,6 +36,7 @@ public struct ExactPlanner: Planner {
         let clock = ContinuousClock.now
         let impossible = problem.structuralInfeasibilities
         if !impossible.isEmpty { return .noPlan(diagnosis: impossible) }
+        if problem.isInFlight { return try solveInFlight(problem, options: options, clock: clock) }
         let formulation = ExactFormulation(problem: problem)
 
         var warm: Allocation?
@@ -58,7 +58,7 @@ public struct ExactPlanner: Planner {
                 PlannerNote("the time limit ran out while building the model; returning the warm start")])
         }
 
-        let solveOptions = makeSolveOptions(options, formulation: formulation, warmStart: warmValues, clock: clock)
+        let solveOptions = makeSolveOptions(options, warmStart: warmValues, clock: clock)
         let result: SolveResult
         do {
             result = try GLPK.solve(formulation.model, options: solveOptions)
@@ -93,8 +93,7 @@ public struct ExactPlanner: Planner {
                                notes: [PlannerNote("GLPK: \(result.termination)")])
     }
 
-    private func makeSolveOptions(_ options: PlanningOptions, formulation: ExactFormulation,
-                                  warmStart: [Double]?, clock: ContinuousClock.Instant) -> SolveOptions {
+    func makeSolveOptions(_ options: PlanningOptions, warmStart: [Double]?, clock: ContinuousClock.Instant) -> SolveOptions {
         var solve = SolveOptions()
         solve.relativeGap = options.relativeGap
         solve.cuts = cuts

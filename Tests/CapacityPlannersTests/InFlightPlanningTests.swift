@@ -1,0 +1,59 @@
+#if GLPK
+// Planning format v3's portfolio in flight (Part A): the exact planner's own model against the
+// version-2 model it must agree with, on generated portfolios; who plans it and who refuses.
+import CapacityPlanners
+import CapacityPlanning
+import ScenarioGeneration
+import Testing
+
+@Suite("Planning the portfolio in flight (format v3, Part A)")
+struct InFlightPlanningTests {
+    /// A generated version-2 portfolio (every v1 and v2 complication) and its version-3 twin that
+    /// means the same: each project gets a `due` with no late penalty and an explicit
+    /// `maxDuration` equal to its duration, so the in-flight model solves it.
+    static func twins(seed: UInt64) -> (plain: Scenario, inFlight: Scenario) {
+        let plain = ScenarioGenerator(people: 3 + Int(seed % 4), projects: 3 + Int(seed % 4), periods: 5 + Int(seed % 5),
+                                      seed: seed, features: .everything).generate()
+        var twin = plain
+        twin.version = 3
+        for j in twin.projects.indices {
+            twin.projects[j].due = twin.projects[j].earliestStart
+            twin.projects[j].maxDuration = twin.projects[j].duration
+        }
+        return (plain, twin)
+    }
+
+    @Test("on 40 generated portfolios the in-flight model and the version-2 model prove the same optimum")
+    func agreesWithTheVersion2Model() throws {
+        var compared = 0
+        for seed in UInt64(1)...40 {
+            let (plain, twin) = Self.twins(seed: seed)
+            guard let v2 = try? PlanningProblem(plain) else { continue }
+            let v3 = try PlanningProblem(twin)
+            #expect(v3.isInFlight && !v2.isInFlight)
+            let options = PlanningOptions(timeLimit: 30)
+            let a = try ExactPlanner(warmStartWithGreedy: false).plan(v2, options: options)
+            let b = try ExactPlanner().plan(v3, options: options)
+            #expect(a.status == b.status || (a.status != .infeasible && b.status != .infeasible), "seed \(seed)")
+            guard a.status == .optimal, b.status == .optimal, let x = a.objective, let y = b.objective else { continue }
+            #expect(abs(x - y) <= 1e-6 * max(1, abs(x)), "seed \(seed): v2 model \(x), in-flight model \(y)")
+            #expect(PlanChecker.check(b, for: v3).isValid, "seed \(seed)")
+            compared += 1
+        }
+        #expect(compared >= 30)
+    }
+
+    @Test("auto plans a portfolio in flight with the exact model; greedy and the search refuse it, saying so")
+    func whoPlansIt() throws {
+        let problem = try Fixture.allVersion3.first { $0.name == "status-actuals-started.json" }.map { try $0.problem() }
+        let inFlight = try #require(problem)
+        let auto = try AutoPlanner().plan(inFlight, options: PlanningOptions(timeLimit: 10))
+        #expect(auto.status == .optimal && auto.objective.map { isClose($0, 34400) } == true)
+        #expect(auto.projects.first?.finish == 4 && auto.projects.first?.late == 1)
+        for planner in [GreedyPlanner() as any Planner, LargeNeighbourhoodPlanner()] {
+            let error = try #require(throws: PlanningError.self) { try planner.plan(inFlight, options: PlanningOptions()) }
+            #expect(error.code == .unsupported && error.message.contains("glpk"))
+        }
+    }
+}
+#endif
