@@ -118,6 +118,12 @@ public struct PlanKPIs: Sendable, Equatable, Codable {
         }
 
         var skillDemand = [[Double]](repeating: [Double](repeating: 0, count: periods), count: problem.skills.count)
+        // A flexible line (version 3) asks, in each period, for what the plan books on it there;
+        // what it leaves short is spread over the project's active periods from the status period on.
+        var flexibleBooked: [Int: [Double]] = [:]
+        for (cell, h) in allocation.hours where h > 0 && problem.demands[cell.demand].isFlexible {
+            flexibleBooked[cell.demand, default: Array(repeating: 0, count: periods)][cell.period] += h
+        }
         var projects: [ProjectKPI] = []
         for info in problem.projects {
             let start = allocation.starts[info.index]
@@ -125,6 +131,16 @@ public struct PlanKPIs: Sendable, Equatable, Codable {
             if let start {
                 for d in info.demands {
                     let demand = problem.demands[d]
+                    if let work = demand.work {
+                        let booked = flexibleBooked[d] ?? Array(repeating: 0, count: periods)
+                        let finish = allocation.finish(of: info.index, in: problem) ?? start
+                        let first = max(0, start, problem.statusPeriod)
+                        let active = first..<max(first, min(finish + 1, periods))
+                        let short = max(0, work - booked.reduce(0, +)) / Double(max(1, active.count))
+                        for t in 0..<periods { skillDemand[demand.skill][t] += booked[t] + (active.contains(t) ? short : 0) }
+                        demanded += work
+                        continue
+                    }
                     for (offset, h) in demand.hours.enumerated() where start + offset >= 0 && start + offset < periods {
                         skillDemand[demand.skill][start + offset] += h
                         demanded += h

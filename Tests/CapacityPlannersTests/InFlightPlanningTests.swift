@@ -4,6 +4,7 @@
 import CapacityPlanners
 import CapacityPlanning
 import ScenarioGeneration
+import Foundation
 import Testing
 
 @Suite("Planning the portfolio in flight (format v3, Part A)")
@@ -41,6 +42,17 @@ struct InFlightPlanningTests {
             compared += 1
         }
         #expect(compared >= 30)
+    }
+
+    @Test("Examples/in-flight.json: planned to a proven optimum, the payments migration finishing after its due date")
+    func example() throws {
+        let problem = try PlanningProblem(try Scenario(json: Data(contentsOf: SharedFiles.examples.appendingPathComponent("in-flight.json"))))
+        let checked = try ExactPlanner().checkedPlan(problem, options: PlanningOptions(timeLimit: 60))
+        #expect(checked.isValid && checked.plan.status == .optimal)
+        let payments = try #require(problem.projectIndex["payments-migration"])
+        let finish = try #require(checked.allocation.finish(of: payments, in: problem))
+        #expect(finish > (problem.projects[payments].due ?? .max), "the backend work left cannot be done by week 16")
+        #expect((checked.check.objective.lateCost ?? 0) > 0)
     }
 
     @Test("auto plans a portfolio in flight with the exact model; greedy and the search refuse it, saying so")

@@ -12,7 +12,8 @@ struct ExamplesTests {
     }
 
     @Test("each example is valid, in the format version the README gives, weekly from an ISO start",
-          arguments: [("small-team.json", 1), ("mid-size-pmo.json", 2), ("replan-after-departures.json", 2)])
+          arguments: [("small-team.json", 1), ("mid-size-pmo.json", 2), ("replan-after-departures.json", 2),
+                      ("in-flight.json", 3)])
     func valid(name: String, version: Int) throws {
         let (scenario, warnings) = try Self.read(name)
         _ = try PlanningProblem(scenario)
@@ -50,5 +51,16 @@ struct ExamplesTests {
         #expect(replan.people.count == 38 && replan.projects.count == 16)
         #expect(replan.projects.contains { $0.mandatory && $0.name?.contains("3-D Secure") == true })
         #expect(replan.policy.changePenaltyPerHour == 15 && replan.policy.startChangePenalty == 5_000)
+    }
+
+    @Test("the portfolio in flight is week 8: two projects started with actuals, flexible work, a due date, a tentative launch, a synergy")
+    func inFlight() throws {
+        let problem = try PlanningProblem(try Self.read("in-flight.json").scenario)
+        let scenario = problem.scenario
+        #expect(problem.isInFlight && problem.statusPeriod == 8)
+        #expect(scenario.projects.filter { $0.started != nil }.count == 3)
+        #expect(scenario.status?.actuals.allSatisfy { $0.period < 8 } == true && problem.actualSpend > 0)
+        #expect(problem.demands.contains { $0.isFlexible } && scenario.projects.contains { $0.probability == 0.6 })
+        #expect(problem.synergies.count == 1)
     }
 }

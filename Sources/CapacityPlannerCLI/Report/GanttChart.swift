@@ -169,7 +169,7 @@ enum GanttChart {
             let project = problem.scenario.projects[info.index]
             let kpi = data.kpis.projects[info.index]
             let start = data.allocation.starts[info.index] ?? 0
-            let end = start + info.duration - 1
+            let end = data.allocation.finish(of: info.index, in: problem) ?? (start + info.duration - 1)
             let y = axisHeight + Double(r) * rowHeight
             let mid = y + rowHeight / 2
             // Window band.
@@ -195,6 +195,10 @@ enum GanttChart {
             if let budget = info.budget { tip += " of budget \(Format.money(budget))" }
             tip += "; \(Format.percent(kpi.coverage)) staffed"
             if unmet > 1e-6 { tip += "; \(Format.hours(unmet)) h unstaffed" }
+            if let due = info.due {
+                let late = info.periodsLate(finish: end)
+                tip += "; due \(data.labels.short(due))" + (late > 0 ? ", \(late) \(data.labels.unitName) late" : ", on time")
+            }
             var unstaffedShare: Box?
             if kpi.coverage < 1 - 1e-6, kpi.demandedHours > 0 {
                 // The unstaffed share, hatched at the bar's end.
@@ -215,7 +219,7 @@ enum GanttChart {
             // Dependencies: from the end of each selected dependency to this bar's start.
             for dep in info.dependencies {
                 guard let dr = rowOf[dep], let ds = data.allocation.starts[dep] else { continue }
-                let x1 = x(ds + problem.projects[dep].duration) - 1, y1 = axisHeight + Double(dr) * rowHeight + rowHeight / 2
+                let x1 = x((data.allocation.finish(of: dep, in: problem) ?? (ds + problem.projects[dep].duration - 1)) + 1) - 1, y1 = axisHeight + Double(dr) * rowHeight + rowHeight / 2
                 let x2 = bx - 1, y2 = mid
                 let bend = max(10, min(30, abs(x2 - x1) / 2))
                 arrows.append("M\(n(x1)),\(n(y1)) C\(n(x1 + bend)),\(n(y1)) \(n(x2 - bend)),\(n(y2)) \(n(x2)),\(n(y2))")

@@ -108,7 +108,8 @@ enum ReportTables {
                 }
                 return Selected.Row(name: PageText(project.resolvedName), mandatory: info.mandatory,
                                     pinned: data.problem.pins.contains { $0.project == j },
-                                    when: PageText(data.labels.range(start, start + info.duration - 1)),
+                                    when: PageText(data.labels.range(start, data.allocation.finish(of: j, in: data.problem)
+                                                                         ?? (start + info.duration - 1))),
                                     value: PageText(Format.money(info.value)), cost: PageText(Format.money(kpi.cost)),
                                     net: PageText(Format.money(info.value - kpi.cost)), budget: budget,
                                     staffed: PageText(Format.percent(kpi.coverage)), understaffed: kpi.coverage < 1 - 1e-6)

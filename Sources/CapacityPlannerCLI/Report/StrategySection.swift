@@ -65,7 +65,7 @@ enum SystemLanes {
             var cells: [Lane.Cell] = []
             for t in 0..<periods {
                 let active = system.projects.filter { j in
-                    data.allocation.starts[j].map { $0 <= t && t < $0 + problem.projects[j].duration } ?? false
+                    data.allocation.starts[j].map { $0 <= t && t <= (data.allocation.finish(of: j, in: problem) ?? $0) } ?? false
                 }
                 let frozen = system.isFrozen(t)
                 let over = frozen ? !active.isEmpty : system.limit.map { active.count > $0 } ?? false
