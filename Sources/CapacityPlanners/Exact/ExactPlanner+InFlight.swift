@@ -14,15 +14,10 @@ extension ExactPlanner {
         } catch {
             throw PlanningError(.solverFailed, "GLPK failed: \(error)", underlying: error)
         }
-        switch result.termination {
-        case .infeasible:
-            return .noPlan(diagnosis: ["the pins, budgets (with their actuals) and mandatory projects cannot all hold"],
-                           notes: [PlannerNote("GLPK proved that no plan satisfies every pin, budget and mandatory project")],
-                           model: formulation.size, nodes: result.nodes)
-        case .unbounded:
-            throw PlanningError(.solverFailed, "GLPK reports the model unbounded, which a valid scenario cannot be")
-        default:
-            break
+        if let proof = try Self.proofOfNoPlan(result, size: formulation.size, diagnosis: {
+            ["the pins, budgets (with their actuals) and mandatory projects cannot all hold"]
+        }) {
+            return proof
         }
         let bound = result.bound.flatMap { abs($0) < 1e300 ? $0 : nil }
         guard result.hasSolution else {

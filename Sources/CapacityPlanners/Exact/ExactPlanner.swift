@@ -66,15 +66,8 @@ public struct ExactPlanner: Planner {
             throw PlanningError(.solverFailed, "GLPK failed: \(error)", underlying: error)
         }
 
-        switch result.termination {
-        case .infeasible:
-            return .noPlan(diagnosis: Self.diagnose(problem),
-                           notes: [PlannerNote("GLPK proved that no plan satisfies every pin, budget and mandatory project")],
-                           model: formulation.size, nodes: result.nodes)
-        case .unbounded:
-            throw PlanningError(.solverFailed, "GLPK reports the model unbounded, which a valid scenario cannot be")
-        default:
-            break
+        if let proof = try Self.proofOfNoPlan(result, size: formulation.size, diagnosis: { Self.diagnose(problem) }) {
+            return proof
         }
         // GLPK's best bound (objective constant included); its "infinite" sentinel is no bound.
         let solverBound = result.bound.flatMap { abs($0) < 1e300 ? $0 : nil }
@@ -113,6 +106,22 @@ public struct ExactPlanner: Planner {
             }
         }
         return solve
+    }
+
+    /// GLPK's proof that no plan exists, as an outcome with `diagnosis`; `nil` when it did not
+    /// prove that. An unbounded model is a failure: a valid scenario's objective is bounded.
+    static func proofOfNoPlan(_ result: SolveResult, size: ModelSize,
+                              diagnosis: () -> [String]) throws(PlanningError) -> PlanningOutcome? {
+        switch result.termination {
+        case .infeasible:
+            return .noPlan(diagnosis: diagnosis(),
+                           notes: [PlannerNote("GLPK proved that no plan satisfies every pin, budget and mandatory project")],
+                           model: size, nodes: result.nodes)
+        case .unbounded:
+            throw PlanningError(.solverFailed, "GLPK reports the model unbounded, which a valid scenario cannot be")
+        default:
+            return nil
+        }
     }
 
     /// Names the pins, budgets and required projects that cannot all hold, by an elastic
