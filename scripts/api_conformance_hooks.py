@@ -24,6 +24,10 @@ _SCENARIO = jsonschema.Draft202012Validator(
     {"$ref": "#/components/schemas/Scenario", "components": _ROOT["components"]},
     format_checker=jsonschema.FormatChecker(),
 )
+_IN_FLIGHT = jsonschema.Draft202012Validator(
+    {"$ref": "#/components/schemas/ScenarioV3InFlight", "components": _ROOT["components"]},
+    format_checker=jsonschema.FormatChecker(),
+)
 _CHANGE = jsonschema.Draft202012Validator(
     {"$ref": "#/components/schemas/ScenarioChange", "components": _ROOT["components"]})
 _MAX_SOLVE_SECONDS = 1.0
@@ -162,10 +166,69 @@ def _repair(scenario):
     return scenario
 
 
-def _whole(scenario):
-    """The scenario made whole where the schema accepts it; anything else exactly as drawn."""
+def _whole(scenario, in_flight=False):
+    """The scenario made whole where the schema accepts it; anything else exactly as drawn.
+    With `in_flight` (POST /v1/checks), a version-3 scenario with the portfolio in flight too."""
     if isinstance(scenario, dict) and _SCENARIO.is_valid(scenario):
         return _repair(scenario)
+    if in_flight and isinstance(scenario, dict) and _IN_FLIGHT.is_valid(scenario):
+        return _repair_in_flight(_repair(scenario))
+    return scenario
+
+
+def _repair_in_flight(scenario):
+    """What spec v3 section 5 asks of the portfolio in flight and the schema cannot say: the status
+    period within the horizon, started projects before it (and fitting, when mandatory), actuals
+    on started projects' lines in their past, once each, probabilities of 1 where they must be,
+    synergies of two known projects, pins from the status period on."""
+    periods = scenario["horizon"]["periods"]
+    status = scenario.get("status") or {}
+    now = min(int(status.get("period") or 0), periods)
+    if scenario.get("status") is not None:
+        status["period"] = now
+    projects = scenario.get("projects") or []
+    by_id = {p["id"]: p for p in projects}
+    for project in projects:
+        if project.get("started") is not None and project["started"] >= now:
+            project.pop("started")
+        if project.get("maxDuration") is not None and project["maxDuration"] < project["duration"]:
+            project["maxDuration"] = project["duration"]
+        if project.get("mandatory") or project.get("started") is not None:
+            if project.get("probability") is not None:
+                project["probability"] = 1
+        first = project["started"] if project.get("started") is not None else max(project.get("earliestStart") or 0, now)
+        deadline = project.get("deadline")
+        last = periods - 1 if deadline is None else min(deadline, periods - 1)
+        if project.get("mandatory") and (first + project["duration"] - 1 > last):
+            project["mandatory"] = False
+        if project.get("started") is not None:
+            project.pop("dependsOn", None)
+    actuals, seen = [], set()
+    for actual in status.get("actuals") or []:
+        project = by_id.get(actual["project"])
+        if project is None or project.get("started") is None:
+            continue
+        lines = [d.get("id") if isinstance(d.get("id"), str) else d["skill"] for d in project.get("demands") or []]
+        people = [p["id"] for p in scenario.get("people") or []]
+        if actual["demand"] not in lines or actual["person"] not in people:
+            continue
+        if not project["started"] <= actual["period"] < now:
+            continue
+        key = (actual["person"], actual["project"], actual["demand"], actual["period"])
+        if key not in seen:
+            seen.add(key)
+            actuals.append(actual)
+    if status.get("actuals") is not None:
+        status["actuals"] = actuals
+    if scenario.get("synergies") is not None:
+        scenario["synergies"] = [s for s in scenario["synergies"]
+                                 if len({p for p in s["projects"] if p in by_id}) >= 2
+                                 and all(p in by_id for p in s["projects"])]
+    for pin in scenario.get("pins") or []:
+        if pin.get("period") is not None and pin["period"] < now:
+            pin["period"] = min(now, periods - 1) if now < periods else None
+            if pin["period"] is None:
+                pin.pop("period")
     return scenario
 
 
@@ -173,7 +236,7 @@ def _body(path, body):
     if path in ("/v1/plans", "/v1/jobs"):
         return _whole(body)
     if path in ("/v1/checks", "/v1/analyses", "/v1/sweeps") and isinstance(body, dict) and "scenario" in body:
-        body["scenario"] = _whole(body["scenario"])
+        body["scenario"] = _whole(body["scenario"], in_flight=path == "/v1/checks")
         if path == "/v1/sweeps" and isinstance(body["scenario"], dict) and _SCENARIO.is_valid(body["scenario"]) \
                 and isinstance(body.get("changes"), list) and all(_CHANGE.is_valid(c) for c in body["changes"]):
             body["changes"] = [_applicable(c, body["scenario"]) for c in body["changes"]]
