@@ -44,7 +44,7 @@ public struct Allocation: Sendable, Equatable {
             listed[j] = true
             if decision.selected {
                 starts[j] = decision.start.map(Self.clamp)
-                if starts[j] != nil, problem.scenario.version >= 3 { finishes[j] = decision.finish.map(Self.clamp) }
+                if starts[j] != nil, problem.isInFlight { finishes[j] = decision.finish.map(Self.clamp) }
             }
         }
         var hours: [CellKey: Double] = [:]

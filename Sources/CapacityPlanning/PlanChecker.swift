@@ -133,7 +133,7 @@ public enum PlanChecker {
                                           _ out: inout [PlanViolation]) -> Allocation {
         var starts = [Int?](repeating: nil, count: problem.projects.count)
         var finishes = [Int?](repeating: nil, count: problem.projects.count)
-        let readsFinish = problem.scenario.version >= 3
+        let readsFinish = problem.isInFlight  // a v3 scenario without Part A means what v2 means
         var listed = [Bool](repeating: false, count: problem.projects.count)
         for (k, decision) in plan.projects.enumerated() {
             guard let j = problem.projectIndex[decision.id] else {

@@ -198,30 +198,36 @@ public struct PlanningProblem: Sendable {
         }
         // Version 2: systems close starts; alternatives of required projects, and projects that
         // exclude what they depend on, can never be selected.
-        let rules = PortfolioIndex(scenario: scenario, projectIndex: projectIndex, dependencies: dependencies,
+        // A started project's dependencies are history: they neither block nor exclude it (spec v3).
+        let live = dependencies.indices.map { scenario.projects[$0].started == nil ? dependencies[$0] : [] }
+        let rules = PortfolioIndex(scenario: scenario, projectIndex: projectIndex, dependencies: live,
                                    required: required, windows: window)
         for j in rules.unselectable { possible[j] = false }
+        // A started project's start is fixed: no system moves it (its past freezes are history; a
+        // freeze from the status period on is the planner's concern, span by span).
+        let started = scenario.projects.map { $0.started != nil }
         for j in order {
-            rules.advance(j, &lower[j], upper[j])
-            for i in dependencies[j] where scenario.projects[j].started == nil {
+            if !started[j] { rules.advance(j, &lower[j], upper[j]) }
+            for i in dependencies[j] where !started[j] {
                 if !possible[i] { possible[j] = false }
                 // Clamped just past the horizon: beyond it every start is impossible anyway,
                 // and long chains of huge durations must not overflow.
                 lower[j] = max(lower[j], min(lower[i] + scenario.projects[i].duration, periods + 1))
             }
-            rules.advance(j, &lower[j], upper[j])
+            if !started[j] { rules.advance(j, &lower[j], upper[j]) }
             if lower[j] > upper[j] { possible[j] = false }
         }
         for j in order.reversed() where required[j] && possible[j] && scenario.projects[j].started == nil {
             for i in dependencies[j] {
                 upper[i] = max(-1, min(upper[i], upper[j] - scenario.projects[i].duration))
-                rules.retreat(i, lower[i], &upper[i])
+                if !started[i] { rules.retreat(i, lower[i], &upper[i]) }
             }
         }
         for pin in pins {
-            guard let t = pin.period else { continue }
-            let duration = scenario.projects[pin.project].duration
-            lower[pin.project] = max(lower[pin.project], t - duration + 1)
+            // A pinned period lies within the span; a started project's start does not move.
+            guard let t = pin.period, !started[pin.project] else { continue }
+            let longest = scenario.projects[pin.project].longestDuration
+            lower[pin.project] = max(lower[pin.project], t - longest + 1)
             upper[pin.project] = min(upper[pin.project], t)
             rules.advance(pin.project, &lower[pin.project], upper[pin.project])
             rules.retreat(pin.project, lower[pin.project], &upper[pin.project])
@@ -239,7 +245,7 @@ public struct PlanningProblem: Sendable {
                 strategicValue: (scenario.strategy?.valuePerPoint ?? 0) * project.strategicScore(scenario.strategy),
                 costOfDelay: project.costOfDelay, earliestStart: project.earliestStart,
                 systems: rules.touches[j], excludes: rules.excludes[j],
-                closedStarts: range.map { rules.closedStarts(j, in: $0) } ?? [],
+                closedStarts: started[j] ? [] : range.map { rules.closedStarts(j, in: $0) } ?? [],
                 mandatory: project.mandatory,
                 required: required[j], duration: project.duration, windowStarts: window[j],
                 startRange: range, budget: project.budget,

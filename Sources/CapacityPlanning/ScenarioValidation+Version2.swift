@@ -99,8 +99,13 @@ extension ScenarioValidator {
 
     /// A project whose own window fits but every start of which a touched system closes.
     mutating func checkSystemsLeaveAStart(_ project: Project, _ j: Int) {
-        guard let periods, windowKnown[j], fits[j], !touched[j].isEmpty else { return }
-        let window = project.earliestStart...project.latestStart(periods: periods)
+        // A started project's start is fixed and its past is history: freezes before the status
+        // period do not close it (spec v3), so the calendar of its start is not checked here.
+        guard let periods, windowKnown[j], fits[j], !touched[j].isEmpty, project.started == nil else { return }
+        let first = project.firstStart(statusPeriod: statusPeriod ?? 0)
+        let last = project.latestStart(periods: periods)
+        guard first <= last else { return }
+        let window = first...last
         let calendar = SystemCalendar(systems: scenario.systems)
         guard !calendar.openStarts(window: window, duration: project.duration, systems: touched[j]).contains(true)
         else { return }

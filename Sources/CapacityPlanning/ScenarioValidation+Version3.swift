@@ -61,10 +61,13 @@ extension ScenarioValidator {
 
     /// Every flexible line has `work` 0 and no fixed line has hours from the status period on.
     func hasNothingLeft(_ project: Project, status: Int) -> Bool {
-        let offset = status - (project.started ?? 0)
+        let offset = max(0, status - (project.started ?? 0))
         return project.demands.allSatisfy { demand in
             if let work = demand.work { return work == 0 }
-            return (max(0, offset)..<max(max(0, offset), project.duration)).allSatisfy { demand.hours[$0] == 0 }
+            switch demand.hours {
+            case .constant(let value): return value == 0 || offset >= project.duration
+            case .perPeriod(let values): return values.dropFirst(offset).allSatisfy { $0 == 0 }
+            }
         }
     }
 

@@ -74,6 +74,12 @@ public struct StrategySummary: Sendable, Equatable, Codable {
         var delayCost = 0.0
         for info in problem.projects {
             guard let start = allocation.starts[info.index] else { continue }
+            if problem.isInFlight, let finish = allocation.finish(of: info.index, in: problem) {
+                // Version 3's portfolio in flight: as the objective counts them (section 4).
+                strategicValue += info.probability * info.strategicValue
+                delayCost += info.probability * info.costOfDelay * Double(finish - info.earliestFinish)
+                continue
+            }
             strategicValue += info.strategicValue
             delayCost += info.costOfDelay * Double(start - info.earliestStart)
         }

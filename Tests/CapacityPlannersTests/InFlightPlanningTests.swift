@@ -55,6 +55,21 @@ struct InFlightPlanningTests {
         #expect((checked.check.objective.lateCost ?? 0) > 0)
     }
 
+    @Test("a pin after a flexible project's shortest finish is met by finishing later")
+    func pinAfterTheShortestFinish() throws {
+        let scenario = Scenario(
+            version: 3, horizon: Horizon(periods: 14),
+            people: [Person(id: "ana", skills: ["backend": 3], capacity: .constant(40), costPerHour: 10)],
+            projects: [Project(id: "erp", value: 10000, duration: 4, demands: [Demand(id: "backend", skill: "backend", work: 120)],
+                               started: 2, maxDuration: 12)],
+            pins: [Pin(person: "ana", project: "erp", period: 9, hours: 10)],
+            status: Status(period: 8))
+        let problem = try PlanningProblem(scenario)
+        let checked = try ExactPlanner().checkedPlan(problem, options: PlanningOptions(timeLimit: 10))
+        #expect(checked.isValid && checked.plan.status == .optimal)
+        #expect((checked.allocation.finish(of: 0, in: problem) ?? 0) >= 9)
+    }
+
     @Test("auto plans a portfolio in flight with the exact model; greedy and the search refuse it, saying so")
     func whoPlansIt() throws {
         let problem = try Fixture.allVersion3.first { $0.name == "status-actuals-started.json" }.map { try $0.problem() }

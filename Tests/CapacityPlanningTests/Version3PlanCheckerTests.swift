@@ -171,4 +171,27 @@ struct Version3PlanCheckerTests {
         #expect(PlanChecker.check(plan(finishA: 2, startB: 2), for: problem).violations.map(\.rule).contains(.dependency))
         #expect(PlanChecker.check(plan(finishA: 4, startB: 5), for: problem).violations.map(\.rule) == [.system])
     }
+
+    @Test("a version-3 scenario without Part A reads no finish: the plan means what it means in version 2")
+    func noFinishWithoutPartA() throws {
+        let data = try Data(contentsOf: SharedFiles.fixtures(version: 3).appendingPathComponent("no-new-keys.json"))
+        let problem = try PlanningProblem(try Scenario(json: data))
+        #expect(!problem.isInFlight)
+        let j = try #require(problem.projects.first { $0.duration > 1 && $0.canBeSelected })
+        let start = try #require(j.startRange?.lowerBound)
+        var plan = Plan(status: .feasible, projects: problem.projects.map { ProjectDecision(id: $0.id, selected: false) })
+        plan.projects[j.index] = ProjectDecision(id: j.id, selected: true, start: start, finish: start)
+        let allocation = Allocation(plan: plan, problem: problem)
+        #expect(allocation.finish(of: j.index, in: problem) == start + j.duration - 1)
+    }
+
+    @Test("the plan's strategy summary counts delay as the objective does: from the earliest finish, times the probability")
+    func summaryDelay() throws {
+        var scenario = try Self.problem("flexible-finish-late.json").scenario
+        scenario.projects[0].probability = 0.5
+        let problem = try PlanningProblem(scenario)
+        let allocation = Allocation(plan: try Self.plan(for: "flexible-finish-late.json"), problem: problem)
+        #expect(StrategySummary(allocation: allocation, problem: problem).delayCost
+                == ObjectiveBreakdown(allocation: allocation, problem: problem).delayCost)
+    }
 }

@@ -87,4 +87,40 @@ struct Version3ValidationTests {
         #expect(Self.warnings { $0.synergies[0].projects.append("crm") }.contains { $0.contains("named twice") })
         #expect(Self.warnings { $0.version = 3; $0.projects[1].excludes = ["erp"] }.contains { $0.contains("exclude each other") })
     }
+
+    @Test("a started project: its earliestStart may lie past its window, past freezes and its dependencies do not block it")
+    func startedProjectEdges() throws {
+        var scenario = Self.scenario()
+        scenario.horizon.periods = 10
+        scenario.projects[0].earliestStart = 9  // ignored for a started project (it was a crash)
+        scenario.projects[0].touches = ["erp-system"]
+        scenario.systems = [System(id: "erp-system", freezes: [1])]  // frozen in its past only
+        scenario.projects[0].dependsOn = ["crm"]
+        scenario.projects[0].excludes = ["crm"]
+        #expect(scenario.validate().filter { $0.severity == .error }.isEmpty)
+        let problem = try PlanningProblem(scenario)
+        #expect(problem.projects[0].startRange == 0...0 && problem.projects[0].closedStarts.isEmpty)
+        #expect(problem.projects[0].canBeSelected)
+    }
+
+    @Test("a pinned period narrows a flexible project's starts by its longest span, and never moves a started one")
+    func pinsAndSpans() throws {
+        var scenario = Self.scenario()
+        scenario.pins = [Pin(person: "ana", project: "erp", period: 5, hours: 10),
+                         Pin(person: "ana", project: "crm", period: 4, hours: 5)]
+        scenario.projects[1].maxDuration = 4
+        let problem = try PlanningProblem(scenario)
+        #expect(problem.projects[0].startRange == 0...0)
+        #expect(problem.projects[1].startRange == 2...4)
+    }
+
+    @Test("a started project of enormous duration with nothing left is warned about at once, not walked period by period")
+    func nothingLeftOfAHugeProject() {
+        let warnings = Self.warnings {
+            $0.projects[0].duration = 9_007_199_254_740_991
+            $0.projects[0].maxDuration = nil
+            $0.projects[0].demands = [Demand(skill: "backend", hours: .constant(0))]
+        }
+        #expect(warnings.contains { $0.contains("nothing left to do") })
+    }
 }
