@@ -77,8 +77,15 @@ struct InFlightFormulation {
                 if info.required { row([], lower: 1, upper: nil) }  // infeasible: structuralInfeasibilities says why
                 continue
             }
+            let flexible = info.demands.filter { problem.demands[$0].isFlexible }
             for s in range {
-                guard let finishes = info.finishes(start: s) else { continue }
+                guard let all = info.finishes(start: s) else { continue }
+                // Finishes only where they can matter: without a flexible line a later finish only
+                // costs (delay, lateness, system use, dependents wait); a project that may not fall
+                // short cannot finish before its flexible work fits at its rates.
+                let first = max(all.lowerBound, info.mandatory ? all.lowerBound : earliestFinish(flexible, start: s))
+                guard first <= all.upperBound else { continue }
+                let finishes = flexible.isEmpty ? first...first : first...all.upperBound
                 for f in finishes where !blockedBySystem(info, from: max(s, now), to: f) {
                     let y = model.addBinary()
                     spans[info.index].append((Span(start: s, finish: f), y))
@@ -90,6 +97,17 @@ struct InFlightFormulation {
             }
             row(selection(info.index), lower: info.required ? 1 : nil, upper: 1)
         }
+    }
+
+    /// The first finish at which every flexible line's work fits at its rate, from `max(start, S)`.
+    private func earliestFinish(_ lines: [Int], start: Int) -> Int {
+        var periods = 0.0
+        for d in lines {
+            let demand = problem.demands[d]
+            guard let work = demand.work, work > 0, let rate = demand.maxPerPeriod else { continue }
+            periods = max(periods, ((work - Tolerance.of(work)) / rate).rounded(.up))  // the checker's tolerance
+        }
+        return max(start, now) + Int(min(periods, Double(problem.periodCount + 1))) - 1
     }
 
     private func blockedBySystem(_ info: ProjectInfo, from: Int, to: Int) -> Bool {
