@@ -56,18 +56,10 @@ struct LiveService: Sendable {
 
     /// Polls a job until `done(state)`, for at most 180 s (a parallel test run can be slow).
     func poll(_ location: String, route: String = "/v1/jobs/{id}", until done: (String) -> Bool) async throws -> JSONValue {
-        try await poll(location, route: route, whereJob: { job in
-            if case .string(let state)? = job["state"] { return done(state) }
-            return false
-        })
-    }
-
-    /// Polls a job until `done(job)` holds of its JSON, for at most 180 s.
-    func poll(_ location: String, route: String = "/v1/jobs/{id}", whereJob done: (JSONValue) -> Bool) async throws -> JSONValue {
         let deadline = ContinuousClock.now + .seconds(180)
         while ContinuousClock.now < deadline {
             let reply = try await call("GET", location, route: route)
-            if let json = reply.json, done(json) { return json }
+            if let json = reply.json, case .string(let state)? = json["state"], done(state) { return json }
             try await Task.sleep(for: .milliseconds(100))
         }
         Issue.record("job \(location) did not reach the state in time")
