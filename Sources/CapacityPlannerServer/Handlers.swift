@@ -28,16 +28,18 @@ struct Handlers: Sendable {
         }
     }
 
-    /// `problem` when the service plans it; 422 for version 3's portfolio in flight, which it reads
-    /// and checks (`POST /v1/checks`) but does not plan yet.
+    /// `problem` when the service plans (or analyses) it with `kind`; 422 for version 3's portfolio
+    /// in flight with the large-neighbourhood search (`lns`) or in an analysis, which do not take it
+    /// yet (greedy, glpk and auto plan it; `POST /v1/checks` checks it).
     @discardableResult
-    static func plannable(_ problem: PlanningProblem, field: String = "") throws(Problem) -> PlanningProblem {
-        guard problem.isInFlight else { return problem }
+    static func plannable(_ problem: PlanningProblem, kind: PlannerKind, analysis: Bool = false,
+                          field: String = "") throws(Problem) -> PlanningProblem {
+        guard problem.isInFlight, analysis || kind == .lns else { return problem }
+        let what = analysis ? "the conflict analysis does not take it yet (the forecast of section 6 is not built)"
+            : "the large-neighbourhood search (lns) does not plan it yet; greedy, glpk and auto do"
         throw Problem(.unprocessableContent, type: "/problems/not-planned-yet", title: "Not planned by this build",
                       detail: "\(field.isEmpty ? "The scenario" : "'\(field)'") uses format version 3's portfolio in flight "
-                          + "(status, actuals, started projects, flexible lines, due dates, probabilities, synergies): "
-                          + "the service checks plans for it (POST /v1/checks) but does not plan it yet "
-                          + "(the command line's exact planner does: capacity-planner solve).")
+                          + "(status, actuals, started projects, flexible lines, due dates, probabilities, synergies): \(what).")
     }
 
     /// The request's JSON body as the strict reader parsed it (422 when there is none).
@@ -58,7 +60,7 @@ struct Handlers: Sendable {
 
     /// `POST /v1/plans`: scenario in, plan out.
     func plan(kind: PlannerKind, limit: Double) async throws -> Plan {
-        let problem = try Self.plannable(try Self.scenario(try Self.body()))
+        let problem = try Self.plannable(try Self.scenario(try Self.body()), kind: kind)
         let reservation = try reserve()
         let outcome = await withGracefulShutdownHandler {
             await pool.run(reservation) { token in Self.solve(problem, kind: kind, limit: limit, token: token, progress: nil) }
@@ -79,7 +81,7 @@ struct Handlers: Sendable {
     /// `POST /v1/analyses`: `{"scenario": …, "plan"?: …}` in (the plan already read), a conflict report out.
     func analyze(plan: Plan?, kind: PlannerKind, limit: Double) async throws -> ConflictReport {
         let problem = try Self.plannable(try Self.scenario(try Self.body()["scenario"] ?? .null, prefix: "scenario"),
-                                         field: "scenario")
+                                         kind: kind, analysis: true, field: "scenario")
         let reservation = try reserve()
         let result = await pool.run(reservation) { _ -> Result<ConflictReport, AnalysisError> in
             let options = AnalysisOptions(planner: kind, timeLimit: limit)

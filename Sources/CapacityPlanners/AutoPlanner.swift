@@ -24,11 +24,11 @@ public struct AutoPlanner: Planner {
     public func checkedPlan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> CheckedPlan {
         #if GLPK
         if problem.isInFlight {
-            // The search does not plan the portfolio in flight yet: the exact model, to the limit.
+            // The search does not plan the portfolio in flight yet: the exact model from the greedy plan, to the limit.
             var exact = options
             if exact.timeLimit == nil { exact.timeLimit = defaultTimeLimit }
             return try deliverPlan(problem, solver: name) { () throws(PlanningError) in
-                try ExactPlanner(warmStartWithGreedy: false).solve(problem, options: exact)
+                try ExactPlanner().solve(problem, options: exact)
                     .noting(PlannerNote("auto: the exact planner (the search does not plan the portfolio in flight yet)"))
             }
         }
@@ -46,7 +46,6 @@ public struct AutoPlanner: Planner {
             throw error
         }
         #else
-        try PlanningError.refuseUnplannable(problem)
         return try deliverPlan(problem, solver: name) { () throws(PlanningError) in
             try GreedyPlanner().solve(problem, options: options).noting(PlannerNote("auto: the greedy plan (built without GLPK)"))
         }

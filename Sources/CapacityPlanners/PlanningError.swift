@@ -71,7 +71,7 @@ extension PlanningError {
     static func refuseUnplannable(_ problem: PlanningProblem) throws(PlanningError) {
         guard problem.isInFlight else { return }
         throw PlanningError(.unsupported,
-            "this planner does not plan format version 3's portfolio in flight (status, actuals, started projects, "
-            + "flexible lines, due dates, probabilities, synergies) yet; the exact planner (glpk, or auto) does")
+            "the large-neighbourhood search does not plan format version 3's portfolio in flight (status, actuals, "
+            + "started projects, flexible lines, due dates, probabilities, synergies) yet; glpk, auto and greedy do")
     }
 }

@@ -4,13 +4,27 @@ import CapacityPlanning
 import Optimization
 
 extension ExactPlanner {
-    /// Solves the in-flight model; no warm start (the greedy planner does not plan it yet).
+    /// Solves the in-flight model, from a warm start: `options.warmStart` when it is valid, else the
+    /// greedy plan when `warmStartWithGreedy` is on.
     func solveInFlight(_ problem: PlanningProblem, options: PlanningOptions,
                        clock: ContinuousClock.Instant) throws(PlanningError) -> PlanningOutcome {
         let formulation = InFlightFormulation(problem: problem)
+        var warm: Allocation?
+        if let start = options.warmStart?.checked(for: problem), start.isValid {
+            warm = start.allocation
+        } else if warmStartWithGreedy, options.warmStart == nil {
+            var greedyOptions = options
+            greedyOptions.timeLimit = options.timeLimit.map { min(5, $0 / 10) }
+            greedyOptions.progress = nil
+            if let greedy = try? GreedyPlanner().solve(problem, options: greedyOptions), let allocation = greedy.allocation,
+               PlanChecker.violations(of: allocation, for: problem).isEmpty {
+                warm = allocation.withoutNegligibleHours
+            }
+        }
         let result: SolveResult
         do {
-            result = try GLPK.solve(formulation.model, options: makeSolveOptions(options, warmStart: nil, clock: clock))
+            let warmValues = warm.flatMap { formulation.values(for: $0) }
+            result = try GLPK.solve(formulation.model, options: makeSolveOptions(options, warmStart: warmValues, clock: clock))
         } catch {
             throw PlanningError(.solverFailed, "GLPK failed: \(error)", underlying: error)
         }
@@ -21,6 +35,10 @@ extension ExactPlanner {
         }
         let bound = result.bound.flatMap { abs($0) < 1e300 ? $0 : nil }
         guard result.hasSolution else {
+            if let warm {
+                return PlanningOutcome(allocation: warm, bound: bound, model: formulation.size, nodes: result.nodes,
+                                       notes: [PlannerNote("GLPK found no plan within the limit; returning the warm start")])
+            }
             throw PlanningError(.noPlanFound, "GLPK found no plan within the time limit (\(result.termination))")
         }
         let proven = result.termination == .optimal || result.termination == .gapReached

@@ -27,6 +27,13 @@ struct InFlightFormulation {
     private var active: [[Int: [Variable]]]
     private var objective: [Variable: Double] = [:]
     private var constant = 0.0
+    /// The auxiliary columns, kept so that a plan can be written as a solution (`values(for:)`).
+    private var unmetOfLine: [Int: Variable] = [:]
+    private var unmetOfCell: [CellKey: Variable] = [:]   // person −1: a fixed line's period
+    private var working: [CellKey: Variable] = [:]       // person, demand −(project + 1), period
+    private var pairOf: [Int: Variable] = [:]            // person × projects + project
+    private var synergyOf: [(projects: [Int], variable: Variable)] = []
+    private var changeOf: [CellKey: Variable] = [:]
 
     init(problem: PlanningProblem) {
         self.problem = problem
@@ -167,6 +174,7 @@ struct InFlightFormulation {
                     let unmet = model.addVariable()
                     add(unmet, -penalty)
                     total.append((unmet, 1))
+                    unmetOfLine[demand.index] = unmet
                 }
                 row(total + selection(info.index).map { ($0.0, -work) }, lower: 0, upper: 0)
                 continue
@@ -184,6 +192,7 @@ struct InFlightFormulation {
                     let unmet = model.addVariable()
                     add(unmet, -penalty)
                     terms.append((unmet, 1))
+                    unmetOfCell[CellKey(person: -1, demand: demand.index, period: t)] = unmet
                 }
                 row(terms, lower: 0, upper: 0)
             }
@@ -208,6 +217,7 @@ struct InFlightFormulation {
             for j in projects {
                 let on = model.addBinary()
                 chosen.append((on, 1))
+                working[CellKey(person: key / problem.periodCount, demand: -(j + 1), period: t)] = on
                 for cell in list where cell.project == j { row([(cell.variable, 1), (on, -person.capacity[t])], lower: nil, upper: 0) }
             }
             row(chosen, lower: nil, upper: Double(limit))
@@ -226,6 +236,7 @@ struct InFlightFormulation {
                 return v
             }()
             pairs[key] = pair
+            pairOf[key] = pair
             row([(x, 1), (pair, -problem.people[cell.person].capacity[cell.period])], lower: nil, upper: 0)
         }
     }
@@ -327,6 +338,7 @@ struct InFlightFormulation {
             let worth = synergy.projects.reduce(1.0) { $0 * problem.projects[$1].probability } * synergy.value
             let w = model.addVariable(upperBound: 1)
             add(w, worth)
+            synergyOf.append((synergy.projects, w))
             if synergy.value > 0 {
                 for j in synergy.projects { row([(w, 1)] + selection(j).map { ($0.0, -1) }, lower: nil, upper: 0) }
             } else {
@@ -345,6 +357,7 @@ struct InFlightFormulation {
                 let b = problem.baseline.hours[cell] ?? 0
                 let change = model.addVariable()
                 add(change, -perHour)
+                changeOf[cell] = change
                 row([(change, 1), (x, -1)], lower: -b, upper: nil)
                 row([(change, 1), (x, 1)], lower: b, upper: nil)
             }
@@ -361,6 +374,43 @@ struct InFlightFormulation {
     }
 
     // MARK: The plan
+
+    /// `allocation` as a solution of the model (a warm start), or `nil` when it uses a span or an
+    /// hours column the model left out.
+    func values(for allocation: Allocation) -> [Double]? {
+        var x = [Double](repeating: 0, count: model.variableCount)
+        for (j, list) in spans.enumerated() {
+            guard let s = allocation.starts[j] else { continue }
+            guard let f = allocation.finish(of: j, in: problem),
+                  let chosen = list.first(where: { $0.span == Span(start: s, finish: f) }) else { return nil }
+            x[chosen.variable.index] = 1
+        }
+        var lineTotal: [Int: Double] = [:]
+        var cellTotal: [CellKey: Double] = [:]
+        var worked: Set<CellKey> = []
+        var paired: Set<Int> = []
+        for (cell, h) in allocation.hours where h > 0 {
+            guard let v = hours[cell] else { return nil }
+            x[v.index] = h
+            let j = problem.demands[cell.demand].project
+            lineTotal[cell.demand, default: 0] += h
+            cellTotal[CellKey(person: -1, demand: cell.demand, period: cell.period), default: 0] += h
+            worked.insert(CellKey(person: cell.person, demand: -(j + 1), period: cell.period))
+            paired.insert(cell.person * problem.projects.count + j)
+        }
+        for (d, v) in unmetOfLine where allocation.isSelected(problem.demands[d].project) {
+            x[v.index] = max(0, (problem.demands[d].work ?? 0) - (lineTotal[d] ?? 0))
+        }
+        for (key, v) in unmetOfCell {
+            guard let s = allocation.starts[problem.demands[key.demand].project] else { continue }
+            x[v.index] = max(0, problem.demands[key.demand].hours(start: s, period: key.period) - (cellTotal[key] ?? 0))
+        }
+        for (key, v) in working where worked.contains(key) { x[v.index] = 1 }
+        for (key, v) in pairOf where paired.contains(key) { x[v.index] = 1 }
+        for (projects, w) in synergyOf where projects.allSatisfy(allocation.isSelected) { x[w.index] = 1 }
+        for (cell, v) in changeOf { x[v.index] = abs((allocation.hours[cell] ?? 0) - (problem.baseline.hours[cell] ?? 0)) }
+        return x
+    }
 
     /// The allocation of a solution: the chosen span of each project and the hours.
     func allocation(from values: [Double]) -> Allocation {

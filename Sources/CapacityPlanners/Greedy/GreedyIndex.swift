@@ -93,7 +93,8 @@ final class GreedyIndex {
     /// Σ over demands of eligible people × duration: the size measure for search effort.
     let eligibleCells: Int
 
-    init(problem: PlanningProblem) {
+    /// Indexes `problem`; `inFlight` prices a reduction of the portfolio in flight (`GreedyInFlightReduction`).
+    init(problem: PlanningProblem, inFlight: GreedyInFlightTerms? = nil) {
         self.problem = problem
         let periods = problem.periodCount
         self.periods = periods
@@ -121,7 +122,8 @@ final class GreedyIndex {
         mandatory = projects.map(\.mandatory)
         required = projects.map(\.required)
         budget = projects.map { $0.budget ?? .infinity }
-        portfolio = GreedyPortfolio(problem: problem)
+        let portfolio = GreedyPortfolio(problem: problem, inFlight: inFlight)
+        self.portfolio = portfolio
         budgetTolerance = projects.map { $0.budget.map { Tolerance.of($0) } ?? 0 }
         rangeLower = projects.map { $0.startRange?.lowerBound ?? 0 }
         rangeUpper = projects.map { $0.startRange?.upperBound ?? -1 }
@@ -272,7 +274,9 @@ final class GreedyIndex {
                 weight += demands[d].totalHours * max(0.05, demandPressure[d])
             }
             staffable.append(canStaff)
-            var gain = project.bestWorth - estimate
+            let best = portfolio.worthTable.isEmpty ? project.bestWorth
+                : project.startRange.map { portfolio.worth(project.index, $0.lowerBound, value: project.value) } ?? project.value
+            var gain = best - estimate
             if let s = problem.baseline.starts[project.index], project.startRange?.contains(s) == true {
                 gain += startChangePenalty
             }

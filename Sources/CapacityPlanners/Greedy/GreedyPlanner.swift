@@ -43,7 +43,6 @@ public struct GreedyPlanner: Planner {
     ///   heuristic cannot satisfy every pin, required project and budget together (that does not
     ///   prove that no plan exists), `.invalidPlan` if the checker rejects the plan (a bug).
     public func checkedPlan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> CheckedPlan {
-        try PlanningError.refuseUnplannable(problem)
         return try deliverPlan(problem, solver: name) { () throws(PlanningError) in try solve(problem, options: options) }
     }
 
@@ -60,6 +59,7 @@ public struct GreedyPlanner: Planner {
         if !impossible.isEmpty {
             return .noPlan(diagnosis: impossible, notes: [PlannerNote("no valid plan exists")])
         }
+        if problem.isInFlight { return try solveInFlight(problem, options: options, began: began) }
 
         let run = GreedyRun(model: GreedyIndex(problem: problem), options: options, began: began)
         let moveLimit = options.moveLimit ?? Self.defaultMoveLimit
@@ -82,7 +82,7 @@ public struct GreedyPlanner: Planner {
         return PlanningOutcome(allocation: run.state.allocation(), notes: [PlannerNote(note)])
     }
 
-    private static func describeFailure(_ j: Int, _ problem: PlanningProblem) -> String {
+    static func describeFailure(_ j: Int, _ problem: PlanningProblem) -> String {
         guard problem.projects.indices.contains(j) else { return "the greedy planner found no valid plan" }
         let project = problem.projects[j]
         let pins = problem.pins.filter { $0.project == j }.map { pin in

@@ -23,8 +23,23 @@ struct GreedyPortfolio {
     let projectValue: [Double]
     /// Whether any rule measures cost (then every hour changes a share).
     let measuresCost: Bool
+    /// Worth per project and start, in place of `baseWorth` and `costOfDelay` (the portfolio in
+    /// flight, `GreedyInFlightTerms`); empty otherwise.
+    let worthTable: [[Double]]
+    /// Synergies of each project (indices into `synergyMembers` and `synergyValue`).
+    let synergiesOf: [[Int]]
+    let synergyMembers: [[Int]]
+    /// `(Π probabilities) × value` per synergy.
+    let synergyValue: [Double]
 
-    init(problem: PlanningProblem) {
+    init(problem: PlanningProblem, inFlight: GreedyInFlightTerms? = nil) {
+        worthTable = inFlight?.worth ?? []
+        let synergies = inFlight?.synergies ?? []
+        synergyMembers = synergies.map(\.projects)
+        synergyValue = synergies.map(\.value)
+        var of = [[Int]](repeating: [], count: problem.projects.count)
+        for (k, synergy) in synergies.enumerated() { for j in synergy.projects where of.indices.contains(j) { of[j].append(k) } }
+        synergiesOf = of
         let projects = problem.projects
         periods = problem.periodCount
         baseWorth = projects.map { $0.value + $0.strategicValue }
@@ -42,8 +57,20 @@ struct GreedyPortfolio {
     /// What selecting `j` at `s` adds before staffing (`ProjectInfo.worth(start:)`, bit for bit).
     @inline(__always)
     func worth(_ j: Int, _ s: Int, value: Double) -> Double {
+        if !worthTable.isEmpty { return worthTable[j].indices.contains(s) ? worthTable[j][s] : -.infinity }
         guard costOfDelay[j] != 0 || baseWorth[j] != value else { return value }
         return baseWorth[j] - costOfDelay[j] * Double(s - earliestStart[j])
+    }
+
+    /// What the synergies of `j` add when `j` joins (or, negated, leaves) the selection;
+    /// `isSelected` tells which other projects are selected.
+    @inline(__always)
+    func synergy(_ j: Int, isSelected: (Int) -> Bool) -> Double {
+        var total = 0.0
+        for k in synergiesOf[j] where synergyMembers[k].allSatisfy({ $0 == j || isSelected($0) }) {
+            total += synergyValue[k]
+        }
+        return total
     }
 
     /// Whether a system leaves start `s` open to `j`.

@@ -217,6 +217,7 @@ struct GreedyState {
         start[j] = s
         valueSum += m.portfolio.worth(j, s, value: m.value[j])
         let starts = start
+        if !m.portfolio.synergiesOf[j].isEmpty { valueSum += m.portfolio.synergy(j) { starts[$0] >= 0 } }
         portfolio.count(j, at: s, duration: m.duration[j], sign: 1, m.portfolio) { starts[$0] >= 0 }
         let bs = m.baselineStart[j]
         if bs >= 0, bs == s { startChanges -= 1 }
@@ -246,6 +247,10 @@ struct GreedyState {
         guard s >= 0 else { return }
         let before = pinStates(j)
         valueSum -= m.portfolio.worth(j, s, value: m.value[j])
+        if !m.portfolio.synergiesOf[j].isEmpty {
+            let selected = start
+            valueSum -= m.portfolio.synergy(j) { selected[$0] >= 0 }
+        }
         let bs = m.baselineStart[j]
         if bs >= 0, bs == s { startChanges += 1 }
         if m.mandatory[j] {
