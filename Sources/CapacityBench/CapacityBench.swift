@@ -79,9 +79,10 @@ struct CapacityBench: ParsableCommand {
     @Option(help: "With --fingerprint: the v1 fixtures folder (default ../shared/fixtures, or $CAPACITY_PLANNER_FIXTURES).")
     var fixtures: String?
 
-    /// `--format-version 2`: generate version-2 scenarios (strategy, cost of delay, systems, alternatives, balance).
+    /// `--format-version 2`: generate version-2 scenarios (strategy, cost of delay, systems, alternatives,
+    /// balance); `3`: version 3's portfolio in flight over those.
     @Option(name: .customLong("format-version"),
-            help: "Scenario format of the ladder: 1, or 2 with the generator's strategy, cost of delay, systems, alternatives and balance (default 1; results go to Docs/benchmarks/v2).")
+            help: "Scenario format of the ladder: 1; 2 with the generator's strategy, cost of delay, systems, alternatives and balance (results in Docs/benchmarks/v2); 3 with the portfolio in flight over those (status, started projects with actuals, flexible lines, due dates, probabilities, synergies; Docs/benchmarks/v3). Default 1.")
     var formatVersion: Int = 1
 
     /// `--child SIZE:SEED`: run one scenario as the child of an `--isolate` run.
@@ -149,10 +150,10 @@ struct CapacityBench: ParsableCommand {
             throw ValidationError("--scenario-timeout must be a number of seconds > 0")
         }
         if child != nil && childOutput == nil { throw ValidationError("--child needs --child-output") }
-        guard formatVersion == 1 || formatVersion == 2 else { throw ValidationError("--format-version must be 1 or 2") }
+        guard (1...3).contains(formatVersion) else { throw ValidationError("--format-version must be 1, 2 or 3") }
         let output = outputDir ?? (quick
-            ? FileManager.default.temporaryDirectory.appendingPathComponent("capacity-bench-quick\(formatVersion == 2 ? "-v2" : "")").path
-            : formatVersion == 2 ? "Docs/benchmarks/v2" : "Docs/benchmarks")
+            ? FileManager.default.temporaryDirectory.appendingPathComponent("capacity-bench-quick\(formatVersion == 1 ? "" : "-v\(formatVersion)")").path
+            : formatVersion == 1 ? "Docs/benchmarks" : "Docs/benchmarks/v\(formatVersion)")
         return Resolved(sizes: ladder, seeds: seedList,
                         settings: RunSettings(timeLimit: limit, planners: kinds, exportDirectory: exportMPS,
                                               formatVersion: formatVersion),

@@ -13,11 +13,19 @@ struct RunSettings: Sendable {
     var planners: [PlannerKind]
     /// Where to write each scenario's JSON and exact model (`--export-mps`), if anywhere.
     var exportDirectory: String?
-    /// The scenarios' format: 2 adds the generator's version-2 complications (`--format-version 2`).
+    /// The scenarios' format: 2 adds the generator's version-2 complications (`--format-version 2`),
+    /// 3 lays the portfolio in flight over those (`ScenarioGenerator.inFlight`).
     var formatVersion = 1
 
     /// The generator features of `formatVersion`.
-    var features: ScenarioGenerator.Features { formatVersion == 2 ? .everything : .all }
+    var features: ScenarioGenerator.Features { formatVersion >= 2 ? .everything : .all }
+
+    /// The generated scenario of `size` and `seed` in `formatVersion`.
+    func scenario(size: LadderSize, seed: UInt64) -> Scenario {
+        let scenario = ScenarioGenerator(people: size.people, projects: size.projects, periods: size.periods,
+                                         seed: seed, features: features).generate()
+        return formatVersion == 3 ? ScenarioGenerator.inFlight(scenario, seed: seed) : scenario
+    }
 }
 
 /// Runs one generated scenario through the planners and measures everything on the way.
@@ -31,10 +39,7 @@ struct ScenarioRunner {
     func run(size: LadderSize, seed: UInt64) -> ScenarioResult {
         var result = ScenarioResult(size: size, seed: seed)
         log("\(result.label): generating")
-        let (scenario, generateSeconds) = Measure.time {
-            ScenarioGenerator(people: size.people, projects: size.projects, periods: size.periods,
-                              seed: seed, features: settings.features).generate()
-        }
+        let (scenario, generateSeconds) = Measure.time { settings.scenario(size: size, seed: seed) }
         result.generateSeconds = generateSeconds
         let problem: PlanningProblem
         do {

@@ -41,6 +41,7 @@ extension ExactPlanner {
     public static func exportModel(of problem: PlanningProblem, format: ModelFileFormat, to path: String,
                                    variant: ModelVariant = .exact) throws(PlanningError) -> Double
     {
+        if problem.isInFlight { return try exportInFlightModel(of: problem, format: format, to: path, variant: variant) }
         let shape: ModelShape = switch variant {
         case .exact: .exact
         case .aggregated: ModelShape(dropsFocusLimits: false, aggregatedRows: true)
@@ -57,6 +58,25 @@ extension ExactPlanner {
             throw PlanningError(.solverFailed, "cannot write the model: \(error)")
         }
         return formulation.objectiveConstant
+    }
+}
+
+extension ExactPlanner {
+    /// The portfolio in flight's model (`InFlightFormulation`); only the exact variant exists for it.
+    static func exportInFlightModel(of problem: PlanningProblem, format: ModelFileFormat, to path: String,
+                                    variant: ModelVariant) throws(PlanningError) -> Double {
+        guard variant == .exact else {
+            throw PlanningError(.unsupported, "the portfolio in flight's model has no \(variant) variant; export it as exact")
+        }
+        var model = InFlightFormulation(problem: problem).model
+        let constant = model.objectiveConstant
+        model.objectiveConstant = 0
+        do {
+            try GLPK.write(model, format: format == .mps ? .mps : .lp, to: path)
+        } catch {
+            throw PlanningError(.solverFailed, "cannot write the model: \(error)")
+        }
+        return constant
     }
 }
 #endif

@@ -1,0 +1,34 @@
+// The portfolio in flight (format v3, Part A) through the built executable: greedy and auto plan
+// it (exit 0, a plan with finishes the checker accepts); the search and analyze exit 5 saying so.
+import CapacityPlanning
+import Foundation
+import Testing
+
+@Suite("solve and analyze on the portfolio in flight, end to end")
+struct InFlightCommandTests {
+    @Test("solve --solver greedy plans Examples/in-flight.json: exit 0, finishes and late marks, valid")
+    func greedySolves() throws {
+        let scenario = CLI.example("in-flight.json")
+        let result = try CLI.run(["solve", scenario, "--solver", "greedy"])
+        #expect(result.status == 0, "\(result)")
+        #expect(try CLI.check(result.stdout, scenario: scenario).isValid)
+        let plan = try JSONDecoder().decode(Plan.self, from: result.stdout)
+        let payments = try #require(plan.projects.first { $0.id == "payments-migration" })
+        #expect(payments.selected && payments.start == 2 && payments.finish != nil, "started in week 3, still its start")
+    }
+
+    @Test("analyze exits 5: the forecast is not built yet")
+    func analyzeRefuses() throws {
+        let analysis = try CLI.run(["analyze", CLI.example("in-flight.json"), "--solver", "greedy"])
+        #expect(analysis.status == 5, "\(analysis)")
+    }
+
+    #if GLPK
+    @Test("solve --solver lns exits 5 and names the planners that plan it")
+    func searchRefuses() throws {
+        let search = try CLI.run(["solve", CLI.example("in-flight.json"), "--solver", "lns", "--time-limit", "5"])
+        #expect(search.status == 5, "\(search)")
+        #expect(search.stderr.contains("greedy"))
+    }
+    #endif
+}
