@@ -29,9 +29,10 @@ struct GenerateCommand: ParsableCommand {
     /// Features to leave out, comma-separated.
     @Option(help: "Comma-separated features to leave out: \(GenerateCommand.featureNames.keys.sorted().joined(separator: ", ")).")
     var without: String?
-    /// The format version: 2 adds strategy, cost of delay, systems, alternatives and balance.
+    /// The format version: 2 adds strategy, cost of delay, systems, alternatives and balance; 3 the
+    /// portfolio in flight over those (`ScenarioGenerator.inFlight`).
     @Option(name: .customLong("format-version"),
-            help: "Scenario format: 1, or 2 with strategy, cost of delay, systems, alternatives and balance.")
+            help: "Scenario format: 1; 2 with strategy, cost of delay, systems, alternatives and balance; 3 with the portfolio in flight over those (status, started projects with actuals, flexible lines, due dates, probabilities, synergies; pins dropped).")
     var formatVersion: Int = 1
     /// The output file.
     @Option(name: [.short, .long], help: "Write the scenario here instead of standard output.") var output: String?
@@ -51,13 +52,13 @@ struct GenerateCommand: ParsableCommand {
         guard (0...100_000).contains(people) else { throw ValidationError("--people must be 0…100000") }
         guard (0...100_000).contains(projects) else { throw ValidationError("--projects must be 0…100000") }
         guard (1...1_000).contains(periods) else { throw ValidationError("--periods must be 1…1000") }
-        guard formatVersion == 1 || formatVersion == 2 else { throw ValidationError("--format-version must be 1 or 2") }
+        guard (1...3).contains(formatVersion) else { throw ValidationError("--format-version must be 1, 2 or 3") }
         _ = try features()
     }
 
     /// Every feature but those `--without` names.
     func features() throws -> ScenarioGenerator.Features {
-        var features = formatVersion == 2 ? ScenarioGenerator.Features.everything : .all
+        var features = formatVersion >= 2 ? ScenarioGenerator.Features.everything : .all
         for name in (without ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
             guard let feature = Self.featureNames[name] else {
                 throw ValidationError("--without: unknown feature '\(name)'")
@@ -69,8 +70,9 @@ struct GenerateCommand: ParsableCommand {
 
     /// Generates and writes the scenario.
     func run() throws {
-        let scenario = ScenarioGenerator(people: people, projects: projects, periods: periods, seed: seed,
+        var scenario = ScenarioGenerator(people: people, projects: projects, periods: periods, seed: seed,
                                          features: try features()).generate()
+        if formatVersion == 3 { scenario = ScenarioGenerator.inFlight(scenario, seed: seed) }
         try writeOutput(try encodeJSON(scenario), to: output)
     }
 }

@@ -74,7 +74,7 @@ struct GreedyInFlightTests {
     func generated() throws {
         var planned = 0
         for seed in UInt64(1)...30 {
-            let base = ScenarioGenerator(people: 4 + Int(seed % 5), projects: 4 + Int(seed % 6), periods: 8 + Int(seed % 7),
+            let base = ScenarioGenerator(people: 4 + Int(seed % 17), projects: 4 + Int(seed % 9), periods: 8 + Int(seed % 7),
                                          seed: seed, features: .everything).generate()
             let scenario = ScenarioGenerator.inFlight(base, seed: seed)
             let problem = try PlanningProblem(scenario)
@@ -91,6 +91,15 @@ struct GreedyInFlightTests {
             planned += 1
         }
         #expect(planned == 30)
+    }
+
+    @Test("the ladder's 20×10×12 seed 2 in flight: a cancelled started project whose profile is all past is placed again without a trap")
+    func startedProjectWithItsProfileInThePast() throws {
+        let base = ScenarioGenerator(people: 20, projects: 10, periods: 12, seed: 2, features: .everything).generate()
+        let problem = try PlanningProblem(ScenarioGenerator.inFlight(base, seed: 2))
+        let checked = try GreedyPlanner().checkedPlan(problem, options: PlanningOptions(seed: 2))
+        #expect(checked.isValid, "\(checked.check.violations)")
+        Self.expectInFlightShape(checked.allocation, problem, "20x10x12 s2")
     }
 
     @Test("the status period at the horizon's end: started work that is done is kept, nothing is planned")

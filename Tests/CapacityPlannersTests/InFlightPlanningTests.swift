@@ -85,14 +85,34 @@ struct InFlightPlanningTests {
         #expect(error.code == .unsupported && error.message.contains("greedy"))
     }
 
-    @Test("on 20 generated portfolios in flight greedy never beats the exact planner's proven optimum")
+    @Test("a started project whose profile lies wholly in the past is kept, finishing before the status period")
+    func doneBeforeTheStatusPeriod() throws {
+        // Started in 0 for 3 periods, status period 4: nothing is left, its value is still to be had.
+        let scenario = Scenario(
+            version: 3, horizon: Horizon(periods: 8),
+            people: [Person(id: "ana", skills: ["qa": 3], capacity: .constant(40), costPerHour: 10)],
+            projects: [Project(id: "report", value: 9000, duration: 3, demands: [Demand(skill: "qa", hours: .constant(20))],
+                               started: 0)],
+            status: Status(period: 4))
+        let problem = try PlanningProblem(scenario)
+        let exact = try ExactPlanner().checkedPlan(problem, options: PlanningOptions(timeLimit: 10))
+        #expect(exact.isValid && exact.plan.status == .optimal)
+        #expect(exact.allocation.starts == [0] && exact.allocation.finish(of: 0, in: problem) == 2)
+        #expect(isClose(exact.check.objective.total, 9000))
+    }
+
+    /// Greedy's valid plans bound the exact model from below: a greedy plan above a "proven
+    /// optimum" means the model cut off valid plans (it did: a started project with nothing left
+    /// had no span; the ladder's 20×10×12 seed 1, 404,268 against a claimed 332,605).
+    @Test("on 16 generated portfolios in flight greedy never beats the exact planner's proven optimum")
     func greedyBelowTheOptimum() throws {
         var compared = 0
-        for seed in UInt64(1)...20 {
-            let base = ScenarioGenerator(people: 3 + Int(seed % 4), projects: 3 + Int(seed % 4), periods: 6 + Int(seed % 5),
+        for seed in UInt64(1)...16 {
+            let base = ScenarioGenerator(people: 6 + Int(seed % 15), projects: 4 + Int(seed % 7), periods: 8 + Int(seed % 5),
                                          seed: seed, features: .everything).generate()
             let problem = try PlanningProblem(ScenarioGenerator.inFlight(base, seed: seed))
-            let exact = try ExactPlanner().checkedPlan(problem, options: PlanningOptions(timeLimit: 30))
+            // The exact planner starts from the greedy plan: whatever its status, its plan is checked.
+            let exact = try ExactPlanner().checkedPlan(problem, options: PlanningOptions(timeLimit: 10))
             let greedy = try GreedyPlanner().checkedPlan(problem, options: PlanningOptions(seed: seed))
             #expect(exact.isValid && greedy.isValid, "seed \(seed)")
             guard exact.plan.status == .optimal else { continue }
@@ -100,7 +120,7 @@ struct InFlightPlanningTests {
             #expect(greedy.check.objective.total <= optimum + 1e-6 * max(1, abs(optimum)), "seed \(seed)")
             compared += 1
         }
-        #expect(compared >= 15)
+        #expect(compared >= 12)
     }
 }
 #endif

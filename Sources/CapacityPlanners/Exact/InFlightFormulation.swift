@@ -106,14 +106,17 @@ struct InFlightFormulation {
         }
     }
 
-    /// The first finish at which every flexible line's work fits at its rate, from `max(start, S)`.
+    /// The first finish at which every flexible line's work fits at its rate, from `max(start, S)`;
+    /// `Int.min` when no line has work left (a started project may then finish before `S`).
     private func earliestFinish(_ lines: [Int], start: Int) -> Int {
         var periods = 0.0
         for d in lines {
             let demand = problem.demands[d]
-            guard let work = demand.work, work > 0, let rate = demand.maxPerPeriod else { continue }
-            periods = max(periods, ((work - Tolerance.of(work)) / rate).rounded(.up))  // the checker's tolerance
+            guard let work = demand.work, work > Tolerance.of(work) else { continue }
+            let rate = demand.maxPerPeriod ?? .infinity
+            periods = max(periods, ((work - Tolerance.of(work)) / rate).rounded(.up), 1)  // the checker's tolerance
         }
+        guard periods > 0 else { return .min }
         return max(start, now) + Int(min(periods, Double(problem.periodCount + 1))) - 1
     }
 

@@ -108,8 +108,8 @@ struct GreedyInFlightRepair {
     /// The periods selected project `j` may have flexible work in: `[max(s, S), f]`.
     private func span(_ j: Int) -> ClosedRange<Int>? {
         guard let s = allocation.starts[j], let f = allocation.finish(of: j, in: problem) else { return nil }
-        let first = max(s, problem.statusPeriod)
-        return first <= f ? first...min(f, problem.periodCount - 1) : nil
+        let first = max(s, problem.statusPeriod), last = min(f, problem.periodCount - 1)
+        return first <= last ? first...last : nil
     }
 
     /// What flexible line `d` still lacks, and what it may still take in period `t`.
@@ -239,7 +239,8 @@ struct GreedyInFlightRepair {
                 let work = line.work ?? 0
                 if work - total[d] > Tolerance.of(work) { return false }
             } else {
-                for t in max(s, status)..<min(s + problem.projects[j].duration, problem.periodCount) {
+                let first = max(s, status), end = min(s + problem.projects[j].duration, problem.periodCount)
+                for t in stride(from: first, to: end, by: 1) {  // empty when the profile is all past
                     let need = line.hours(start: s, period: t)
                     var short = need
                     for p in people where short > Tolerance.of(need) {
