@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The regression ladder: `auto` on v1 and v2 portfolios, seeds 1-6 up to 120x40x26, against a reference.
+"""The regression ladder: `auto` on v1, v2 (and v3: the portfolio in flight) portfolios, seeds 1-6 up to 120x40x26, against a reference.
 
 Usage:
     swift build -c release --product capacity-bench
@@ -113,7 +113,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     p = commands.add_parser("run", help="run auto on the ladder")
-    p.add_argument("--version", type=int, choices=[1, 2], default=1)
+    p.add_argument("--version", type=int, choices=[1, 2, 3], default=1)
     p.add_argument("--sizes", help=f"comma-separated (default {','.join(SIZES)})")
     p.add_argument("--seeds", help="comma-separated (default 1,...,6)")
     p.add_argument("--time-limit", type=float, default=60)
