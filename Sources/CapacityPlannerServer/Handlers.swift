@@ -29,17 +29,15 @@ struct Handlers: Sendable {
     }
 
     /// `problem` when the service plans (or analyses) it with `kind`; 422 for version 3's portfolio
-    /// in flight with the large-neighbourhood search (`lns`) or in an analysis, which do not take it
-    /// yet (greedy, glpk and auto plan it; `POST /v1/checks` checks it).
+    /// in flight with the large-neighbourhood search (`lns`), which does not plan it yet (greedy,
+    /// glpk and auto plan it and analyses forecast it; `POST /v1/checks` checks it).
     @discardableResult
-    static func plannable(_ problem: PlanningProblem, kind: PlannerKind, analysis: Bool = false,
-                          field: String = "") throws(Problem) -> PlanningProblem {
-        guard problem.isInFlight, analysis || kind == .lns else { return problem }
-        let what = analysis ? "the conflict analysis does not take it yet (the forecast of section 6 is not built)"
-            : "the large-neighbourhood search (lns) does not plan it yet; greedy, glpk and auto do"
+    static func plannable(_ problem: PlanningProblem, kind: PlannerKind, field: String = "") throws(Problem) -> PlanningProblem {
+        guard problem.isInFlight, kind == .lns else { return problem }
         throw Problem(.unprocessableContent, type: "/problems/not-planned-yet", title: "Not planned by this build",
                       detail: "\(field.isEmpty ? "The scenario" : "'\(field)'") uses format version 3's portfolio in flight "
-                          + "(status, actuals, started projects, flexible lines, due dates, probabilities, synergies): \(what).")
+                          + "(status, actuals, started projects, flexible lines, due dates, probabilities, synergies): "
+                          + "the large-neighbourhood search (lns) does not plan it yet; greedy, glpk and auto do.")
     }
 
     /// The request's JSON body as the strict reader parsed it (422 when there is none).
@@ -81,7 +79,7 @@ struct Handlers: Sendable {
     /// `POST /v1/analyses`: `{"scenario": …, "plan"?: …}` in (the plan already read), a conflict report out.
     func analyze(plan: Plan?, kind: PlannerKind, limit: Double) async throws -> ConflictReport {
         let problem = try Self.plannable(try Self.scenario(try Self.body()["scenario"] ?? .null, prefix: "scenario"),
-                                         kind: kind, analysis: true, field: "scenario")
+                                         kind: kind, field: "scenario")
         let reservation = try reserve()
         let result = await pool.run(reservation) { _ -> Result<ConflictReport, AnalysisError> in
             let options = AnalysisOptions(planner: kind, timeLimit: limit)

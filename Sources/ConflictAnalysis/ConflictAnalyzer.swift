@@ -91,13 +91,10 @@ public struct ConflictAnalyzer: Sendable {
         let givenChecked = given?.checked(for: problem)
         let scenario = problem.scenario
         try checkOptions()
-        if problem.isInFlight {
-            throw AnalysisError(.unsupported, "the scenario uses format version 3's portfolio in flight, which this build "
-                                + "checks plans for but does not analyse yet (the forecast comes with its planning)")
-        }
         if let given = givenChecked?.plan, given.status == .infeasible {
             throw AnalysisError(.invalidPlan, "plan.status: the plan says infeasible, so it has nothing to analyse")
         }
+        if problem.isInFlight { return analyzeInFlight(problem, given: givenChecked) }
 
         let solver = Resolver(options: options)
         options.progress?("solving the scenario as given (reference)")

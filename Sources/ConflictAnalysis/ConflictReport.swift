@@ -38,6 +38,9 @@ public struct ConflictReport: Sendable, Equatable, Codable {
     public var tradeOff: TradeOffCurve?
     /// What the analysis skipped or could not do, and why.
     public var notes: [String] = []
+    /// The forecast of a portfolio in flight (format version 3, section 6): every selected
+    /// project's finish against its due date and the baseline; `nil` for other scenarios.
+    public var forecast: [ProjectForecast]?
 
     /// Creates a report for `plan` measured against `reference`.
     public init(plan: AnalysedPlan, reference: SolveOutcome) {

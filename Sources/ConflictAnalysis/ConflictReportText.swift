@@ -21,6 +21,14 @@ extension ConflictReport {
                    + "\(Format.seconds(reference.seconds))): " + outcomeText(reference))
         for violation in plan.violations.prefix(limit) { out.append("    - \(violation)") }
 
+        if let forecast {
+            // The portfolio in flight: only the forecast is computed (the notes say so).
+            forecastText(&out, forecast, limit: limit)
+            out.append("")
+            out.append("NOTES")
+            for note in notes { out.append("  - \(note)") }
+            return out.joined(separator: "\n") + "\n"
+        }
         section(&out, "OVER-ALLOCATION", overAllocations, limit: limit,
                 sortedBy: { $0.excessHours > $1.excessHours }) { o in
             "\(o.person), period \(o.period): booked \(Format.hoursWithUnit(o.bookedHours)) of \(Format.hoursWithUnit(o.usableHours)) "

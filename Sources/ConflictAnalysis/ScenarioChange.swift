@@ -25,12 +25,18 @@ public struct ScenarioChange: Sendable, Equatable, Hashable, Codable {
         case raiseSystemLimit
         /// Widen a balance rule (`rule` index, new `minShare` and `maxShare`; version 2).
         case relaxBalanceRule
+        /// Lower a flexible line's `work` (`project`, `demand`) to `amount` hours (version 3).
+        case descope
+        /// Move a project's `due` date `periods` later (version 3).
+        case moveDue
     }
 
     /// What kind of change.
     public var kind: Kind
-    /// The project (delay, extendDeadline, drop, raiseProjectBudget).
+    /// The project (delay, extendDeadline, drop, raiseProjectBudget, descope, moveDue).
     public var project: String?
+    /// The demand line's id within the project (descope).
+    public var demand: String?
     /// The skill hired (hire).
     public var skill: String?
     /// The level hired (hire).
@@ -91,6 +97,16 @@ public struct ScenarioChange: Sendable, Equatable, Hashable, Codable {
     /// Let `limit` projects change `system` at once.
     public static func raiseSystemLimit(_ system: String, to limit: Int) -> ScenarioChange {
         ScenarioChange(kind: .raiseSystemLimit, periods: limit, system: system)
+    }
+
+    /// Lower the `work` of flexible line `demand` of `project` to `hours`.
+    public static func descope(_ project: String, demand: String, to hours: Double) -> ScenarioChange {
+        ScenarioChange(kind: .descope, project: project, demand: demand, amount: hours)
+    }
+
+    /// Move `project`'s due date `periods` later.
+    public static func moveDue(_ project: String, by periods: Int) -> ScenarioChange {
+        ScenarioChange(kind: .moveDue, project: project, periods: periods)
     }
 
     /// Give balance rule `rule` the shares `minShare…maxShare`.
@@ -180,6 +196,21 @@ public struct ScenarioChange: Sendable, Equatable, Hashable, Codable {
             }
             changed.policy.balance[rule].minShare = minShare ?? changed.policy.balance[rule].minShare
             changed.policy.balance[rule].maxShare = maxShare ?? changed.policy.balance[rule].maxShare
+        case .descope:
+            let j = try projectIndex()
+            guard let k = changed.projects[j].demands.firstIndex(where: { $0.resolvedID == demand }),
+                  let work = changed.projects[j].demands[k].work else {
+                throw fail("demand", "'\(demand ?? "")' is not a flexible line (one with work) of '\(project ?? "")'")
+            }
+            guard let amount, amount.isFinite, amount >= 0, amount <= work else {
+                throw fail("amount", "must be a number of hours 0…\(work) (the line's work)")
+            }
+            changed.projects[j].demands[k].work = amount
+        case .moveDue:
+            let j = try projectIndex()
+            guard let due = changed.projects[j].due else { throw fail("project", "'\(project ?? "")' has no due date") }
+            guard let k = periods, k >= 1 else { throw fail("periods", "must be an integer ≥ 1") }
+            changed.projects[j].due = due + k
         }
         let errors = changed.validate().filter { $0.severity == .error }
         guard errors.isEmpty else { throw ScenarioError(issues: errors) }

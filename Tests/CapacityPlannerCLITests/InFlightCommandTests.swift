@@ -1,5 +1,5 @@
 // The portfolio in flight (format v3, Part A) through the built executable: greedy and auto plan
-// it (exit 0, a plan with finishes the checker accepts); the search and analyze exit 5 saying so.
+// it (exit 0, a plan with finishes the checker accepts); analyze forecasts it; the search exits 5 saying so.
 import CapacityPlanning
 import Foundation
 import Testing
@@ -17,10 +17,14 @@ struct InFlightCommandTests {
         #expect(payments.selected && payments.start == 2 && payments.finish != nil, "started in week 3, still its start")
     }
 
-    @Test("analyze exits 5: the forecast is not built yet")
-    func analyzeRefuses() throws {
-        let analysis = try CLI.run(["analyze", CLI.example("in-flight.json"), "--solver", "greedy"])
-        #expect(analysis.status == 5, "\(analysis)")
+    @Test("analyze --format text forecasts it: the late project, by how much, why, and numbered mitigations")
+    func analyzeForecasts() throws {
+        let analysis = try CLI.run(["analyze", CLI.example("in-flight.json"), "--solver", "greedy", "--time-limit", "5",
+                                    "--format", "text"])
+        #expect(analysis.status == 0, "\(analysis)")
+        #expect(analysis.output.contains("FORECAST"))
+        #expect(analysis.output.contains("payments-migration will finish in W"))
+        #expect(analysis.output.contains("because ") && analysis.output.contains("    1. "))
     }
 
     #if GLPK

@@ -102,6 +102,18 @@ struct GreedyInFlightTests {
         Self.expectInFlightShape(checked.allocation, problem, "20x10x12 s2")
     }
 
+    @Test("a rate far too small for the work (schemathesis found it trapping): the project cannot be staffed, no trap")
+    func tinyRate() throws {
+        let scenario = Scenario(
+            version: 3, horizon: Horizon(periods: 6),
+            people: [Person(id: "ana", skills: ["backend": 3], capacity: .constant(40), costPerHour: 10)],
+            projects: [Project(id: "endless", value: 5000, duration: 2,
+                               demands: [Demand(id: "backend", skill: "backend", work: 1e15, maxPerPeriod: 1e-59)], maxDuration: 6)])
+        let problem = try PlanningProblem(scenario)
+        let checked = try GreedyPlanner().checkedPlan(problem, options: PlanningOptions())
+        #expect(checked.isValid && checked.allocation.starts == [nil])
+    }
+
     @Test("the status period at the horizon's end: started work that is done is kept, nothing is planned")
     func statusAtTheEnd() throws {
         let scenario = Scenario(

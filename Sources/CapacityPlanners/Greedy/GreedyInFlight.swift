@@ -77,7 +77,9 @@ struct GreedyInFlightReduction {
         for line in project.demands {
             guard let work = line.work, work > Tolerance.of(work) else { continue }
             let rate = line.maxPerPeriod ?? .infinity
-            fastest = max(fastest, rate.isFinite ? Int((work / rate - 1e-9).rounded(.up)) : 1)
+            // Periods the rate needs, capped past the horizon (a tiny rate must not overflow Int).
+            let needed = rate.isFinite ? min((work / rate - 1e-9).rounded(.up), Double(periods + 1)) : 1
+            fastest = max(fastest, Int(needed))
         }
         let lastFinish = min(info.lastPeriod, (project.started ?? first) + info.maxDuration - 1)
         let longest = max(1, lastFinish - first + 1)
