@@ -94,7 +94,13 @@ public struct ConflictAnalyzer: Sendable {
         if let given = givenChecked?.plan, given.status == .infeasible {
             throw AnalysisError(.invalidPlan, "plan.status: the plan says infeasible, so it has nothing to analyse")
         }
-        if problem.isInFlight { return analyzeInFlight(problem, given: givenChecked) }
+        if problem.isInFlight {
+            guard options.planner != .lns else {
+                throw AnalysisError(.unsupported, "the large-neighbourhood search (lns) does not plan format version 3's "
+                                    + "portfolio in flight yet; analyse it with greedy, glpk or auto")
+            }
+            return analyzeInFlight(problem, given: givenChecked)
+        }
 
         let solver = Resolver(options: options)
         options.progress?("solving the scenario as given (reference)")

@@ -33,6 +33,8 @@ struct InFlightCommandTests {
         let search = try CLI.run(["solve", CLI.example("in-flight.json"), "--solver", "lns", "--time-limit", "5"])
         #expect(search.status == 5, "\(search)")
         #expect(search.stderr.contains("greedy"))
+        let analysis = try CLI.run(["analyze", CLI.example("in-flight.json"), "--solver", "lns"])
+        #expect(analysis.status == 5, "\(analysis)")
     }
     #endif
 }
