@@ -81,7 +81,7 @@ struct ForecastAnalysis {
             }
             for k in info.systems {
                 let system = problem.systems[k]
-                let held = (first..<s).filter { t in
+                let held = (first..<max(first, min(s, problem.periodCount))).filter { t in
                     system.isFrozen(t) || system.limit.map { limit in
                         system.projects.filter { $0 != j && isActive($0, t) }.count >= limit
                     } == true
@@ -93,10 +93,10 @@ struct ForecastAnalysis {
             }
         }
         var best: (line: Int, periods: [Int])?
-        let from = max(s, problem.statusPeriod)
-        for d in info.demands where from <= f {
+        let from = max(s, problem.statusPeriod), last = min(f, problem.periodCount - 1)
+        for d in info.demands where from <= last {
             let line = problem.demands[d]
-            let full = (from...f).filter { t in
+            let full = (from...last).filter { t in
                 line.eligiblePeople.reduce(0.0) { $0 + max(0, problem.people[$1].capacity[t] - booked($1, t)) } < 1
             }
             if !full.isEmpty, full.count > best?.periods.count ?? 0 { best = (d, full) }
@@ -157,8 +157,9 @@ struct ForecastAnalysis {
             if let k = rival(of: j, line: d, until: f) {
                 let id = problem.projects[k].id
                 candidates.append((.drop(id), "cancel \(id) (worth less) and give its people to \(info.id)"))
-                if problem.projects[k].started == nil, let due = info.due, due + 1 < problem.periodCount {
-                    candidates.append((.delay(id, by: due + 1 - (allocation.starts[k] ?? 0), earliestStart: due + 1),
+                if problem.projects[k].started == nil, let due = info.due, due + 1 < problem.periodCount,
+                   let planned = allocation.starts[k], planned <= due {
+                    candidates.append((.delay(id, by: due + 1 - planned, earliestStart: due + 1),
                                        "delay \(id) until after \(info.id)'s due date"))
                 }
             }
@@ -202,7 +203,8 @@ struct ForecastAnalysis {
             let k = problem.demands[cell.demand].project
             if k != j, !problem.projects[k].mandatory { hoursOn[k, default: 0] += h }
         }
-        return hoursOn.keys.min { a, b in
+        let own = worth(j)
+        return hoursOn.keys.filter { worth($0) < own }.min { a, b in
             let (wa, wb) = (worth(a), worth(b))
             return wa != wb ? wa < wb : a < b
         }

@@ -210,7 +210,9 @@ public struct ScenarioChange: Sendable, Equatable, Hashable, Codable {
             let j = try projectIndex()
             guard let due = changed.projects[j].due else { throw fail("project", "'\(project ?? "")' has no due date") }
             guard let k = periods, k >= 1 else { throw fail("periods", "must be an integer ≥ 1") }
-            changed.projects[j].due = due + k
+            let (moved, overflow) = due.addingReportingOverflow(k)
+            guard !overflow else { throw fail("periods", "moves the due date out of range") }
+            changed.projects[j].due = moved
         }
         let errors = changed.validate().filter { $0.severity == .error }
         guard errors.isEmpty else { throw ScenarioError(issues: errors) }

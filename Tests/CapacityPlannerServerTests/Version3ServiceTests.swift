@@ -50,11 +50,13 @@ struct Version3ServiceTests {
             let plan = try JSONDecoder().decode(Plan.self, from: planned.body)
             #expect(PlanChecker.check(plan, for: try PlanningProblem(try Scenario(json: scenario))).isValid)
             #expect(plan.projects.contains { $0.finish != nil })
+            #if GLPK  // without GLPK there is no lns to ask (400)
             for path in ["/v1/plans?solver=lns", "/v1/jobs?solver=lns"] {
                 let reply = try await client.call("POST", path, body: scenario)
                 #expect(reply.status == 422, "\(path)")
                 #expect(reply.json?["type"] == .string("/problems/not-planned-yet"), "\(path): \(String(describing: reply.json))")
             }
+            #endif
             let analysis = Data(#"{"scenario": "#.utf8) + scenario + Data("}".utf8)
             let reply = try await client.call("POST", "/v1/analyses?solver=greedy&timeLimit=5", body: analysis)
             #expect(reply.status == 200, "\(String(describing: reply.json))")

@@ -114,6 +114,23 @@ struct GreedyInFlightTests {
         #expect(checked.isValid && checked.allocation.starts == [nil])
     }
 
+    @Test("work that cannot fit at its rate: a mandatory project runs its longest span and falls short; a far too long one is ignored")
+    func workBeyondTheSpan() throws {
+        let scenario = Scenario(
+            version: 3, horizon: Horizon(periods: 8),
+            people: [Person(id: "ana", skills: ["backend": 3], capacity: .constant(40), costPerHour: 10)],
+            projects: [Project(id: "audit", value: 5000, mandatory: true, duration: 2,
+                               demands: [Demand(id: "backend", skill: "backend", work: 1000, maxPerPeriod: 30)], maxDuration: 4),
+                       Project(id: "forever", value: 9000, duration: 1_000_000_000,
+                               demands: [Demand(id: "backend", skill: "backend", work: 10)])],
+            policy: Policy(unmetPenaltyPerHour: 100))
+        let problem = try PlanningProblem(scenario)
+        let checked = try GreedyPlanner().checkedPlan(problem, options: PlanningOptions())
+        #expect(checked.isValid, "\(checked.check.violations)")
+        #expect(checked.allocation.starts == [0, nil] && checked.allocation.finish(of: 0, in: problem) == 3)
+        #expect(abs(checked.check.objective.unmetHours - (1000 - 4 * 30)) <= 1e-6)
+    }
+
     @Test("the status period at the horizon's end: started work that is done is kept, nothing is planned")
     func statusAtTheEnd() throws {
         let scenario = Scenario(

@@ -75,6 +75,20 @@ struct ForecastTests {
         #expect(app.mitigations.contains { $0.change.kind == .moveDue })
     }
 
+    @Test("a given plan that finishes past the horizon is analysed without a trap (its violations are reported)")
+    func givenPlanPastTheHorizon() throws {
+        let scenario = try Self.example()
+        let projects = scenario.projects.map { project in
+            project.id == "payments-migration" ? ProjectDecision(id: project.id, selected: true, start: 2, finish: 400)
+                : ProjectDecision(id: project.id, selected: false)
+        }
+        let plan = Plan(status: .feasible, projects: projects, assignments: [])
+        let report = try ConflictAnalyzer(options: testOptions()).analyze(scenario, plan: plan)
+        #expect(!report.plan.valid)
+        let payments = try #require(report.forecast?.first { $0.project == "payments-migration" })
+        #expect(payments.finish == 400 && payments.late == 400 - 15)
+    }
+
     @Test("descope and moveDue changes: applied as said, refused with the field when they do not fit")
     func newChanges() throws {
         let scenario = try Self.example()
@@ -90,5 +104,9 @@ struct ForecastTests {
             try ScenarioChange.descope("payments-migration", demand: "backend", to: 1e9).apply(to: scenario)
         }
         #expect(more.issues.first?.path == "change.amount")
+        let far = try #require(throws: ScenarioError.self) {
+            try ScenarioChange.moveDue("payments-migration", by: Int.max).apply(to: scenario)
+        }
+        #expect(far.issues.first?.path == "change.periods")
     }
 }

@@ -23,6 +23,8 @@ struct GreedySpan: Sendable, Equatable {
     /// For a started project with nothing left whose earliest finish lies before the status
     /// period: that finish (the reduced problem holds it at the status period for one period).
     var finishBeforeStatus: Int?
+    /// It can never be selected (its window, or its work at its rates, does not fit; not mandatory).
+    var unselectable = false
 }
 
 /// The in-flight problem as a version-2 problem with one span per project, and the terms that
@@ -70,6 +72,7 @@ struct GreedyInFlightReduction {
 
     /// The span a project gets at `pace` (clamped to what its window allows).
     static func span(of project: Project, _ info: ProjectInfo, status: Int, periods: Int, pace: GreedyPace) -> GreedySpan {
+        guard info.canBeSelected else { return GreedySpan(length: 1, unselectable: true) }
         let first = project.started.map { _ in status } ?? max(project.earliestStart, status)
         // The span's own minimum: the nominal duration from the start, from the status period on.
         let minimum = project.started == nil ? project.duration : info.earliestFinish - status + 1
@@ -85,11 +88,17 @@ struct GreedyInFlightReduction {
         let longest = max(1, lastFinish - first + 1)
         let nothingLeft = project.started != nil && info.earliestFinish < status && !Self.hasWorkLeft(project, status: status)
         if nothingLeft { return GreedySpan(length: 1, finishBeforeStatus: info.earliestFinish) }
+        if fastest > longest {
+            // The work does not fit at its rates: a mandatory project runs its longest span and
+            // falls short (the spec allows it, at the unmet penalty); another cannot be selected.
+            guard info.mandatory else { return GreedySpan(length: 1, unselectable: true) }
+            fastest = longest
+        }
         let length: Int
         switch pace {
         case .fastest: length = fastest
-        case .middle: length = (fastest + max(fastest, longest)) / 2
-        case .longest: length = max(fastest, longest)
+        case .middle: length = (fastest + longest) / 2
+        case .longest: length = longest
         }
         return GreedySpan(length: length, finishBeforeStatus: nil)
     }
@@ -99,7 +108,9 @@ struct GreedyInFlightReduction {
         guard let started = project.started else { return true }
         return project.demands.contains { line in
             if let work = line.work { return work > Tolerance.of(work) }
-            return project.duration > status - started && (max(0, status - started)..<project.duration).contains { line.hours[$0] > 0 }
+            let done = max(0, status - started)
+        let end = min(project.duration, done + 10_000)  // a profile is never longer than the horizon's limit
+        return end > done && (done..<end).contains { line.hours[$0] > 0 }
         }
     }
 
@@ -113,6 +124,23 @@ struct GreedyInFlightReduction {
         reduced.latePenaltyPerPeriod = 0
         reduced.probability = nil
         reduced.duration = span.length
+        if span.unselectable {
+            // An empty window: never selected (version 2 reads it as a warning), nothing expanded.
+            reduced.duration = 1
+            reduced.earliestStart = max(project.earliestStart, status)
+            reduced.deadline = reduced.earliestStart - 1
+            reduced.dependsOn = project.started == nil ? project.dependsOn : []
+            reduced.touches = []
+            reduced.mandatory = false
+            reduced.demands = project.demands.map { line in
+                var out = line
+                out.work = nil
+                out.maxPerPeriod = nil
+                out.hours = .perPeriod([0])
+                return out
+            }
+            return reduced
+        }
         if project.started != nil {
             reduced.earliestStart = status
             reduced.dependsOn = []  // history (rule 3 does not apply to a started project)

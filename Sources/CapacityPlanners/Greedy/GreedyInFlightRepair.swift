@@ -16,6 +16,8 @@ struct GreedyInFlightRepair {
     private var concurrent: [Int]
     /// The flexible lines (indices).
     private let flexible: [Int]
+    /// `person × projects + project` of every pin: hours there are never moved away.
+    private let pinned: Set<Int>
     /// Steps left before the shift gives up (it is a repair, not a search).
     private var steps = 400_000
     /// Planned staff cost per project and in all (actuals are in the budgets' room instead).
@@ -30,6 +32,7 @@ struct GreedyInFlightRepair {
         total = Array(repeating: 0, count: problem.demands.count)
         concurrent = Array(repeating: 0, count: problem.people.count * periods)
         flexible = problem.demands.filter(\.isFlexible).map(\.index)
+        pinned = Set(problem.pins.map { $0.person * problem.projects.count + $0.project })
         spend = Array(repeating: 0, count: problem.projects.count)
         for (cell, hours) in allocation.hours where hours > 0 { record(cell, hours) }
     }
@@ -152,7 +155,7 @@ struct GreedyInFlightRepair {
             let cost = { (p: Int) in people[p].costPerHour }
             cells.sort { (cost($0.person), $0.period, $0.person) > (cost($1.person), $1.period, $1.person) }
             let cheapest = line.eligiblePeople.sorted { (cost($0), $0) < (cost($1), $1) }
-            for cell in cells {
+            for cell in cells where !pinned.contains(cell.person * problem.projects.count + j) {
                 for q in cheapest where cost(q) < cost(cell.person) && steps > 0 {
                     for t in periods {
                         steps -= 1
@@ -193,7 +196,8 @@ struct GreedyInFlightRepair {
                     for d in flexible where short > Tolerance.of(need) && steps > 0 {
                         let other = problem.demands[d]
                         let cell = CellKey(person: p, demand: d, period: t)
-                        guard let have = allocation.hours[cell], have > 0, let periods = span(other.project) else { continue }
+                        guard let have = allocation.hours[cell], have > 0, let periods = span(other.project),
+                              !pinned.contains(p * problem.projects.count + other.project) else { continue }
                         for t2 in periods where t2 != t && short > Tolerance.of(need) {
                             for q in other.eligiblePeople {
                                 steps -= 1

@@ -31,6 +31,7 @@ extension GreedyPlanner {
                 reduction = try GreedyInFlightReduction(problem, pace: pace)
             } catch {
                 failures.append("pass \(pass + 1): \(error)")
+                pace = pace.map { _ in pass == 0 ? .longest : .middle }  // the next pass tries other spans
                 continue
             }
             let run = GreedyRun(model: GreedyIndex(problem: reduction.reduced, inFlight: reduction.terms),
@@ -90,9 +91,10 @@ extension GreedyPlanner {
             placing: for s in range.prefix(8) {
                 guard let finishes = info.finishes(start: s) else { continue }
                 for f in finishes {
+                    checks += 1  // every attempt counts: each copies the plan and fills a span
+                    if checks > placementChecks { break placing }
                     var attempt = current
                     guard attempt.place(info.index, start: s, finish: f) else { continue }
-                    checks += 1
                     if PlanChecker.violations(of: attempt.allocation, for: problem).isEmpty {
                         let gained = ObjectiveBreakdown(allocation: attempt.allocation, problem: problem).total
                         if gained > objective + 1e-9 * max(1, abs(objective)) {
