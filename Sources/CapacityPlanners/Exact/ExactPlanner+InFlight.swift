@@ -9,18 +9,7 @@ extension ExactPlanner {
     func solveInFlight(_ problem: PlanningProblem, options: PlanningOptions,
                        clock: ContinuousClock.Instant) throws(PlanningError) -> PlanningOutcome {
         let formulation = InFlightFormulation(problem: problem)
-        var warm: Allocation?
-        if let start = options.warmStart?.checked(for: problem), start.isValid {
-            warm = start.allocation
-        } else if warmStartWithGreedy, options.warmStart == nil {
-            var greedyOptions = options
-            greedyOptions.timeLimit = options.timeLimit.map { min(5, $0 / 10) }
-            greedyOptions.progress = nil
-            if let greedy = try? GreedyPlanner().solve(problem, options: greedyOptions), let allocation = greedy.allocation,
-               PlanChecker.violations(of: allocation, for: problem).isEmpty {
-                warm = allocation.withoutNegligibleHours
-            }
-        }
+        let warm = warmStart(problem, options, greedySeconds: 5)
         let result: SolveResult
         do {
             let warmValues = warm.flatMap { formulation.values(for: $0) }

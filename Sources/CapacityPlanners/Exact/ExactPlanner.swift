@@ -39,18 +39,7 @@ public struct ExactPlanner: Planner {
         if problem.isInFlight { return try solveInFlight(problem, options: options, clock: clock) }
         let formulation = ExactFormulation(problem: problem)
 
-        var warm: Allocation?
-        if let start = options.warmStart?.checked(for: problem), start.isValid {
-            warm = start.allocation
-        } else if warmStartWithGreedy, options.warmStart == nil {
-            var greedyOptions = options
-            greedyOptions.timeLimit = options.timeLimit.map { min(1, $0 / 10) }
-            greedyOptions.progress = nil
-            if let greedy = try? GreedyPlanner().solve(problem, options: greedyOptions), let allocation = greedy.allocation,
-               PlanChecker.violations(of: allocation, for: problem).isEmpty {
-                warm = allocation.withoutNegligibleHours
-            }
-        }
+        let warm = warmStart(problem, options, greedySeconds: 1)
         let warmValues = warm.flatMap { formulation.values(for: $0, problem: problem) }
         if let limit = options.timeLimit, clock.secondsElapsed >= limit, let warm {
             // Building the model used the whole time limit: GLPK would only overrun it.
@@ -84,6 +73,19 @@ public struct ExactPlanner: Planner {
                                proof: proven ? .solverProvedOptimal : .none, bound: solverBound,
                                model: formulation.size, nodes: result.nodes,
                                notes: [PlannerNote("GLPK: \(result.termination)")])
+    }
+
+    /// The warm start: `options.warmStart` when it is valid, else (with `warmStartWithGreedy`) the
+    /// greedy plan, given a tenth of the time limit and at most `greedySeconds`.
+    func warmStart(_ problem: PlanningProblem, _ options: PlanningOptions, greedySeconds: Double) -> Allocation? {
+        if let start = options.warmStart?.checked(for: problem), start.isValid { return start.allocation }
+        guard warmStartWithGreedy, options.warmStart == nil else { return nil }
+        var greedyOptions = options
+        greedyOptions.timeLimit = options.timeLimit.map { min(greedySeconds, $0 / 10) }
+        greedyOptions.progress = nil
+        guard let greedy = try? GreedyPlanner().solve(problem, options: greedyOptions), let allocation = greedy.allocation,
+              PlanChecker.violations(of: allocation, for: problem).isEmpty else { return nil }
+        return allocation.withoutNegligibleHours
     }
 
     func makeSolveOptions(_ options: PlanningOptions, warmStart: [Double]?, clock: ContinuousClock.Instant) -> SolveOptions {

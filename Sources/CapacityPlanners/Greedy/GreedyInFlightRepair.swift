@@ -26,7 +26,9 @@ struct GreedyInFlightRepair {
 
     init(problem: PlanningProblem, allocation: Allocation) {
         self.problem = problem
-        self.allocation = allocation
+        var empty = allocation
+        empty.hours = [:]
+        self.allocation = empty
         let periods = problem.periodCount
         load = Array(repeating: 0, count: problem.people.count * periods)
         total = Array(repeating: 0, count: problem.demands.count)
@@ -34,24 +36,11 @@ struct GreedyInFlightRepair {
         flexible = problem.demands.filter(\.isFlexible).map(\.index)
         pinned = Set(problem.pins.map { $0.person * problem.projects.count + $0.project })
         spend = Array(repeating: 0, count: problem.projects.count)
-        for (cell, hours) in allocation.hours where hours > 0 { record(cell, hours) }
+        for (cell, hours) in allocation.hours where hours > 0 { add(cell, hours) }
     }
 
     private func pairKey(_ p: Int, _ j: Int, _ t: Int) -> Int {
         (p * problem.projects.count + j) * problem.periodCount + t
-    }
-
-    /// Counts an existing cell of the plan.
-    private mutating func record(_ cell: CellKey, _ hours: Double) {
-        let j = problem.demands[cell.demand].project
-        spend[j] += hours * problem.people[cell.person].costPerHour
-        totalSpend += hours * problem.people[cell.person].costPerHour
-        load[cell.person * problem.periodCount + cell.period] += hours
-        covered[CellKey(person: -1, demand: cell.demand, period: cell.period), default: 0] += hours
-        total[cell.demand] += hours
-        let key = pairKey(cell.person, j, cell.period)
-        if onProject[key, default: 0] == 0 { concurrent[cell.person * problem.periodCount + cell.period] += 1 }
-        onProject[key, default: 0] += 1
     }
 
     /// Adds `hours` to a cell (which may have none yet).
