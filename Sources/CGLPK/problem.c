@@ -142,6 +142,7 @@ static int simplex_body(void *arg) {
     parm.msg_lev = a->params->msg_lev;
     parm.tm_lim = a->params->tm_lim;
     parm.presolve = a->params->presolve;
+    if (a->params->scale) glp_scale_prob(a->prob, GLP_SF_AUTO);
     *a->ret = glp_simplex(a->prob, &parm);
     return CGLPK_OK;
 }

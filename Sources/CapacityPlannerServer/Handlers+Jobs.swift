@@ -9,7 +9,7 @@ extension Handlers {
     /// `POST /v1/jobs`: scenario in; the job, queued, once it and its scenario are committed.
     func createJob(kind: PlannerKind, limit: Double) async throws -> Job {
         let body = try Self.body()
-        try Self.plannable(try Self.scenario(body), kind: kind)  // a scenario the job could not solve is refused now (422), not stored
+        _ = try Self.scenario(body)  // a scenario the job could not read is refused now (422), not stored
         let job = Job.queued(solver: kind.rawValue, timeLimit: limit, tenant: RequestScope.current.tenant)
         try await admit(1)
         try await stored { () async throws(JobStoreError) in
@@ -49,8 +49,8 @@ extension Handlers {
         let base: Scenario
         do {
             base = try Scenario.decodeWithWarnings(json: scenarioValue).scenario
-            try Self.plannable(try PlanningProblem(base), kind: kind, field: "scenario")
-        } catch let error as ScenarioError {
+            _ = try PlanningProblem(base)
+        } catch {
             throw Problem.invalidContent("scenario", error.issues.map { .init(field: $0.path.isEmpty ? "scenario" : "scenario.\($0.path)", reason: $0.message) })
         }
         guard !changes.isEmpty, changes.count <= configuration.maxSweepVariants, changeValues.count == changes.count else {

@@ -28,18 +28,6 @@ struct Handlers: Sendable {
         }
     }
 
-    /// `problem` when the service plans (or analyses) it with `kind`; 422 for version 3's portfolio
-    /// in flight with the large-neighbourhood search (`lns`), which does not plan it yet (greedy,
-    /// glpk and auto plan it and analyses forecast it; `POST /v1/checks` checks it).
-    @discardableResult
-    static func plannable(_ problem: PlanningProblem, kind: PlannerKind, field: String = "") throws(Problem) -> PlanningProblem {
-        guard problem.isInFlight, kind == .lns else { return problem }
-        throw Problem(.unprocessableContent, type: "/problems/not-planned-yet", title: "Not planned by this build",
-                      detail: "\(field.isEmpty ? "The scenario" : "'\(field)'") uses format version 3's portfolio in flight "
-                          + "(status, actuals, started projects, flexible lines, due dates, probabilities, synergies): "
-                          + "the large-neighbourhood search (lns) does not plan it yet; greedy, glpk and auto do.")
-    }
-
     /// The request's JSON body as the strict reader parsed it (422 when there is none).
     static func body() throws(Problem) -> JSONValue {
         guard let body = RequestScope.current.body else {
@@ -58,7 +46,7 @@ struct Handlers: Sendable {
 
     /// `POST /v1/plans`: scenario in, plan out.
     func plan(kind: PlannerKind, limit: Double) async throws -> Plan {
-        let problem = try Self.plannable(try Self.scenario(try Self.body()), kind: kind)
+        let problem = try Self.scenario(try Self.body())
         let reservation = try reserve()
         let outcome = await withGracefulShutdownHandler {
             await pool.run(reservation) { token in Self.solve(problem, kind: kind, limit: limit, token: token, progress: nil) }
@@ -78,8 +66,7 @@ struct Handlers: Sendable {
 
     /// `POST /v1/analyses`: `{"scenario": …, "plan"?: …}` in (the plan already read), a conflict report out.
     func analyze(plan: Plan?, kind: PlannerKind, limit: Double) async throws -> ConflictReport {
-        let problem = try Self.plannable(try Self.scenario(try Self.body()["scenario"] ?? .null, prefix: "scenario"),
-                                         kind: kind, field: "scenario")
+        let problem = try Self.scenario(try Self.body()["scenario"] ?? .null, prefix: "scenario")
         let reservation = try reserve()
         let result = await pool.run(reservation) { _ -> Result<ConflictReport, AnalysisError> in
             let options = AnalysisOptions(planner: kind, timeLimit: limit)

@@ -23,15 +23,6 @@ public struct AutoPlanner: Planner {
     /// greedy plan when the search fails or its plan does not pass the checker.
     public func checkedPlan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> CheckedPlan {
         #if GLPK
-        if problem.isInFlight {
-            // The search does not plan the portfolio in flight yet: the exact model from the greedy plan, to the limit.
-            var exact = options
-            if exact.timeLimit == nil { exact.timeLimit = defaultTimeLimit }
-            return try deliverPlan(problem, solver: name) { () throws(PlanningError) in
-                try ExactPlanner().solve(problem, options: exact)
-                    .noting(PlannerNote("auto: the exact planner (the search does not plan the portfolio in flight yet)"))
-            }
-        }
         do throws(PlanningError) {
             return try deliverPlan(problem, solver: name) { () throws(PlanningError) in try search(problem, options: options) }
         } catch {

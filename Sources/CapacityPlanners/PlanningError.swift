@@ -64,14 +64,3 @@ public struct PlanningError: Error, Sendable, Equatable, CustomStringConvertible
         a.code == b.code && a.message == b.message && a.violations == b.violations
     }
 }
-
-extension PlanningError {
-    /// Throws `unsupported` for a problem that uses version 3's portfolio in flight, which only the
-    /// exact planner (`glpk`, and `auto`, which runs it there) plans in this build.
-    static func refuseUnplannable(_ problem: PlanningProblem) throws(PlanningError) {
-        guard problem.isInFlight else { return }
-        throw PlanningError(.unsupported,
-            "the large-neighbourhood search does not plan format version 3's portfolio in flight (status, actuals, "
-            + "started projects, flexible lines, due dates, probabilities, synergies) yet; glpk, auto and greedy do")
-    }
-}

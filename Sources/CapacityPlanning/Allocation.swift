@@ -141,6 +141,7 @@ public struct Allocation: Sendable, Equatable {
                 let hours = problem.demands[d].hours
                 for offset in info.offsetsInHorizon(start: start, periods: problem.periodCount) where offset < hours.count {
                     let t = start + offset
+                    guard t >= problem.statusPeriod else { continue }  // the past is actuals, not the plan's
                     let need = hours[offset]
                     let have = covered[d * problem.periodCount + t]
                     let short = need - have

@@ -95,10 +95,6 @@ public struct ConflictAnalyzer: Sendable {
             throw AnalysisError(.invalidPlan, "plan.status: the plan says infeasible, so it has nothing to analyse")
         }
         if problem.isInFlight {
-            guard options.planner != .lns else {
-                throw AnalysisError(.unsupported, "the large-neighbourhood search (lns) does not plan format version 3's "
-                                    + "portfolio in flight yet; analyse it with greedy, glpk or auto")
-            }
             return analyzeInFlight(problem, given: givenChecked)
         }
 

@@ -14,7 +14,7 @@ extension GLPK {
         }
         let problem = try GLPKProblem()
         try problem.load(model, mode: .continuous)
-        let ret = try simplex(problem, options: options, start: start)
+        let ret = try simplex(problem, options: options, start: start, presolve: options.linearPresolve)
         var columnPrimal = [Double](repeating: 0, count: model.variableCount)
         var columnDual = [Double](repeating: 0, count: model.variableCount)
         var rowDual = [Double](repeating: 0, count: model.constraintCount)
@@ -72,16 +72,19 @@ extension GLPK {
             firstSolutionSeconds: hasSolution ? elapsed : nil)
     }
 
-    /// Runs glp_simplex (no presolve) with the time left; returns GLPK's return code.
+    /// Runs glp_simplex (presolve off unless `presolve`; scaled first when `options.scaling`) with
+    /// the time left; returns GLPK's return code.
     static func simplex(
         _ problem: borrowing GLPKProblem,
         options: SolveOptions,
-        start: ContinuousClock.Instant
+        start: ContinuousClock.Instant,
+        presolve: Bool = false
     ) throws(SolverError) -> Int32 {
         var params = cglpk_lp_params()
         params.msg_lev = GLPKCall.messageLevel(options.logger)
         params.tm_lim = GLPKCall.timeLimit(remaining(options, since: start))
-        params.presolve = GLP_OFF
+        params.presolve = presolve ? GLP_ON : GLP_OFF
+        params.scale = options.scaling ? 1 : 0
         var ret: Int32 = 0
         try GLPKCall.check(cglpk_simplex(problem.handle, &params, &ret), "glp_simplex")
         return ret

@@ -55,7 +55,7 @@ public struct Model: Sendable {
     var issues: [ModelError] = []
 
     /// The number of integer and binary variables.
-    public private(set) var integerCount: Int = 0
+    public internal(set) var integerCount: Int = 0
 
     /// An empty model.
     public init(name: String = "") {

@@ -13,6 +13,14 @@ public struct SolveOptions: Sendable {
     /// (the root LP is then solved with the simplex first). LPs are always solved without presolve,
     /// so that infeasible and unbounded are told apart and duals come from the original rows.
     public var presolve: Bool
+    /// Scale rows and columns (GLPK's automatic scaling, as `glpsol` does by default) before the
+    /// simplex; a MIP's node LPs keep the scaling (default `false`). On the in-flight model of
+    /// 120 × 40 × 26 it makes the LP relaxation 3× faster (Docs/formulation.md).
+    public var scaling: Bool
+    /// Solve an LP (``GLPK/solveRelaxation(_:options:)``) with GLPK's LP presolver (default
+    /// `false`): much faster on large models (the in-flight model of 120 × 40 × 26: 5.7 s instead of
+    /// 32 s), but an infeasible or unbounded LP is then a ``SolverError`` instead of a termination.
+    public var linearPresolve: Bool
     /// Enable Gomory, MIR, cover and clique cuts (default `false`).
     public var cuts: Bool
     /// Which fractional variable a MIP search branches on (default: GLPK's, Driebeck–Tomlin).
@@ -54,6 +62,8 @@ public struct SolveOptions: Sendable {
         timeLimit: Double? = nil,
         relativeGap: Double = 1e-6,
         presolve: Bool = true,
+        scaling: Bool = false,
+        linearPresolve: Bool = false,
         cuts: Bool = false,
         branching: Branching = .driebeckTomlin,
         nodeSelection: NodeSelection = .bestLocalBound,
@@ -67,6 +77,8 @@ public struct SolveOptions: Sendable {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.presolve = presolve
+        self.scaling = scaling
+        self.linearPresolve = linearPresolve
         self.cuts = cuts
         self.branching = branching
         self.nodeSelection = nodeSelection

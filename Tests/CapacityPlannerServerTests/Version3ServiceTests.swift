@@ -1,5 +1,5 @@
 // Format v3's portfolio in flight over HTTP: checked by POST /v1/checks with its terms; planned by
-// greedy (and glpk, auto) and forecast by analyses; refused with 422 by the search (lns), which does not plan it yet.
+// every planner (greedy, glpk, lns, auto) and forecast by analyses.
 import CapacityPlanning
 import StrictJSON
 import Foundation
@@ -41,8 +41,8 @@ struct Version3ServiceTests {
         }
     }
 
-    @Test("greedy plans it over HTTP and analyses forecast it; lns answers 422 not-planned-yet, and nothing is queued")
-    func plannedOrRefused() async throws {
+    @Test("greedy plans it over HTTP, the search plans it too, and analyses forecast it")
+    func planned() async throws {
         let scenario = try fixture("status-actuals-started.json")
         try await withService { client in
             let planned = try await client.call("POST", "/v1/plans?solver=greedy", body: scenario)
@@ -51,11 +51,11 @@ struct Version3ServiceTests {
             #expect(PlanChecker.check(plan, for: try PlanningProblem(try Scenario(json: scenario))).isValid)
             #expect(plan.projects.contains { $0.finish != nil })
             #if GLPK  // without GLPK there is no lns to ask (400)
-            for path in ["/v1/plans?solver=lns", "/v1/jobs?solver=lns"] {
-                let reply = try await client.call("POST", path, body: scenario)
-                #expect(reply.status == 422, "\(path)")
-                #expect(reply.json?["type"] == .string("/problems/not-planned-yet"), "\(path): \(String(describing: reply.json))")
-            }
+            let searched = try await client.call("POST", "/v1/plans?solver=lns&timeLimit=10", body: scenario)
+            #expect(searched.status == 200, "\(String(describing: searched.json))")
+            let found = try JSONDecoder().decode(Plan.self, from: searched.body)
+            #expect(PlanChecker.check(found, for: try PlanningProblem(try Scenario(json: scenario))).isValid)
+            #expect(found.status == .optimal && found.objective.map { abs($0 - 34400) < 1e-6 } == true)
             #endif
             let analysis = Data(#"{"scenario": "#.utf8) + scenario + Data("}".utf8)
             let reply = try await client.call("POST", "/v1/analyses?solver=greedy&timeLimit=5", body: analysis)

@@ -81,6 +81,7 @@ typedef struct cglpk_lp_params {
     int msg_lev;                /* GLP_MSG_OFF ... GLP_MSG_ALL */
     int tm_lim;                 /* milliseconds; INT_MAX for none */
     int presolve;               /* GLP_ON / GLP_OFF */
+    int scale;                  /* non-zero: glp_scale_prob(GLP_SF_AUTO) first (kept for a MIP's node LPs) */
 } cglpk_lp_params;
 
 /* glp_simplex; its return code in *ret. */

@@ -3,7 +3,7 @@
 // model's LP relaxation.
 #if GLPK
 package import CapacityPlanning
-import Optimization
+package import Optimization
 import Foundation
 import Synchronization
 
@@ -50,11 +50,17 @@ package final class RelaxationBound: Sendable {
     ///     ends at `nodeLimit` nodes).
     ///   - withLP: also solve the exact model's LP relaxation when time is left.
     ///   - shouldStop: polled by the branch and bound (the search is over or cancelled).
+    ///   - inFlight: the in-flight model of a portfolio in flight, whose bounds are computed instead
+    ///     (`computeInFlight`).
     package func compute(problem: PlanningProblem, incumbent: Double, timeLimit: Double?, withLP: Bool,
-                 nodeLimit: Int = 2_000, shouldStop: @escaping @Sendable () -> Bool = { false }) {
+                 nodeLimit: Int = 2_000, inFlight: Model? = nil, shouldStop: @escaping @Sendable () -> Bool = { false }) {
         defer { done.signal() }
         let clock = ContinuousClock.now
         func left() -> Double? { timeLimit.map { $0 - clock.secondsElapsed } }
+        if let inFlight {
+            computeInFlight(inFlight, incumbent: incumbent, timeLimit: timeLimit, nodeLimit: nodeLimit, shouldStop: shouldStop)
+            return
+        }
         // The class relaxation is as tight as the selection relaxation wherever budgets at real rates
         // and balance by cost do not bind, and a fraction of its size. Where it is small, its branch
         // and bound has all the time. Otherwise the Lagrangian bound comes first (until its steps
@@ -73,13 +79,13 @@ package final class RelaxationBound: Sendable {
             if let remaining = left(), remaining < 0.2 { return }
             if lagrangian == nil {
                 let pooledLimit = classColumns > Self.largestClassModel ? left() : left().map { min($0 / 5, 5) }
-                _ = branchAndBound(ExactFormulation(problem: problem, shape: .pooledRelaxation), source: .pooledRelaxation,
+                _ = branchAndBound(ExactFormulation(problem: problem, shape: .pooledRelaxation).model, source: .pooledRelaxation,
                                    incumbent: incumbent, cuts: false, timeLimit: pooledLimit, nodeLimit: nodeLimit, shouldStop: shouldStop)
                 if let remaining = left(), remaining < 0.2 { return }
             }
         }
         guard classColumns <= Self.largestClassModel else { return }
-        let proven = branchAndBound(ExactFormulation(problem: problem, shape: .classRelaxation), source: .classRelaxation,
+        let proven = branchAndBound(ExactFormulation(problem: problem, shape: .classRelaxation).model, source: .classRelaxation,
                                     incumbent: incumbent, cuts: true, timeLimit: left(), nodeLimit: nodeLimit, shouldStop: shouldStop)
         guard withLP, !proven, !shouldStop(), !stopping.isCancelled else { return }
         if let remaining = left(), remaining < 0.2 { return }
@@ -93,7 +99,7 @@ package final class RelaxationBound: Sendable {
 
     /// Branch and bound on `formulation` (a relaxation), offering its best open node as it falls;
     /// `cuts` turns GLPK's cut generators on. Whether it proved the relaxation's optimum.
-    private func branchAndBound(_ formulation: ExactFormulation, source: BoundSource, incumbent: Double, cuts: Bool,
+    private func branchAndBound(_ relaxation: Model, source: BoundSource, incumbent: Double, cuts: Bool,
                                 timeLimit: Double?, nodeLimit: Int, shouldStop: @escaping @Sendable () -> Bool) -> Bool {
         guard !shouldStop(), !stopping.isCancelled else { return false }
         let cancellation = CancellationToken()
@@ -109,7 +115,7 @@ package final class RelaxationBound: Sendable {
         // GLPK's root cut loop goes on while each round's gain is large against the objective; with
         // the (large, negative) unmet-penalty constant in it, it cut for 12 s on mid-size-pmo and
         // never branched. Solved without the constant, which is added back to every bound.
-        var model = formulation.model
+        var model = relaxation
         let constant = model.objectiveConstant
         model.objectiveConstant = 0
         options.progress = { [self] progress in
@@ -121,6 +127,23 @@ package final class RelaxationBound: Sendable {
         guard let solved = try? GLPK.solve(model, options: options) else { return false }
         if let bound = solved.bound, abs(bound) < 1e300 { offer(bound + constant, source) }
         return solved.termination == .optimal
+    }
+
+    /// The bounds of a portfolio in flight: the in-flight model's LP relaxation (5.5 s at
+    /// 120 × 40 × 26, within 2.6 % of HiGHS's bound there), then GLPK's branch and bound on the model
+    /// itself with its cuts, whose best open node keeps falling while it runs.
+    private func computeInFlight(_ model: Model, incumbent: Double, timeLimit: Double?, nodeLimit: Int,
+                                 shouldStop: @escaping @Sendable () -> Bool) {
+        let clock = ContinuousClock.now
+        func left() -> Double? { timeLimit.map { $0 - clock.secondsElapsed } }
+        var options = SolveOptions(scaling: true, linearPresolve: true)
+        if let limit = timeLimit { options.timeLimit = max(0.1, limit) }
+        guard let solved = try? GLPK.solveRelaxation(model, options: options), solved.termination == .optimal,
+              let objective = solved.objective else { return }
+        offer(objective, .linearRelaxation)
+        if let remaining = left(), remaining < 0.5 { return }
+        _ = branchAndBound(model, source: .branchAndBound, incumbent: incumbent, cuts: true, timeLimit: left(),
+                           nodeLimit: nodeLimit, shouldStop: shouldStop)
     }
 
     /// The share of a timed search's time the bound has the second core for; a second search takes

@@ -32,7 +32,7 @@ struct InFlightFormulation {
     private var unmetOfCell: [CellKey: Variable] = [:]   // person −1: a fixed line's period
     private var working: [CellKey: Variable] = [:]       // person, demand −(project + 1), period
     private var pairOf: [Int: Variable] = [:]            // person × projects + project
-    private var synergyOf: [(projects: [Int], variable: Variable)] = []
+    private(set) var synergyOf: [(projects: [Int], variable: Variable)] = []
     private var changeOf: [CellKey: Variable] = [:]
 
     init(problem: PlanningProblem) {
@@ -413,6 +413,20 @@ struct InFlightFormulation {
         for (projects, w) in synergyOf where projects.allSatisfy(allocation.isSelected) { x[w.index] = 1 }
         for (cell, v) in changeOf { x[v.index] = abs((allocation.hours[cell] ?? 0) - (problem.baseline.hours[cell] ?? 0)) }
         return x
+    }
+
+    /// The project each column belongs to (its spans, hours, unmet hours, concurrency and pair
+    /// binaries, change columns); −1 for a synergy's column, which belongs to all its projects.
+    var columnOwners: [Int] {
+        var owner = [Int](repeating: -1, count: model.variableCount)
+        for (j, list) in spans.enumerated() { for (_, y) in list { owner[y.index] = j } }
+        for (cell, x) in hours { owner[x.index] = problem.demands[cell.demand].project }
+        for (d, v) in unmetOfLine { owner[v.index] = problem.demands[d].project }
+        for (key, v) in unmetOfCell { owner[v.index] = problem.demands[key.demand].project }
+        for (key, v) in working { owner[v.index] = -key.demand - 1 }
+        for (key, v) in pairOf { owner[v.index] = key % problem.projects.count }
+        for (cell, v) in changeOf { owner[v.index] = problem.demands[cell.demand].project }
+        return owner
     }
 
     /// The allocation of a solution: the chosen span of each project and the hours.

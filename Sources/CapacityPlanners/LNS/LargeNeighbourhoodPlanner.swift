@@ -53,7 +53,6 @@ public struct LargeNeighbourhoodPlanner: Planner {
 
     /// Runs the search; see the type's documentation.
     public func checkedPlan(_ problem: PlanningProblem, options: PlanningOptions) throws(PlanningError) -> CheckedPlan {
-        try PlanningError.refuseUnplannable(problem)
         return try deliverPlan(problem, solver: name) { () throws(PlanningError) in try solve(problem, options: options) }
     }
 

@@ -79,10 +79,11 @@ extension Search {
             helperOptions.progress = nil
             helperOptions.warmStart = nil
             helperOptions.cancellation = helpers.cancellation
-            let (planner, problem, clock, options) = (planner, problem, clock, helperOptions)
+            let (planner, problem, clock, options, inFlight) = (planner, problem, clock, helperOptions, inFlight)
             let thread = Thread {
                 defer { helpers.ended() }
-                var search = Search(planner: planner, problem: problem, options: options, clock: clock, worker: UInt64(worker))
+                var search = Search(planner: planner, problem: problem, options: options, clock: clock, worker: UInt64(worker),
+                                    inFlight: inFlight)
                 while !search.stopped, !relaxation.wait(seconds: 0.1) {}
                 var (objective, current) = shared.current
                 while !search.stopped {

@@ -33,7 +33,7 @@ extension Search {
         deliver(current.plan(for: problem, status: .feasible, solver: planner.name))
     }
 
-    func report(_ objective: Double, _ bound: Double?, _ source: BoundSource, _ message: String) {
+    func report(_ objective: Double, _ bound: Double?, _ source: BoundSource?, _ message: String) {
         options.progress?(PlanningProgress(
             planner: planner.name, incumbent: objective, bound: bound,
             gap: bound.map { Plan.relativeGap(objective: objective, bound: $0) }, elapsed: elapsed, message: message,

@@ -30,7 +30,8 @@ extension Search {
     /// Whether a stalled search should compute a guide now: once per plan, by the main search of
     /// a timed run, where the class relaxation is small enough to solve in seconds and time is left.
     func wantsGuide(objective: Double) -> Bool {
-        guard !isHelper, !deterministic, !wholeProblemFits, guidedObjective != objective, hasTimeForGuide else { return false }
+        // The guide is a relaxation of the earlier versions' model: none in flight.
+        guard inFlight == nil, !isHelper, !deterministic, !wholeProblemFits, guidedObjective != objective, hasTimeForGuide else { return false }
         return RelaxationBound.classColumns(problem) <= RelaxationBound.smallClassModel
     }
 

@@ -61,14 +61,16 @@ extension Search {
         let withLP = modelCells <= planner.boundModelLimit
         if deterministic {
             relaxation.compute(problem: problem, incumbent: incumbent, timeLimit: nil, withLP: withLP,
-                               nodeLimit: planner.boundNodeLimit)
+                               nodeLimit: planner.boundNodeLimit, inFlight: inFlight?.formulation.model)
         } else {
             // The bound has the second core for its share of the time; then a second search takes it.
-            let share = wholeProblemFits ? policy.boundShareBesideWholeSolve : RelaxationBound.timeShare(for: problem)
+            let share = wholeProblemFits ? policy.boundShareBesideWholeSolve
+                : inFlight != nil ? 0.6 : RelaxationBound.timeShare(for: problem)
             let limit = remaining.map { max(0.5, $0 * share) }
             let cancellation = options.cancellation
+            let model = inFlight?.formulation.model
             let thread = Thread {
-                relaxation.compute(problem: problem, incumbent: incumbent, timeLimit: limit, withLP: withLP,
+                relaxation.compute(problem: problem, incumbent: incumbent, timeLimit: limit, withLP: withLP, inFlight: model,
                                    shouldStop: { cancellation?.isCancelled == true })
             }
             thread.stackSize = 16 << 20

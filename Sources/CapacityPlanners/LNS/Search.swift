@@ -53,9 +53,13 @@ struct Search {
     let worker: UInt64
     /// The best plan of all searches, once the main search has started its helpers.
     var shared: SharedIncumbent?
+    /// The in-flight model whose parts a search of a portfolio in flight re-optimises (`nil` for
+    /// the other versions, whose sub-problems are built per step by `ExactFormulation`).
+    let inFlight: InFlightModel?
 
     init(planner: LargeNeighbourhoodPlanner, problem: PlanningProblem, options: PlanningOptions,
-         clock: ContinuousClock.Instant, worker: UInt64 = 0, policy: SearchPolicy = .standard) {
+         clock: ContinuousClock.Instant, worker: UInt64 = 0, policy: SearchPolicy = .standard,
+         inFlight: InFlightModel? = nil) {
         self.planner = planner
         self.policy = policy
         self.problem = problem
@@ -70,6 +74,7 @@ struct Search {
         self.wholeProblemColumns = index.selectable.reduce(0) { $0 + Self.columns(of: $1, window: nil, in: problem) }
         self.kinds = NeighbourhoodKind.rules(for: problem)
         self.profit = problem.projects.map { $0.bestWorth - $0.cheapestStaffingCost }
+        self.inFlight = inFlight ?? (problem.isInFlight ? InFlightModel(problem: problem) : nil)
     }
 
     var elapsed: Double { clock.secondsElapsed }
@@ -95,7 +100,8 @@ struct Search {
             return proof
         }
         var objective = ObjectiveBreakdown(allocation: current, problem: problem).total
-        let simple = SimpleBound.value(for: problem)
+        // People unlimited bounds the earlier versions only (in flight: the relaxation's bounds).
+        let simple = inFlight == nil ? SimpleBound.value(for: problem) : nil
         let relaxation = startBound(incumbent: objective)
         defer { relaxation.stop() }
         let shared = SharedIncumbent(objective: objective, allocation: current)
@@ -103,23 +109,23 @@ struct Search {
         let helpers = startHelpers(shared: shared, after: relaxation)
         defer { helpers.finish() }
         // The tighter of the people-unlimited bound and the relaxations', with its source.
-        var proven: (value: Double, source: BoundSource) {
-            guard let best = relaxation.best, best.value < simple else { return (simple, .peopleUnlimited) }
-            return best
+        var proven: (value: Double, source: BoundSource)? {
+            if let best = relaxation.best, simple.map({ best.value < $0 }) ?? true { return best }
+            return simple.map { ($0, .peopleUnlimited) }
         }
-        var bound: Double? { max(objective, proven.value) }
-        var reportedBound = proven.value
-        report(objective, bound, proven.source, "start")
+        var bound: Double? { proven.map { max(objective, $0.value) } }
+        var reportedBound = proven?.value ?? .infinity
+        report(objective, bound, proven?.source, "start")
         deliverIncumbent(current)
 
         var proof = Proof.none
         while !stopped, proof == .none {
             if let better = shared.better(than: objective) {
                 (objective, current) = better
-                report(objective, bound, proven.source, "adopted the other search's plan")
+                report(objective, bound, proven?.source, "adopted the other search's plan")
                 deliverIncumbent(current)
             }
-            if proven.value < reportedBound - 1e-3 * max(1, abs(reportedBound)) {
+            if let proven, proven.value < reportedBound - 1e-3 * max(1, abs(proven.value)) {
                 reportedBound = proven.value
                 report(objective, bound, proven.source, "bound from the \(proven.source.description)")
             }
@@ -130,7 +136,7 @@ struct Search {
             guard let step = step(around: &current, objective: &objective) else { break }
             if step.improved {
                 shared.offer(objective, current)
-                report(objective, bound, proven.source, statistics.summary)
+                report(objective, bound, proven?.source, statistics.summary)
                 deliverIncumbent(current)
             }
             if step.provenOptimal { proof = .wholeProblemSolved }
@@ -152,7 +158,7 @@ struct Search {
         }
         let timeline = total.timeline.isEmpty ? "" : "; " + total.timeline
         let note = "lns: \(total.summary)" + (helpers.count > 0 ? " on \(helpers.count + 1) searches" : "") + timeline + provenBy
-        return PlanningOutcome(allocation: current, proof: proof, bound: bound, boundSource: proven.source,
+        return PlanningOutcome(allocation: current, proof: proof, bound: bound, boundSource: proven?.source,
                                notes: [PlannerNote(note)])
     }
 

@@ -22,6 +22,9 @@ extension Search {
     /// incumbents while it runs (`SolveOptions.offers`).
     func solve(freeing freed: Set<Int>, windows: [Int: ClosedRange<Int>], around current: Allocation,
                whole: Bool, budget: SubproblemBudget) -> SubproblemResult {
+        if let inFlight {
+            return solveInFlight(inFlight, freeing: freed, windows: windows, around: current, whole: whole, budget: budget)
+        }
         let scope = ModelScope.around(current, freeing: freed, problem: problem, startWindows: windows)
         guard !scope.isHopeless else { return SubproblemResult(allocation: nil, optimal: false, hitLimit: false) }
         let formulation = ExactFormulation(problem: problem, scope: scope)
