@@ -176,10 +176,6 @@ def _whole(scenario):
     return scenario
 
 
-def _in_flight(scenario):
-    return isinstance(scenario, dict) and not _SCENARIO.is_valid(scenario) and _IN_FLIGHT.is_valid(scenario)
-
-
 def _repair_in_flight(scenario):
     """What spec v3 section 5 asks of the portfolio in flight and the schema cannot say: the status
     period within the horizon, started projects before it (and fitting, when mandatory), actuals
@@ -328,9 +324,4 @@ def map_case(ctx, case):
             pass  # a body of a shape the repair does not know is sent as drawn
     if isinstance(getattr(case, "query", None), dict):
         case.query = _query(path, case.query)
-        # The search does not plan the portfolio in flight yet (a documented 422): ask greedy.
-        scenario = case.body.get("scenario") if path in ("/v1/analyses", "/v1/sweeps") and isinstance(case.body, dict) \
-            else getattr(case, "body", None)
-        if case.query.get("solver") == "lns" and _in_flight(scenario):
-            case.query["solver"] = "greedy"
     return case

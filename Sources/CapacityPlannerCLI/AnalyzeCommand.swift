@@ -104,7 +104,7 @@ struct AnalyzeCommand: ParsableCommand {
         } catch {
             printError("error: \(error.message)")
             for issue in error.issues { printError("  - \(issue)") }
-            throw error.code == .invalidScenario ? Exit.invalidScenario : error.code == .unsupported ? Exit.notPlanned : Exit.usage
+            throw error.code == .invalidScenario ? Exit.invalidScenario : Exit.usage
         }
         try write(report)
     }

@@ -13,9 +13,6 @@ enum Exit {
     static let noPlan = ExitCode(3)
     /// `check` and `report`: the plan breaks a rule.
     static let invalidPlan = ExitCode(4)
-    /// The scenario uses what the chosen planner or the analysis does not handle yet (format
-    /// version 3's portfolio in flight: only the exact planner plans it).
-    static let notPlanned = ExitCode(5)
     /// A planner failed (a solver error or a bug); the message says which.
     static let internalError = ExitCode(70)
 }

@@ -65,10 +65,6 @@ struct SolvingOptions: ParsableArguments {
                 printError("error: no valid plan found: \(error.message)")
                 throw Exit.noPlan
             }
-            if error.code == .unsupported {
-                printError("error: \(error.message)")
-                throw Exit.notPlanned
-            }
             printError("error: the \(solver) planner failed: \(error)")
             throw error.code == .invalidOptions ? Exit.usage : Exit.internalError
         }

@@ -91,9 +91,8 @@ struct Handlers: Sendable {
     static func solve(_ problem: PlanningProblem, kind: PlannerKind, limit: Double, token: PlanningCancellation,
                       progress: (@Sendable (PlanningProgress) -> Void)?) -> Result<Plan, Problem> {
         Solving.solve(problem, kind: kind, limit: limit, token: token, progress: progress).mapError { error in
-            error.code == .noPlanFound || error.code == .unsupported
-                ? Problem(.unprocessableContent, type: error.code == .unsupported ? "/problems/not-planned-yet" : "/problems/no-plan-found",
-                          title: error.code == .unsupported ? "Not planned by this build" : "No plan found", detail: error.message)
+            error.code == .noPlanFound
+                ? Problem(.unprocessableContent, type: "/problems/no-plan-found", title: "No plan found", detail: error.message)
                 : Problem(.internalServerError, type: "/problems/planner-failed", title: "The planner failed",
                           detail: error.description)
         }
