@@ -2,7 +2,20 @@
 // a late project back, and its mitigations (move its due date, descope its late work, hire a
 // contractor for the skill that binds, delay or cancel a less valuable project that holds those
 // people), each re-solved; the three best by objective.
-import CapacityPlanning
+public import CapacityPlanning
+
+extension ProjectForecast {
+    /// Every selected project's forecast for `allocation` of `problem`, without re-solving
+    /// anything: its finish against its due date and the baseline's finish, and for a late one
+    /// the reason that binds; no mitigations (`ConflictAnalyzer.analyze` re-solves those). The
+    /// latest first, then by id.
+    ///
+    /// - Complexity: O(cells + J·D·T·P) for J projects, D lines each, T periods and P people.
+    public static func forecasts(_ problem: PlanningProblem, allocation: Allocation) -> [ProjectForecast] {
+        ForecastAnalysis(problem: problem, allocation: allocation, reference: nil,
+                         solver: Resolver(options: AnalysisOptions()), limit: 0).forecasts()
+    }
+}
 
 /// Forecasts one analysed plan of a portfolio in flight.
 struct ForecastAnalysis {
