@@ -1,14 +1,19 @@
-// The schedule: one row per selected project, its window shaded, its bar at the planned start.
+// The schedule: one row per selected project, its window shaded, its bar from its start to its finish
+// (in flight, GanttChart+InFlight.swift adds the past, actuals, due dates and late periods).
 import CapacityPlanning
 import PortfolioPages
 
 /// Lays out the selected projects as an SVG Gantt chart with their windows and dependencies
 /// (`Templates/gantt.mustache`; the period axis is `Templates/axis.mustache`).
 enum GanttChart {
-    private static let labelWidth = 300.0
-    private static let infoWidth = 190.0
-    private static let rowHeight = 30.0
-    private static let axisHeight = 44.0
+    /// The width of the names' column.
+    static let labelWidth = 300.0
+    /// The width of the value and cost columns.
+    static let infoWidth = 190.0
+    /// A row's height.
+    static let rowHeight = 30.0
+    /// The axis's height above the rows.
+    static let axisHeight = 44.0
     /// The chart's width at which it fills the page; wider horizons scroll.
     static let baseWidth = 1254.0
 
@@ -60,6 +65,8 @@ enum GanttChart {
         let overBudget: Bool
         /// Unstaffed hours after the bar.
         let unstaffed: Label?
+        /// Actuals, due date and late periods (a portfolio in flight only).
+        let flight: RowInFlight?
     }
 
     /// The baseline's outline with its tooltip.
@@ -94,6 +101,8 @@ enum GanttChart {
         let hasDependencies: Bool
         /// Whether the legend explains baseline outlines.
         let hasMoves: Bool
+        /// The past and the status line (a portfolio in flight only).
+        let flight: InFlight?
     }
 
     /// The period axis: month headings, period labels and grid lines over a chart area.
@@ -156,7 +165,10 @@ enum GanttChart {
         let width = max(baseWidth, labelWidth + infoWidth + Double(min(periods, 156)) * 12)
         let chartWidth = width - labelWidth - infoWidth
         let cell = chartWidth / Double(max(1, periods))
-        let height = axisHeight + Double(rows.count) * rowHeight + 8
+        let rowsBottom = axisHeight + Double(rows.count) * rowHeight
+        let inFlight = problem.isInFlight
+        let height = rowsBottom + 8 + (inFlight ? statusLabelHeight : 0)
+        let actuals = inFlight ? Actuals(problem) : nil
         func x(_ t: Int) -> Double { labelWidth + Double(min(max(t, 0), periods)) * cell }
         let n = SVG.number
         let valueX = width - infoWidth + 86, costX = width - 8
@@ -181,10 +193,11 @@ enum GanttChart {
             }
             // Where the baseline (the published plan) had it, when that differs.
             var baseline: Baseline?
-            if let was = problem.baseline.starts[info.index], was != start {
-                let ox = x(was), ow = max(2, x(was + info.duration) - x(was) - 1)
+            if let span = baselineSpan(problem, info), span.start != start || span.finish != end {
+                let (was, wasEnd) = span
+                let ox = x(was), ow = max(2, x(wasEnd + 1) - x(was) - 1)
                 baseline = Baseline(x: n(ox), y: n(y + 7), width: n(ow),
-                                    tip: PageText("Baseline: " + data.labels.range(was, was + info.duration - 1)))
+                                    tip: PageText("Baseline: " + data.labels.range(was, wasEnd)))
             }
             // Bar.
             let bx = x(start), bw = max(2, x(end + 1) - x(start) - 1)
@@ -197,7 +210,7 @@ enum GanttChart {
             if unmet > 1e-6 { tip += "; \(Format.hours(unmet)) h unstaffed" }
             if let due = info.due {
                 let late = info.periodsLate(finish: end)
-                tip += "; due \(data.labels.short(due))" + (late > 0 ? ", \(late) \(data.labels.unitName) late" : ", on time")
+                tip += "; due \(data.labels.short(due))" + (late > 0 ? ", late by \(Self.periods(late, data.labels))" : ", on time")
             }
             var unstaffedShare: Box?
             if kpi.coverage < 1 - 1e-6, kpi.demandedHours > 0 {
@@ -207,6 +220,15 @@ enum GanttChart {
             }
             let span = "\(data.labels.short(start))–\(data.labels.short(end))"
             let over = info.budget.map { kpi.cost > $0 + Tolerance.of($0) } ?? false
+            let flight = actuals.map {
+                rowInFlight(data, info: info, row: r, top: y, start: start, finish: end, bar: (bx, bw), x: x, actuals: $0,
+                            limit: width - infoWidth - 4)
+            }
+            // Unstaffed hours go after the bar, after a "late by" note there.
+            var unstaffedX = min(bx + bw + 6, width - infoWidth - 4)
+            if let note = flight?.note, note.anchor == "start" {
+                unstaffedX = min(unstaffedX + Double(note.text.description.count) * 6.2 + 8, width - infoWidth - 4)
+            }
             views.append(Row(
                 window: window, baseline: baseline, bar: Box(x: n(bx), y: n(y + 8), width: n(bw)),
                 fill: info.mandatory ? "#7c3aed" : "#2563eb", tip: PageText(tip), unstaffedShare: unstaffedShare,
@@ -214,8 +236,8 @@ enum GanttChart {
                 name: PageText.truncated(project.resolvedName, info.mandatory ? 34 : 44), mandatory: info.mandatory,
                 textY: n(mid + 4), value: PageText(Format.compactMoney(info.value)), cost: PageText(Format.compactMoney(kpi.cost)),
                 overBudget: over,
-                unstaffed: unmet > 1e-6 ? Label(x: n(min(bx + bw + 6, width - infoWidth - 4)), y: n(mid + 4),
-                                                text: PageText(Format.hours(unmet))) : nil))
+                unstaffed: unmet > 1e-6 ? Label(x: n(unstaffedX), y: n(mid + 4), text: PageText(Format.hours(unmet))) : nil,
+                flight: flight))
             // Dependencies: from the end of each selected dependency to this bar's start.
             for dep in info.dependencies {
                 guard let dr = rowOf[dep], let ds = data.allocation.starts[dep] else { continue }
@@ -226,14 +248,13 @@ enum GanttChart {
             }
         }
         let hasDependencies = rows.contains { !$0.dependencies.isEmpty }
-        let hasMoves = rows.contains { info in
-            problem.baseline.starts[info.index].map { $0 != data.allocation.starts[info.index] } ?? false
-        }
+        let hasMoves = views.contains { $0.baseline != nil }
         return View(hasRows: !rows.isEmpty, width: n(width), height: n(height),
                     zebra: rows.indices.filter { $0 % 2 == 1 }.map { n(axisHeight + Double($0) * rowHeight) },
-                    axis: axis(data, x: x, cell: cell, top: 0, bottom: height - 8),
+                    axis: axis(data, x: x, cell: cell, top: 0, bottom: rowsBottom),
                     valueX: n(valueX), costX: n(costX), rows: views, arrows: arrows,
-                    hasDependencies: hasDependencies, hasMoves: hasMoves)
+                    hasDependencies: hasDependencies, hasMoves: hasMoves,
+                    flight: inFlight ? Self.inFlight(data, x: x, rowsBottom: rowsBottom, rows: views.compactMap(\.flight)) : nil)
     }
 
     /// Month headings, period labels and grid lines over the chart area.
