@@ -18,7 +18,10 @@ struct ReportCommand: ParsableCommand {
             term by term, the projects left out (with a reason where one is plain), a utilisation heatmap \
             of people by team and period, and demand against supply for each skill. Without --plan the \
             scenario is solved first (--solver, default auto). Above \(HTMLReport.foldPeopleAbove) people \
-            the heatmap shows team rows that open to list their people.
+            the heatmap shows team rows that open to list their people. For a portfolio in flight (format v3) \
+            the chart shades the past before the status period, draws each bar from its start to its finish \
+            with its actuals, due date and late periods, and a Forecast section lists each project's finish \
+            against its due date and the baseline (with --analyze, each late project's mitigations, re-solved).
 
             --format xlsx writes a workbook with the plan's sheets (Summary; Schedule with start and finish \
             dates; Assignments, hours by person, project, demand line and period; Utilisation by person and \
@@ -69,7 +72,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// Whether to add the conflict analysis.
-    @Flag(help: "Add conflicts and resolutions (runs capacity-planner analyze on the plan: about 30 solves of --time-limit, default 5 s, each).")
+    @Flag(help: "Add conflicts and resolutions, or for a portfolio in flight the forecast's mitigations (runs capacity-planner analyze on the plan: about 30 solves of --time-limit, default 5 s, each).")
     var analyze = false
 
     /// Rejects reading both files from standard input.
@@ -97,12 +100,14 @@ struct ReportCommand: ParsableCommand {
                 throw Exit.usage
             }
         }
-        // With an analysis, the page's left-out reasons are the analysis's own (computed once).
+        // With an analysis, the page's left-out reasons are the analysis's own (computed once); the
+        // analysis of a portfolio in flight is its forecast only, so the page explains them itself.
+        let leftOut = analysis.flatMap { $0.forecast == nil ? $0.notSelected : nil }
         let pageTitle = title ?? Self.defaultTitle(for: scenario)
         let check: PlanCheck
         switch format {
         case .html:
-            let data = ReportData(title: pageTitle, problem: problem, checked: checked, leftOut: analysis?.notSelected)
+            let data = ReportData(title: pageTitle, problem: problem, checked: checked, leftOut: leftOut)
             check = data.check
             let page: String
             do throws(PageTemplateError) {

@@ -78,8 +78,12 @@ struct ReportPage: Sendable {
         let violations: Violations?
         /// Headline figures.
         let cards: [Card]
+        /// Whether the scenario is a portfolio in flight (format v3, Part A).
+        let inFlight: Bool
         /// The schedule.
         let gantt: GanttChart.View
+        /// Finishes against due dates and the baseline (a portfolio in flight only).
+        let forecast: ForecastSection.View?
         /// The shared systems' lanes (format v2 with systems).
         let systems: SystemLanes.View?
         /// Strategy and balance (format v2).
@@ -132,7 +136,9 @@ struct ReportPage: Sendable {
                     shown: violations.prefix(30).map { PageText($0.description) },
                     moreViolations: violations.count > 30 ? violations.count - 30 : nil),
                 cards: Self.cards(data),
+                inFlight: data.problem.isInFlight,
                 gantt: GanttChart.view(data),
+                forecast: data.problem.isInFlight ? ForecastSection.view(data, analysis: analysis) : nil,
                 systems: data.problem.systems.isEmpty ? nil : SystemLanes.view(data),
                 strategy: data.problem.scenario.version >= 2 ? StrategySection.view(data) : nil,
                 waterfall: ValueChart.view(data),
@@ -141,7 +147,8 @@ struct ReportPage: Sendable {
                 unit: PageText(String(data.labels.unitName.dropLast())),
                 heatmap: Heatmap.view(data),
                 skills: SkillCharts.view(data),
-                conflicts: analysis.map { ConflictSection.view($0, labels: data.labels) })
+                // In flight the analysis is the forecast (its other sections are not computed).
+                conflicts: analysis.flatMap { $0.forecast == nil ? ConflictSection.view($0, labels: data.labels) : nil })
         } else {
             infeasible = Infeasible(diagnosis: (data.plan.details?.diagnosis ?? []).map { PageText($0) })
             sections = nil

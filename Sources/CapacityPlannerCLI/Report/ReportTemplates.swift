@@ -18,6 +18,7 @@ enum ReportTemplates {
         "skills": PackageResources.skills_mustache,
         "conflicts": PackageResources.conflicts_mustache,
         "conflict-table": PackageResources.conflict_table_mustache,
+        "forecast": PackageResources.forecast_mustache,
     ]
 
     /// The templates, or why they cannot be used.
