@@ -211,7 +211,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CapacityPlannerCLITests",
-            dependencies: ["TestSupport", "CapacityPlannerCLI", "CapacityPlanning", "ConflictAnalysis", "PortfolioFiles"],
+            dependencies: ["TestSupport", "CapacityPlannerCLI", "CapacityPlanning", "ConflictAnalysis", "PortfolioFiles", "PortfolioPages"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
