@@ -18,12 +18,6 @@ package enum NeighbourhoodKind: String, Sendable, CaseIterable, Codable {
     case sharedSystem
     /// The projects of one balance group and as many outside it (version 2).
     case balanceGroup
-    /// Selected projects whose finish can move (a flexible line), the late ones first, each with
-    /// the projects that share its people (version 3, the portfolio in flight).
-    case finishMoves
-    /// A started project with its contenders: the projects, selected or not, that share the most
-    /// people with it (version 3, the portfolio in flight).
-    case startedAndContenders
     /// The rules of every search.
     static let version1: [NeighbourhoodKind] = [.sharedPeople, .timeWindow, .skillPool, .blocked, .startMoves]
 
@@ -32,8 +26,6 @@ package enum NeighbourhoodKind: String, Sendable, CaseIterable, Codable {
         var kinds = version1
         if problem.systems.contains(where: { $0.projects.count > 1 }) { kinds.append(.sharedSystem) }
         if !problem.balanceGroups.isEmpty { kinds.append(.balanceGroup) }
-        if problem.demands.contains(where: \.isFlexible) { kinds.append(.finishMoves) }
-        if problem.projects.contains(where: { $0.started != nil && $0.canBeSelected }) { kinds.append(.startedAndContenders) }
         return kinds
     }
 }
@@ -150,26 +142,6 @@ struct NeighbourhoodPicker {
                 if k < inside.count { chosen.append(inside[k]) }
                 if k < outside.count { chosen.append(outside[k]) }
             }
-        case .finishMoves:
-            var movable = pool.filter { j in
-                allocation.starts[j] != nil && problem.projects[j].demands.contains { problem.demands[$0].isFlexible }
-            }
-            guard !movable.isEmpty else { return pick(.sharedPeople, size: size, around: allocation, using: &random, complete: complete) }
-            random.shuffleFromFront(&movable)
-            let late = movable.filter { j in
-                guard let due = problem.projects[j].due, let finish = allocation.finish(of: j, in: problem) else { return false }
-                return finish > due
-            }
-            chosen = []
-            for j in late + movable.filter({ !late.contains($0) }) {
-                chosen.append(j)
-                chosen += closest(to: j, among: pool, allocation: allocation).prefix(2)
-            }
-        case .startedAndContenders:
-            let started = pool.filter { problem.projects[$0].started != nil }
-            guard !started.isEmpty else { return pick(.sharedPeople, size: size, around: allocation, using: &random, complete: complete) }
-            let seed = started[random.draw(in: 0..<started.count)]
-            chosen = [seed] + closest(to: seed, among: pool, allocation: allocation)
         case .startMoves:
             var movable = pool.filter { j in
                 guard allocation.starts[j] != nil, let range = problem.projects[j].startRange else { return false }
