@@ -2,7 +2,6 @@
 #if GLPK
 import CapacityPlanning
 import Optimization
-import Synchronization
 
 /// The in-flight model (`InFlightFormulation`) of a search, built once: each step fixes the columns of
 /// the projects it does not free at the plan's values and hands GLPK what is left (`Model.fixing`).
@@ -53,37 +52,10 @@ extension Search {
         guard reduced.brokenRows.isEmpty, reduced.model.variableCount > 0 else {
             return SubproblemResult(allocation: nil, optimal: false, hitLimit: false)
         }
-        var solve = SolveOptions()
-        solve.relativeGap = 1e-6
+        var solve = subproblemOptions(whole: whole, budget: budget, around: current, warmStart: reduced.reduced(plan),
+                                      values: { formulation.values(for: $0).flatMap(reduced.reduced) })
         solve.scaling = true  // measured: plans as good or better on 60 × 25 × 16 and 120 × 40 × 26 (Docs/lns.md)
-        solve.branching = whole ? .objectiveWeighted : .hybridPseudocost
-        solve.warmStart = reduced.reduced(plan)
-        solve.nodeLimit = budget.nodes
-        solve.timeLimit = budget.seconds
-        if whole, let shared {
-            let offered = Mutex(ObjectiveBreakdown(allocation: current, problem: problem).total)
-            solve.offers = {
-                guard let better = offered.withLock({ last -> (objective: Double, allocation: Allocation)? in
-                    guard let better = shared.better(than: last) else { return nil }
-                    last = better.objective
-                    return better
-                }) else { return nil }
-                return formulation.values(for: better.allocation).flatMap(reduced.reduced)
-            }
-        }
-        let token = CancellationToken()
-        options.cancellation?.onCancel { token.cancel() }
-        solve.cancellation = token
-        let result: SolveResult
-        do {
-            result = try GLPK.solve(reduced.model, options: solve)
-        } catch {
-            return SubproblemResult(allocation: nil, optimal: false, hitLimit: true, failure: "\(error)")
-        }
-        guard result.hasSolution else { return SubproblemResult(allocation: nil, optimal: false, hitLimit: true) }
-        let allocation = formulation.allocation(from: reduced.expanded(result.values))
-        let optimal = result.termination == .optimal || result.termination == .gapReached
-        return SubproblemResult(allocation: allocation, optimal: optimal, hitLimit: !optimal)
+        return solved(reduced.model, solve) { formulation.allocation(from: reduced.expanded($0)) }
     }
 }
 #endif

@@ -28,6 +28,19 @@ extension Search {
         let scope = ModelScope.around(current, freeing: freed, problem: problem, startWindows: windows)
         guard !scope.isHopeless else { return SubproblemResult(allocation: nil, optimal: false, hitLimit: false) }
         let formulation = ExactFormulation(problem: problem, scope: scope)
+        let solve = subproblemOptions(whole: whole, budget: budget, around: current,
+                                      warmStart: formulation.values(for: current, problem: problem),
+                                      values: { [problem] in formulation.values(for: $0, problem: problem) })
+        return solved(formulation.model, solve) { [problem] values in
+            formulation.merging(formulation.allocation(from: values, problem: problem), into: current, problem: problem)
+        }
+    }
+
+    /// The options every sub-problem is solved with: its budget (`SearchPolicy.budget`), a gap of
+    /// 1e-6, the caller's cancellation, `warmStart`, and for the whole problem the other searches'
+    /// better plans, written by `values`, offered to branch and cut as they come (each once).
+    func subproblemOptions(whole: Bool, budget: SubproblemBudget, around current: Allocation, warmStart: [Double]?,
+                           values: @escaping @Sendable (Allocation) -> [Double]?) -> SolveOptions {
         var solve = SolveOptions()
         solve.relativeGap = 1e-6
         // Pseudo-cost branching finds the exchanges (one project in, another out) far sooner
@@ -35,37 +48,39 @@ extension Search {
         // point, branches as the exact planner does, on the starts worth most, which closes the
         // gap sooner (measured; Docs/lns.md, Docs/formulation.md).
         solve.branching = whole ? .objectiveWeighted : .hybridPseudocost
-        solve.warmStart = formulation.values(for: current, problem: problem)
+        solve.warmStart = warmStart
         solve.nodeLimit = budget.nodes
         solve.timeLimit = budget.seconds
         if whole, let shared {
-            // The helpers' better plans, offered to branch and cut as they come (each once).
             let offered = Mutex(ObjectiveBreakdown(allocation: current, problem: problem).total)
-            solve.offers = { [problem] in
+            solve.offers = {
                 guard let better = offered.withLock({ last -> (objective: Double, allocation: Allocation)? in
                     guard let better = shared.better(than: last) else { return nil }
                     last = better.objective
                     return better
                 }) else { return nil }
-                return formulation.values(for: better.allocation, problem: problem)
+                return values(better.allocation)
             }
         }
         let token = CancellationToken()
         options.cancellation?.onCancel { token.cancel() }
         solve.cancellation = token
+        return solve
+    }
+
+    /// GLPK on a sub-problem's `model`; `plan` reads its solution's values as a whole plan.
+    func solved(_ model: Model, _ solve: SolveOptions, plan: ([Double]) -> Allocation) -> SubproblemResult {
         let result: SolveResult
         do {
-            result = try GLPK.solve(formulation.model, options: solve)
+            result = try GLPK.solve(model, options: solve)
         } catch {
             // Kept and counted, not taken for a limit; the budget still shrinks, as a smaller
             // sub-problem is the likeliest to solve.
             return SubproblemResult(allocation: nil, optimal: false, hitLimit: true, failure: "\(error)")
         }
         guard result.hasSolution else { return SubproblemResult(allocation: nil, optimal: false, hitLimit: true) }
-        let part = formulation.allocation(from: result.values, problem: problem)
-        let merged = formulation.merging(part, into: current, problem: problem)
         let optimal = result.termination == .optimal || result.termination == .gapReached
-        return SubproblemResult(allocation: merged, optimal: optimal, hitLimit: !optimal)
+        return SubproblemResult(allocation: plan(result.values), optimal: optimal, hitLimit: !optimal)
     }
 }
 #endif
