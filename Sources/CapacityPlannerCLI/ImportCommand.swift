@@ -25,9 +25,18 @@ struct ImportCommand: ParsableCommand {
               availability.csv  person*, period* (index, or ISO date with --start), hours* (capacity then)
               pins.csv          person*, project*, demand, period, hours*
 
+            Format v3, the portfolio in flight: projects.csv may add started, maxDuration, due, \
+            latePenaltyPerPeriod, probability; a demand line may give work (its total hours) and \
+            maxPerPeriod instead of hours; --status-period (an index or an ISO date) names the first \
+            period not yet done, and:
+              actuals.csv       person*, project*, demand (blank: the project's only line), period* (index or
+                                ISO date), hours*; rows naming the same person, line and period add up
+              synergies.csv     id, projects* (a;b), value*
+
             --xlsx reads one workbook whose sheets People, Projects, Demands (required), Availability, Pins, \
-            Systems and Drivers have the same columns; a Settings sheet (setting, value) may give periods, \
-            start, unit and the policy options below, which the command line overrides. Problems are named \
+            Systems, Drivers, Actuals and Synergies have the same columns; a Settings sheet (setting, value) \
+            may give periods, start, unit, status-period and the policy options below, which the command \
+            line overrides. Problems are named \
             by cell (Demands!E7). report --format xlsx writes such a workbook, with the plan's sheets added.
 
             --mspdi reads a Microsoft Project XML file (MSPDI, as Project, ProjectLibre and GanttProject \
@@ -62,10 +71,10 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "People: id, name, team, capacity, costPerHour, maxConcurrentProjects, skills.")
     var people: String?
     /// The projects file, or `-`.
-    @Option(help: "Projects: id, name, value, mandatory, duration, earliestStart, deadline, budget, dependsOn; v2: tags, scores, costOfDelay, touches, excludes.")
+    @Option(help: "Projects: id, name, value, mandatory, duration, earliestStart, deadline, budget, dependsOn; v2: tags, scores, costOfDelay, touches, excludes; v3: started, maxDuration, due, latePenaltyPerPeriod, probability.")
     var projects: String?
     /// The demands file, or `-`.
-    @Option(help: "Demand lines: project, id, skill, minLevel, hours.")
+    @Option(help: "Demand lines: project, id, skill, minLevel, hours; v3: work and maxPerPeriod instead of hours (a flexible line).")
     var demands: String?
     /// The availability file, or `-`.
     @Option(help: "Capacity per person and period (leave, part-time weeks): person, period, hours.")
@@ -79,6 +88,16 @@ struct ImportCommand: ParsableCommand {
     /// The strategic drivers file (version 2), or `-`.
     @Option(help: "Strategic drivers (format v2): id, name, weight.")
     var drivers: String?
+    /// The actuals file (version 3), or `-`.
+    @Option(help: "Hours already booked (format v3): person, project, demand, period, hours; needs --status-period.")
+    var actuals: String?
+    /// The synergies file (version 3), or `-`.
+    @Option(help: "Synergies (format v3): id, projects (a;b), value.")
+    var synergies: String?
+    /// `status.period`.
+    @Option(name: .customLong("status-period"),
+            help: "The first period not yet done (format v3): a 0-based index, or an ISO date inside it (with --start).")
+    var statusPeriod: String?
     /// `strategy.valuePerPoint`.
     @Option(name: .customLong("value-per-point"), help: "Money per point of strategic score (format v2, with --drivers).")
     var valuePerPoint: Double?
@@ -121,7 +140,7 @@ struct ImportCommand: ParsableCommand {
         if let start, PeriodLabels.parseISODate(start) == nil {
             throw ValidationError("--start must be an ISO date (YYYY-MM-DD), not '\(start)'")
         }
-        let csv = [people, projects, demands, availability, pins, systems, drivers].compactMap { $0 }
+        let csv = [people, projects, demands, availability, pins, systems, drivers, actuals, synergies].compactMap { $0 }
         let sources = [csv.isEmpty ? nil : "CSV files", xlsx.map { _ in "--xlsx" }, mspdi.map { _ in "--mspdi" }].compactMap { $0 }
         if sources.count != 1 {
             throw ValidationError(sources.isEmpty ? "give --people, --projects and --demands (CSV), --xlsx or --mspdi"
@@ -152,6 +171,7 @@ struct ImportCommand: ParsableCommand {
         if let start { settings.start = start }
         settings.unit = unit ?? base.unit ?? .week
         if let valuePerPoint { settings.valuePerPoint = valuePerPoint }
+        if let statusPeriod { settings.statusPeriod = statusPeriod }
         var policy = base.policy
         if let utilizationCap { policy.utilizationCap = utilizationCap }
         if let unmetPenalty { policy.unmetPenaltyPerHour = unmetPenalty }
@@ -169,7 +189,7 @@ struct ImportCommand: ParsableCommand {
         "policy.utilizationCap": "--utilization-cap", "policy.unmetPenaltyPerHour": "--unmet-penalty",
         "policy.assignmentPenalty": "--assignment-penalty", "policy.budget": "--budget",
         "policy.changePenaltyPerHour": "--change-penalty", "policy.startChangePenalty": "--start-change-penalty",
-        "strategy.valuePerPoint": "--value-per-point",
+        "strategy.valuePerPoint": "--value-per-point", "status.period": "--status-period",
     ]
 
     /// The settings given on the command line (the others come from a workbook's Settings
@@ -180,7 +200,7 @@ struct ImportCommand: ParsableCommand {
             ("policy.utilizationCap", utilizationCap != nil), ("policy.unmetPenaltyPerHour", unmetPenalty != nil),
             ("policy.assignmentPenalty", assignmentPenalty != nil), ("policy.budget", budget != nil),
             ("policy.changePenaltyPerHour", changePenalty != nil), ("policy.startChangePenalty", startChangePenalty != nil),
-            ("strategy.valuePerPoint", valuePerPoint != nil),
+            ("strategy.valuePerPoint", valuePerPoint != nil), ("status.period", statusPeriod != nil),
         ]
         return Set(given.filter(\.1).map(\.0))
     }
@@ -222,6 +242,7 @@ struct ImportCommand: ParsableCommand {
         let demandCount = scenario.projects.reduce(0) { $0 + $1.demands.count }
         printError("imported \(scenario.people.count) people, \(scenario.projects.count) projects (\(demandCount) demand lines)"
                    + (scenario.pins.isEmpty ? "" : ", \(scenario.pins.count) pins")
+                   + (scenario.status.map { ", status period \($0.period) with \($0.actuals.count) actuals" } ?? "")
                    + ", \(scenario.horizon.periods) \(PeriodLabels(scenario.horizon).unitName)"
                    + (output.map { $0 == "-" ? "" : " into \($0)" } ?? ""))
     }
@@ -250,7 +271,8 @@ struct ImportCommand: ParsableCommand {
         return ScenarioImporter.run(
             people: try source(people), projects: try source(projects), demands: try source(demands),
             availability: try availability.map(source), pins: try pins.map(source),
-            systems: try systems.map(source), drivers: try drivers.map(source), settings: settings())
+            systems: try systems.map(source), drivers: try drivers.map(source), actuals: try actuals.map(source),
+            synergies: try synergies.map(source), settings: settings())
     }
 
     /// Reads `path` and decodes it, or says why the file cannot be read (exit 1).

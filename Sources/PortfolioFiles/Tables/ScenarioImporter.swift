@@ -20,6 +20,11 @@ public import Foundation
 ///   `costOfDelay`, `touches` (`payments-core;crm`), `excludes` (`a;b`); a systems file has
 ///   `id`*, `name`, `maxConcurrentProjects`, `freezes` (periods or ISO dates, `24;25` or
 ///   `24-25`); a drivers file has `id`*, `name`, `weight`*.
+/// - version 3, the portfolio in flight (see `ScenarioImporter+Version3.swift`): projects may add
+///   `started`, `maxDuration`, `due`, `latePenaltyPerPeriod`, `probability`; a demand line gives
+///   `work` (and `maxPerPeriod`) instead of `hours`; an actuals file has `person`*, `project`*,
+///   `demand`, `period`*, `hours`*; a synergies file `id`, `projects`*, `value`*; the status period
+///   is a setting.
 ///
 /// Starred columns are required; blank cells take the spec's defaults. Periods are
 /// 0-based, as in the scenario format.
@@ -62,22 +67,26 @@ public struct ScenarioImporter {
         public var policy = Policy()
         /// Money per point of strategic score (version 2; with a drivers file).
         public var valuePerPoint: Double?
+        /// The status period (version 3): the first period not yet done, as a 0-based index or an
+        /// ISO date inside it.
+        public var statusPeriod: String?
 
         /// The scenario fields these settings give (an `ImportIssue.setting` is one of them).
         public static let fields: Set<String> = [
             "horizon.periods", "horizon.start", "horizon.unit", "policy.utilizationCap", "policy.unmetPenaltyPerHour",
             "policy.assignmentPenalty", "policy.budget", "policy.changePenaltyPerHour", "policy.startChangePenalty",
-            "strategy.valuePerPoint",
+            "strategy.valuePerPoint", "status.period",
         ]
 
         /// Settings for an import; every value is optional.
         public init(periods: Int? = nil, start: String? = nil, unit: PeriodUnit? = nil, policy: Policy = Policy(),
-                    valuePerPoint: Double? = nil) {
+                    valuePerPoint: Double? = nil, statusPeriod: String? = nil) {
             self.periods = periods
             self.start = start
             self.unit = unit
             self.policy = policy
             self.valuePerPoint = valuePerPoint
+            self.statusPeriod = statusPeriod
         }
     }
 
@@ -95,9 +104,10 @@ public struct ScenarioImporter {
     static let peopleColumns = ["id", "name", "team", "capacity", "costPerHour", "maxConcurrentProjects", "skills"]
     /// Project columns.
     static let projectColumns = ["id", "name", "value", "mandatory", "duration", "earliestStart", "deadline", "budget", "dependsOn",
-                                 "tags", "scores", "costOfDelay", "touches", "excludes"]
-    /// Demand columns.
-    static let demandColumns = ["project", "id", "skill", "minLevel", "hours"]
+                                 "tags", "scores", "costOfDelay", "touches", "excludes",
+                                 "started", "maxDuration", "due", "latePenaltyPerPeriod", "probability"]
+    /// Demand columns (`work` and `maxPerPeriod`: a flexible line, version 3).
+    static let demandColumns = ["project", "id", "skill", "minLevel", "hours", "work", "maxPerPeriod"]
     /// Availability columns.
     static let availabilityColumns = ["person", "period", "hours"]
     /// Pin columns.
@@ -109,12 +119,16 @@ public struct ScenarioImporter {
     var origins: [String: (table: Table, line: Int)] = [:]
     /// The version-2 files (systems, drivers), read by `ScenarioImporter+Version2.swift`.
     var version2Sources: (systems: Source?, drivers: Source?) = (nil, nil)
+    /// The version-3 files (actuals, synergies), read by `ScenarioImporter+Version3.swift`.
+    var version3Sources: (actuals: Source?, synergies: Source?) = (nil, nil)
 
-    /// Imports the files; `availability`, `pins`, `systems` and `drivers` are optional.
+    /// Imports the files; `availability`, `pins`, `systems`, `drivers`, `actuals` and `synergies` are optional.
     public static func run(people: Source, projects: Source, demands: Source, availability: Source?, pins: Source?,
-                    systems: Source? = nil, drivers: Source? = nil, settings: Settings) -> Outcome {
+                    systems: Source? = nil, drivers: Source? = nil, actuals: Source? = nil, synergies: Source? = nil,
+                    settings: Settings) -> Outcome {
         var importer = ScenarioImporter()
         importer.version2Sources = (systems, drivers)
+        importer.version3Sources = (actuals, synergies)
         return importer.build(people: people, projects: projects, demands: demands, availability: availability,
                               pins: pins, settings: settings)
     }
@@ -194,7 +208,7 @@ public struct ScenarioImporter {
     }
 
     /// A number, or numbers separated by `;` (one per period).
-    private mutating func hours(_ table: Table, _ row: TableRow, _ column: String) -> Hours? {
+    mutating func hours(_ table: Table, _ row: TableRow, _ column: String) -> Hours? {
         guard let text = table.value(column, in: row) else { return nil }
         guard text.contains(";") else {
             guard let value = Self.number(text) else {
@@ -258,7 +272,7 @@ public struct ScenarioImporter {
                                 settings: Settings) -> Outcome {
         let peopleTable = table(peopleSource, known: Self.peopleColumns, required: ["id", "capacity"])
         let projectTable = table(projectSource, known: Self.projectColumns, required: ["id", "duration"])
-        let demandTable = table(demandSource, known: Self.demandColumns, required: ["project", "skill", "hours"])
+        let demandTable = table(demandSource, known: Self.demandColumns, required: ["project", "skill"])
         let availabilityTable = availabilitySource.flatMap {
             table($0, known: Self.availabilityColumns, required: Self.availabilityColumns)
         }
@@ -305,17 +319,21 @@ public struct ScenarioImporter {
                                       deadline: integer(t, row, "deadline"), budget: number(t, row, "budget"),
                                       dependsOn: list(t, row, "dependsOn"))
                 readVersion2Columns(t, row, into: &project)
+                readVersion3Columns(t, row, into: &project)
                 projects.append(project)
             }
         }
 
         // Demands, attached to their projects in file order.
         if let t = demandTable {
+            if !t.has("hours") && !t.has("work") {
+                errors.append(ImportIssue(file: t.file, line: nil, inSheet: t.inSheet,
+                                          message: "missing column 'hours' (or 'work', for flexible lines)"))
+            }
             for row in t.rows {
                 guard let projectID = required(t, row, "project") else { continue }
                 let skill = required(t, row, "skill")
-                let amount = hours(t, row, "hours")
-                requireValue(t, row, "hours")
+                let amount = demandAmount(t, row)
                 let minLevel = integer(t, row, "minLevel")
                 guard let j = projectIndex[projectID] else {
                     fail(t, row, column: "project", "project '\(projectID)' is not in \(projectTable?.file ?? "the projects file")")
@@ -323,7 +341,11 @@ public struct ScenarioImporter {
                 }
                 guard let skill, let amount else { continue }
                 origins["projects[\(j)].demands[\(projects[j].demands.count)]"] = (t, row.line)
-                projects[j].demands.append(Demand(id: t.value("id", in: row), skill: skill, minLevel: minLevel ?? 1, hours: amount))
+                var demand = Demand(id: t.value("id", in: row), skill: skill, minLevel: minLevel ?? 1,
+                                    hours: amount.hours ?? .perPeriod([]))
+                demand.work = amount.work
+                demand.maxPerPeriod = amount.maxPerPeriod
+                projects[j].demands.append(demand)
             }
         }
 
@@ -379,6 +401,7 @@ public struct ScenarioImporter {
 
         var scenario = Scenario(horizon: horizon, people: people, projects: projects, pins: pins, policy: settings.policy)
         addVersion2Files(to: &scenario, periods: periods, settings: settings)
+        addVersion3Files(to: &scenario, periods: periods, settings: settings)
 
         // The domain's validation, every issue traced back to its row. It runs even when the
         // files had errors, so that all problems are listed at once; a row that already has an
@@ -391,7 +414,8 @@ public struct ScenarioImporter {
         }
         // File by file in the order of the command line, then line by line.
         let order = [peopleSource, projectSource, demandSource, availabilitySource, pinSource,
-                     version2Sources.systems, version2Sources.drivers].compactMap { $0?.name }
+                     version2Sources.systems, version2Sources.drivers,
+                     version3Sources.actuals, version3Sources.synergies].compactMap { $0?.name }
         func sorted(_ issues: [ImportIssue]) -> [ImportIssue] {
             issues.enumerated().sorted { a, b in
                 let ka = (order.firstIndex(of: a.element.file) ?? order.count, a.element.line ?? 0, a.offset)
@@ -400,64 +424,6 @@ public struct ScenarioImporter {
             }.map(\.element)
         }
         return Outcome(scenario: errors.isEmpty ? scenario : nil, errors: sorted(errors), warnings: sorted(warnings))
-    }
-
-    /// A period index from `text`: a 0-based index, or an ISO date inside the horizon.
-    mutating func period(_ text: String, labels: PeriodLabels, periods: Int, table: Table, row: TableRow) -> Int? {
-        if let date = PeriodLabels.parseISODate(text) {
-            guard let start = labels.start, let unit = labels.unit else {
-                fail(table, row, column: "period", "period '\(text)' is a date, but the horizon has no start: give its start date",
-                     setting: "horizon.start")
-                return nil
-            }
-            let day = PeriodLabels.dayNumber(year: date.year, month: date.month, day: date.day)
-            let first = PeriodLabels.dayNumber(year: start.year, month: start.month, day: start.day)
-            let months = (date.year - start.year) * 12 + date.month - start.month - (date.day < start.day ? 1 : 0)
-            let index: Int
-            switch unit {
-            case .day: index = day - first
-            case .week: index = day >= first ? (day - first) / 7 : -1
-            case .month: index = day >= first ? months : -1
-            case .quarter: index = day >= first ? months / 3 : -1
-            }
-            guard (0..<periods).contains(index) else {
-                fail(table, row, column: "period", "period '\(text)' is outside the horizon (\(labels.label(0)) to \(labels.label(periods - 1)))")
-                return nil
-            }
-            return index
-        }
-        guard let value = Self.number(text), value == value.rounded(), abs(value) < 1e15 else {
-            fail(table, row, column: "period", "period '\(text)' is not a period index (0-based) or an ISO date")
-            return nil
-        }
-        guard (0..<periods).contains(Int(value)) else {
-            fail(table, row, column: "period", "period \(Int(value)) is outside the horizon 0..<\(periods)")
-            return nil
-        }
-        return Int(value)
-    }
-
-    /// The horizon's length when the command line does not give it: the length of the
-    /// capacity lists when they have one; otherwise the latest of the projects' deadlines
-    /// (+1), their earliest finishes, and the availability file's periods (+1).
-    private func inferPeriods(people: [Person], projects: [Project], availability: Table?) -> Int? {
-        for person in people {
-            if case .perPeriod(let values) = person.capacity, !values.isEmpty { return values.count }
-        }
-        var latest = 0
-        for project in projects {
-            if let deadline = project.deadline, deadline < Scenario.maxPeriods { latest = max(latest, deadline + 1) }
-            let finish = project.earliestStart.addingReportingOverflow(project.duration)
-            if !finish.overflow, finish.partialValue <= Scenario.maxPeriods { latest = max(latest, finish.partialValue) }
-        }
-        if let t = availability {
-            for row in t.rows {
-                if let text = t.value("period", in: row), let v = Self.number(text), v == v.rounded(), v >= 0, v < Double(Scenario.maxPeriods) {
-                    latest = max(latest, Int(v) + 1)
-                }
-            }
-        }
-        return latest > 0 ? latest : nil
     }
 
     /// `issue` placed at the file and line its JSON path came from.

@@ -2,6 +2,8 @@
 public import CapacityPlanning
 
 /// The plan's sheets of `report --format xlsx`: Summary, Schedule, Assignments, Utilisation.
+///
+/// In version 3 the Schedule gives each project's finish, due date, periods late and actual hours.
 public enum PlanSheets {
     /// The sheets for `checked` (a plan of `problem` with the checker's verdict).
     public static func make(_ checked: CheckedPlan, problem: PlanningProblem) -> [SheetOutput] {
@@ -41,19 +43,30 @@ public enum PlanSheets {
         }
         if let solver = plan.solver { summary.append([.text("solver"), .text(solver)]) }
 
+        // In flight (version 3): the finish, the due date, periods late, and the hours already booked.
+        let inFlight = scenario.version >= 3
+        var booked: [String: Double] = [:]
+        for actual in scenario.status?.actuals ?? [] { booked[actual.project, default: 0] += actual.hours }
         var schedule: [[SheetOutput.Cell]] = []
         for (info, kpi) in zip(problem.projects, kpis.projects) {
             let project = scenario.projects[info.index]
             let start = kpi.start
+            let finish = start == nil ? nil : allocation.finish(of: info.index, in: problem)
             let unmet = plan.projects.first { $0.id == project.id }?.unmetHours
-            schedule.append([
+            var row: [SheetOutput.Cell] = [
                 .text(project.id), .text(project.resolvedName), .text(kpi.selected ? "yes" : "no"),
                 start.map { .number(Double($0)) } ?? .empty, start.map { .text(labels.label($0)) } ?? .empty,
-                day(start.flatMap(labels.firstDay(of:))), day(start.flatMap { labels.lastDay(of: $0 + project.duration - 1) }),
+                day(start.flatMap(labels.firstDay(of:))), day(finish.flatMap(labels.lastDay(of:))),
                 .number(Double(project.duration)), project.mandatory ? .text("yes") : .empty, .amount(project.value),
                 .amount(kpi.demandedHours), .amount(kpi.bookedHours), .percent(kpi.coverage), .amount(kpi.cost),
                 project.budget.map { .amount($0) } ?? .empty, unmet.map { .amount($0) } ?? .empty,
-            ])
+            ]
+            if inFlight {
+                let late = finish.flatMap { f in project.due.map { max(0, f - $0) } }
+                row += [finish.map { .number(Double($0)) } ?? .empty, project.due.map { .number(Double($0)) } ?? .empty,
+                        late.map { .number(Double($0)) } ?? .empty, booked[project.id].map { .amount($0) } ?? .empty]
+            }
+            schedule.append(row)
         }
 
         // Hours by person, project and demand line, one column per period.
@@ -92,7 +105,8 @@ public enum PlanSheets {
             SheetOutput(name: "Summary", header: ["figure", "value"], rows: summary, widths: [28, 18]),
             SheetOutput(name: "Schedule", header: ["project", "name", "selected", "start period", "start label", "start date",
                                                    "finish date", "duration", "mandatory", "value", "hours demanded",
-                                                   "hours booked", "coverage", "staff cost", "budget", "unmet hours"],
+                                                   "hours booked", "coverage", "staff cost", "budget", "unmet hours"]
+                            + (inFlight ? ["finish period", "due", "periods late", "actual hours"] : []),
                         rows: schedule, widths: [18, 30, 9, 12, 16, 12, 12]),
             SheetOutput(name: "Assignments", header: ["person", "project", "demand"] + periodTitles + ["total"],
                         rows: assignments, widths: [14, 18, 14]),

@@ -3,7 +3,8 @@ import CapacityPlanning
 
 extension ScenarioImporter {
     /// The sheets a workbook import reads, by the importer's table; the first three are required.
-    public static let sheetNames = ["People", "Projects", "Demands", "Availability", "Pins", "Systems", "Drivers"]
+    public static let sheetNames = ["People", "Projects", "Demands", "Availability", "Pins", "Systems", "Drivers",
+                                    "Actuals", "Synergies"]
     /// The sheet of horizon and policy values (`setting`, `value`), which the command line overrides.
     public static let settingsSheet = "Settings"
     /// The sheets `report --format xlsx` adds and the import passes over.
@@ -18,7 +19,7 @@ extension ScenarioImporter {
     /// The settings a workbook's Settings sheet gives (none when it has no such sheet), and
     /// its problems, by cell. Keys are the command line's options without `--`
     /// (`periods`, `start`, `unit`, `utilization-cap`, `unmet-penalty`, `assignment-penalty`,
-    /// `budget`, `change-penalty`, `start-change-penalty`, `value-per-point`), matched without
+    /// `budget`, `change-penalty`, `start-change-penalty`, `value-per-point`, `status-period`), matched without
     /// regard to case, spaces, `_` and `-`.
     public static func settings(in workbook: Workbook) -> (settings: Settings, errors: [ImportIssue]) {
         var settings = Settings()
@@ -67,17 +68,18 @@ extension ScenarioImporter {
             case "changepenalty", "changepenaltyperhour": number().map { settings.policy.changePenaltyPerHour = $0 }
             case "startchangepenalty": number().map { settings.policy.startChangePenalty = $0 }
             case "valueperpoint": number().map { settings.valuePerPoint = $0 }
+            case "statusperiod", "status": settings.statusPeriod = text
             default:
                 errors.append(table.issue(row, column: "setting", "unknown setting '\(key)' (periods, start, unit, "
                                           + "utilization-cap, unmet-penalty, assignment-penalty, budget, change-penalty, "
-                                          + "start-change-penalty, value-per-point)"))
+                                          + "start-change-penalty, value-per-point, status-period)"))
             }
         }
         return (settings, errors)
     }
 
     /// Imports the sheets People, Projects and Demands (required) and Availability, Pins,
-    /// Systems and Drivers (when present) of `workbook`, with the columns of the CSV import;
+    /// Systems, Drivers, Actuals and Synergies (when present) of `workbook`, with the columns of the CSV import;
     /// problems are named by cell (`Demands!E7`). `file` names the workbook in messages about
     /// the workbook as a whole. Other sheets are listed as warnings, except the Settings sheet
     /// (read by `settings(in:)`) and the plan sheets that `report --format xlsx` writes.
@@ -102,7 +104,7 @@ extension ScenarioImporter {
         }
         var outcome = run(people: people, projects: projects, demands: demands, availability: sources["Availability"],
                           pins: sources["Pins"], systems: sources["Systems"], drivers: sources["Drivers"],
-                          settings: settings)
+                          actuals: sources["Actuals"], synergies: sources["Synergies"], settings: settings)
         outcome.warnings = warnings + outcome.warnings
         return outcome
     }

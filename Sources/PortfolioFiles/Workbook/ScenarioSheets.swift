@@ -2,7 +2,8 @@
 public import CapacityPlanning
 
 /// The scenario's tables in the import's columns (People, Projects, Demands, Availability,
-/// Pins, Systems, Drivers) and its horizon and policy in a Settings sheet.
+/// Pins, Systems, Drivers; in version 3 also Actuals and Synergies) and its horizon, policy and
+/// status period in a Settings sheet.
 public enum ScenarioSheets {
     /// The sheets for `scenario`, and what they cannot hold (balance rules, the baseline),
     /// in words for a warning.
@@ -45,7 +46,7 @@ public enum ScenarioSheets {
                            person.maxConcurrentProjects.map { .number(Double($0)) } ?? .empty,
                            list(person.skills.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" })])
         }
-        let version2 = scenario.version >= 2
+        let version2 = scenario.version >= 2, version3 = scenario.version >= 3
         var projects: [[SheetOutput.Cell]] = []
         var demands: [[SheetOutput.Cell]] = []
         for project in scenario.projects {
@@ -60,10 +61,18 @@ public enum ScenarioSheets {
                         project.costOfDelay == 0 ? .empty : .number(project.costOfDelay),
                         list(project.touches), list(project.excludes)]
             }
+            if version3 {
+                row += [optional(project.started.map(Double.init)), optional(project.maxDuration.map(Double.init)),
+                        optional(project.due.map(Double.init)),
+                        project.latePenaltyPerPeriod == 0 ? .empty : .number(project.latePenaltyPerPeriod),
+                        optional(project.probability)]
+            }
             projects.append(row)
             for demand in project.demands {
-                demands.append([.text(project.id), demand.id.map { .text($0) } ?? .empty, .text(demand.skill),
-                                .number(Double(demand.minLevel)), hours(demand.hours)])
+                var line: [SheetOutput.Cell] = [.text(project.id), demand.id.map { .text($0) } ?? .empty, .text(demand.skill),
+                                                .number(Double(demand.minLevel)), demand.isFlexible ? .empty : hours(demand.hours)]
+                if version3 { line += [optional(demand.work), optional(demand.maxPerPeriod)] }
+                demands.append(line)
             }
         }
         let pins: [[SheetOutput.Cell]] = scenario.pins.map { pin in
@@ -73,9 +82,10 @@ public enum ScenarioSheets {
 
         var sheets = [
             SheetOutput(name: "People", header: ScenarioImporter.peopleColumns, rows: people, widths: [14, 24, 16]),
-            SheetOutput(name: "Projects", header: Array(ScenarioImporter.projectColumns.prefix(version2 ? 14 : 9)),
+            SheetOutput(name: "Projects", header: Array(ScenarioImporter.projectColumns.prefix(version3 ? 19 : version2 ? 14 : 9)),
                         rows: projects, widths: [18, 32]),
-            SheetOutput(name: "Demands", header: ScenarioImporter.demandColumns, rows: demands, widths: [18, 14, 14]),
+            SheetOutput(name: "Demands", header: Array(ScenarioImporter.demandColumns.prefix(version3 ? 7 : 5)),
+                        rows: demands, widths: [18, 14, 14]),
             SheetOutput(name: "Availability", header: ScenarioImporter.availabilityColumns, rows: availability, widths: [14, 12]),
             SheetOutput(name: "Pins", header: ScenarioImporter.pinColumns, rows: pins),
         ]
@@ -89,6 +99,16 @@ public enum ScenarioSheets {
             sheets.append(SheetOutput(name: "Drivers", header: ScenarioImporter.driverColumns, rows: strategy.drivers.map { driver in
                 [.text(driver.id), driver.name.map { .text($0) } ?? .empty, .number(driver.weight)]
             }))
+        }
+        if let actuals = scenario.status?.actuals, !actuals.isEmpty {
+            sheets.append(SheetOutput(name: "Actuals", header: ScenarioImporter.actualColumns, rows: actuals.map { actual in
+                [.text(actual.person), .text(actual.project), .text(actual.demand), period(actual.period), .number(actual.hours)]
+            }, widths: [14, 18, 14, 12]))
+        }
+        if !scenario.synergies.isEmpty {
+            sheets.append(SheetOutput(name: "Synergies", header: ScenarioImporter.synergyColumns, rows: scenario.synergies.map { synergy in
+                [synergy.id.map { .text($0) } ?? .empty, list(synergy.projects), .number(synergy.value)]
+            }, widths: [18, 32]))
         }
         sheets.append(settings(scenario))
 
@@ -113,6 +133,7 @@ public enum ScenarioSheets {
         rows += [[.text("change-penalty"), .number(policy.changePenaltyPerHour)],
                  [.text("start-change-penalty"), .number(policy.startChangePenalty)]]
         if let strategy = scenario.strategy { rows.append([.text("value-per-point"), .number(strategy.valuePerPoint)]) }
+        if let status = scenario.status { rows.append([.text("status-period"), .number(Double(status.period))]) }
         return SheetOutput(name: ScenarioImporter.settingsSheet, header: ["setting", "value"], rows: rows, widths: [22, 14])
     }
 }
