@@ -23,6 +23,8 @@ public struct MSPDIDocument: Codable, Sendable {
     var MinutesPerDay: String?
     var MinutesPerWeek: String?
     var DaysPerMonth: String?
+    /// Work is recorded up to and including this date (the importer's status period).
+    var StatusDate: String?
     var ExtendedAttributes: FieldDefinitions?
     var Calendars: CalendarList?
     var Tasks: TaskList?
@@ -83,7 +85,11 @@ public struct MSPDIDocument: Codable, Sendable {
         var Work: String?
         var Milestone: String?
         var Summary: String?
+        var PercentWorkComplete: String?
+        var ActualStart: String?
+        var ActualFinish: String?
         var ActualWork: String?
+        var RemainingWork: String?
         var ConstraintType: String?
         var ConstraintDate: String?
         var Deadline: String?
@@ -123,13 +129,18 @@ public struct MSPDIDocument: Codable, Sendable {
         var UID: String?
         var TaskUID: String?
         var ResourceUID: String?
+        var PercentWorkComplete: String?
+        var ActualFinish: String?
+        var ActualStart: String?
+        var ActualWork: String?
         var Finish: String?
+        var RemainingWork: String?
         var Start: String?
         var Units: String?
         var Work: String?
         var TimephasedData: [TimephasedData]?
     }
-    /// Work in one stretch of time: `Type` 1 is planned work, `Value` its total (`PT20H0M0S`).
+    /// Work in one stretch of time: `Type` 1 is planned (remaining) work, 2 actual work; `Value` its total (`PT20H0M0S`).
     struct TimephasedData: Codable, Sendable {
         var `Type`: String?
         var UID: String?

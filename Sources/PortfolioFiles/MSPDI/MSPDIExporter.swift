@@ -14,6 +14,8 @@ public import Foundation
 ///   finish-to-start link. Value, mandatory, budget, ids, skills and demand hours are custom fields.
 /// - Assignments: one per person and demand line, with the plan's hours per period as
 ///   time-phased work and their sum as work.
+/// - A portfolio in flight (format v3): the status date, spans to the plan's finish, actual
+///   work and actual starts (`MSPDIExporter+InFlight.swift`).
 /// Periods are placed on Project's standard calendar (Monday–Friday, 8 hours a day) from
 /// `horizon.start` (`MSPDICalendar.fallbackStart` without one) in `horizon.unit` (weeks without one).
 public enum MSPDIExporter {
@@ -58,19 +60,14 @@ public enum MSPDIExporter {
             bookedByProject[a.project, default: 0] += a.hours
         }
         var tasks: [MSPDIDocument.Task] = []
-        var summaryUID: [String: Int] = [:]
-        var demandUID: [String: Int] = [:]  // "project demand" → task UID
-        var uid = 0
-        for project in scenario.projects {
-            uid += 1
-            summaryUID[project.id] = uid
-            for demand in project.demands { uid += 1; demandUID["\(project.id)\u{1F}\(demand.resolvedID)"] = uid }
-        }
+        let (summaryUID, demandUID) = taskUIDs(scenario)  // demandUID: "project demand" → task UID
+        let inFlight = problem.isInFlight
         for (k, project) in scenario.projects.enumerated() {
             let decision = decisions[project.id]
             let selected = decision?.selected == true
-            let start = selected ? (decision?.start ?? project.earliestStart) : max(0, project.earliestStart)
-            let last = start + project.duration - 1
+            var start = selected ? (decision?.start ?? project.earliestStart) : max(0, project.earliestStart)
+            var last = start + project.duration - 1
+            if inFlight { (start, last) = span(project, decision, statusPeriod: scenario.statusPeriod) }
             var summary = task(uid: summaryUID[project.id] ?? 0, name: project.resolvedName, outline: "\(k + 1)", level: 1,
                                first: start, last: last, calendar: calendar, active: selected)
             summary.Summary = "1"
@@ -91,9 +88,9 @@ public enum MSPDIExporter {
                                 first: start, last: last, calendar: calendar, active: selected)
                 line.Summary = "0"
                 line.Work = MSPDICalendar.duration(hours: bookedByLine["\(project.id)\u{1F}\(demand.resolvedID)"] ?? 0)
-                line.ExtendedAttribute = [value(.scenarioID, demand.resolvedID), value(.skill, demand.skill),
-                                          value(.demandHours, demandHours(demand.hours)),
-                                          value(.minLevel, String(demand.minLevel))]
+                line.ExtendedAttribute = [value(.scenarioID, demand.resolvedID), value(.skill, demand.skill)]
+                    + (demand.isFlexible ? [] : [value(.demandHours, demandHours(demand.hours))])  // a flexible line has no profile
+                    + [value(.minLevel, String(demand.minLevel))]
                 tasks.append(line)
             }
         }
@@ -122,6 +119,7 @@ public enum MSPDIExporter {
                 }))
         }
         document.Assignments = .init(Assignment: assignments)
+        if inFlight { addProgress(to: &document, plan: plan, problem: problem, calendar: calendar) }
         return document
     }
 
@@ -187,7 +185,7 @@ public enum MSPDIExporter {
     }
 
     /// MSPDI's code for the length of a time-phased stretch: 2 day, 3 week, 5 month (a quarter too).
-    private static func timephasedUnit(_ unit: PeriodUnit) -> String {
+    static func timephasedUnit(_ unit: PeriodUnit) -> String {
         switch unit {
         case .day: return "2"
         case .week: return "3"

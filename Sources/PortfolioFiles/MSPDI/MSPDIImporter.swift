@@ -2,7 +2,8 @@
 public import CapacityPlanning
 import Foundation
 
-/// Turns a Microsoft Project XML document into a scenario (spec v1). Docs/cli.md has the mapping.
+/// Turns a Microsoft Project XML document into a scenario (spec v1; v3 with a status date).
+/// Docs/cli.md has the mapping.
 ///
 /// - Resources of type work become people: id from the "Person id" field or the name, team
 ///   from the group, cost per hour from the standard rate, capacity per period from max units
@@ -16,6 +17,10 @@ import Foundation
 /// - Each leaf task below it becomes a demand line: skill from the "Skill" field or the first
 ///   assigned resource's group, hours from the "Demand hours" field, else the assignments'
 ///   time-phased work per period, else their work spread over their working days.
+/// - With a project status date, the portfolio is in flight (format v3): the status period is
+///   the first period whose last working day lies after the status date; a project with
+///   actual work before it is started, its assignments' actual work becomes actuals and its
+///   lines flexible, needing their remaining work (`MSPDIImporter+InFlight.swift`).
 /// Whatever cannot be mapped is a warning naming the element.
 public enum MSPDIImporter {
     /// Imports `document`; `file` names it in messages. `settings` gives the unit (weeks by
@@ -28,13 +33,17 @@ public enum MSPDIImporter {
 }
 
 /// One import: the document, its field aliases, the issues found.
-private struct MSPDIReading {
+struct MSPDIReading {
     let document: MSPDIDocument
     let file: String
     var errors: [ImportIssue] = []
     var warnings: [ImportIssue] = []
     /// Field id → alias (lowercased), from the document's definitions.
     let aliases: [String: String]
+    /// The status date and period, when the file has a status date (the portfolio in flight).
+    var status: MSPDIStatus?
+    /// The actual work read, for started projects (with a status date).
+    var actuals: [Actual] = []
 
     init(document: MSPDIDocument, file: String) {
         self.document = document
@@ -92,6 +101,7 @@ private struct MSPDIReading {
         }
         let horizon = Horizon(periods: periods, start: start, unit: unit)
         let calendar = MSPDICalendar(horizon)
+        status = readStatus(calendar: calendar, setting: settings.statusPeriod)
 
         for cal in document.Calendars?.Calendar ?? [] where !(cal.Exceptions?.Exception ?? []).isEmpty {
             warn("calendar '\(cal.Name ?? cal.UID ?? "?")' has \(cal.Exceptions?.Exception?.count ?? 0) exceptions (holidays): "
@@ -103,6 +113,10 @@ private struct MSPDIReading {
 
         var scenario = Scenario(horizon: horizon, people: people, projects: projects, policy: settings.policy)
         if let perPoint = settings.valuePerPoint { scenario.strategy = Strategy(valuePerPoint: perPoint) }
+        if let status {
+            scenario.version = 3
+            scenario.status = Status(period: status.period, actuals: actuals)
+        }
         for issue in scenario.validate() {
             let located = ImportIssue(file: file, line: nil, message: issue.description)
             if issue.severity == .error { errors.append(located) } else { warnings.append(located) }
@@ -193,8 +207,9 @@ private struct MSPDIReading {
                     groups[groups.count - 1].leaves.append(task)
                 }
             }
-            if let actual = MSPDICalendar.hours(ofDuration: task.ActualWork), actual > 0 {
-                warn("\(Self.describe(task)) has actual work (progress): not imported; demands are the planned hours")
+            if status == nil, let actual = MSPDICalendar.hours(ofDuration: task.ActualWork), actual > 0 {
+                warn("\(Self.describe(task)) has actual work (progress): not imported, as the file has no status date; "
+                     + "demands are the planned hours (set the project's status date to import progress as actuals)")
             }
         }
         let assignments = document.Assignments?.Assignment ?? []
@@ -243,7 +258,12 @@ private struct MSPDIReading {
                                   earliestStart: earliest, deadline: deadline,
                                   budget: Self.number(value(.budget, in: top.ExtendedAttribute)))
             var usedDemandIDs = Set<String>()
-            for leaf in group.leaves.isEmpty ? [top] : group.leaves {
+            let lines = group.leaves.isEmpty ? [top] : group.leaves
+            var progress: MSPDIProgress?  // with a status date: started or not, actuals, remaining work
+            if let status {
+                progress = readProgress(top: top, lines: lines, byTask: byTask, resourceIDs: resourceIDs, calendar: calendar, status: status)
+            }
+            for (k, leaf) in lines.enumerated() {
                 let assigned = byTask[leaf.UID ?? ""] ?? []
                 let skill = value(.skill, in: leaf.ExtendedAttribute)
                     ?? assigned.lazy.compactMap { resourceIDs[$0.ResourceUID ?? ""].flatMap { groupOf[$0] } }.first ?? "general"
@@ -251,10 +271,15 @@ private struct MSPDIReading {
                 let demandID = Self.unique(value(.scenarioID, in: leaf.ExtendedAttribute)
                                            ?? Self.slug(demandName.hasPrefix(name + ": ") ? String(demandName.dropFirst(name.count + 2)) : demandName),
                                            in: &usedDemandIDs)
-                let hours = demandHours(leaf, assigned: assigned, projectStart: first, duration: duration, calendar: calendar)
                 let minLevel = Self.number(value(.minLevel, in: leaf.ExtendedAttribute)).map { Int($0) } ?? 1
+                if let work = progress?.remaining[k] {  // a started project's line: its remaining work
+                    project.demands.append(Demand(id: demandID == skill ? nil : demandID, skill: skill, minLevel: minLevel, work: work))
+                    continue
+                }
+                let hours = demandHours(leaf, assigned: assigned, projectStart: first, duration: duration, calendar: calendar)
                 project.demands.append(Demand(id: demandID == skill ? nil : demandID, skill: skill, minLevel: minLevel, hours: hours))
             }
+            if let progress { markStarted(&project, progress, finish: last, calendar: calendar) }
             projects.append(project)
         }
         // Finish-to-start links between projects.
