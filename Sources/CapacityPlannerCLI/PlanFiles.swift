@@ -22,6 +22,11 @@ enum PlanFile {
             printError("warning: Microsoft Project has no place for version 2's strategy, tags, systems, cost of delay "
                        + "and alternatives: the file leaves them out")
         }
+        if problem.scenario.usesInFlightKeys {
+            printError("warning: the Project file carries the status date, actual and remaining work and the plan's "
+                       + "finishes, but has no place for due dates, late penalties, probabilities, maxDuration, "
+                       + "maxPerPeriod or synergies: the file leaves them out")
+        }
         return try MSPDIExporter.document(plan, problem: problem, title: title).xml()
     }
 }
