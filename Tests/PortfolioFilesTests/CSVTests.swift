@@ -66,17 +66,13 @@ struct CSVTests {
         #expect(ScenarioImporter.number(text) == value)
     }
 
-    static func source(_ name: String, _ text: String) -> ScenarioImporter.Source {
-        ScenarioImporter.Source(name: name, data: Data(text.utf8))
-    }
-
     @Test("cells become the scenario's values; availability by index and by date")
     func importing() throws {
         let outcome = ScenarioImporter.run(
-            people: Self.source("people.csv", "id,capacity,skills,team\nana,40,backend:4; data:2,Core\nbo,32,,\n"),
-            projects: Self.source("projects.csv", "id,duration,mandatory,dependsOn,deadline\na,2,yes,,\nb,1,n,a; ,3\n"),
-            demands: Self.source("demands.csv", "project,skill,hours,minLevel,id\na,backend,10;20,3,\nb,data,5,,x\n"),
-            availability: Self.source("leave.csv", "person,period,hours\nana,1,0\nbo,2027-01-18,16\n"),
+            people: FileFixtures.source("people.csv", "id,capacity,skills,team\nana,40,backend:4; data:2,Core\nbo,32,,\n"),
+            projects: FileFixtures.source("projects.csv", "id,duration,mandatory,dependsOn,deadline\na,2,yes,,\nb,1,n,a; ,3\n"),
+            demands: FileFixtures.source("demands.csv", "project,skill,hours,minLevel,id\na,backend,10;20,3,\nb,data,5,,x\n"),
+            availability: FileFixtures.source("leave.csv", "person,period,hours\nana,1,0\nbo,2027-01-18,16\n"),
             pins: nil,
             settings: ScenarioImporter.Settings(periods: 4, start: "2027-01-04", unit: .week))
         #expect(outcome.errors.isEmpty, "\(outcome.errors)")
@@ -95,9 +91,9 @@ struct CSVTests {
     @Test("the horizon is inferred when --periods is not given")
     func inferredHorizon() throws {
         let outcome = ScenarioImporter.run(
-            people: Self.source("people.csv", "id,capacity\nana,40\n"),
-            projects: Self.source("projects.csv", "id,duration,earliestStart,deadline\na,2,1,\nb,1,0,6\n"),
-            demands: Self.source("demands.csv", "project,skill,hours\n"),
+            people: FileFixtures.source("people.csv", "id,capacity\nana,40\n"),
+            projects: FileFixtures.source("projects.csv", "id,duration,earliestStart,deadline\na,2,1,\nb,1,0,6\n"),
+            demands: FileFixtures.source("demands.csv", "project,skill,hours\n"),
             availability: nil, pins: nil, settings: ScenarioImporter.Settings())
         #expect(outcome.scenario?.horizon.periods == 7)
     }
@@ -107,10 +103,10 @@ struct CSVTests {
         var settings = ScenarioImporter.Settings(periods: 4)
         settings.policy.utilizationCap = 3
         let outcome = ScenarioImporter.run(
-            people: Self.source("people.csv", "id,capacity,maxConcurrentProjects\nana,40;40,0\n"),
-            projects: Self.source("projects.csv", "id,duration,mandatory,deadline\na,3,yes,1\n"),
-            demands: Self.source("demands.csv", "project,skill,hours,minLevel\na,backend,1,9\n"),
-            availability: nil, pins: Self.source("pins.csv", "person,project,hours\nzed,a,5\n"), settings: settings)
+            people: FileFixtures.source("people.csv", "id,capacity,maxConcurrentProjects\nana,40;40,0\n"),
+            projects: FileFixtures.source("projects.csv", "id,duration,mandatory,deadline\na,3,yes,1\n"),
+            demands: FileFixtures.source("demands.csv", "project,skill,hours,minLevel\na,backend,1,9\n"),
+            availability: nil, pins: FileFixtures.source("pins.csv", "person,project,hours\nzed,a,5\n"), settings: settings)
         let text = outcome.errors.map(\.description)
         #expect(outcome.scenario == nil)
         #expect(text.contains { $0.hasPrefix("people.csv:2: capacity") }, "\(text)")

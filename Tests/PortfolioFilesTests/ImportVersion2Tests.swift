@@ -7,19 +7,15 @@ import Testing
 
 @Suite("CSV import: format v2")
 struct ImportVersion2Tests {
-    private func source(_ name: String, _ text: String) -> ScenarioImporter.Source {
-        ScenarioImporter.Source(name: name, data: Data(text.utf8))
-    }
-
     private let people = "id,capacity,costPerHour,skills\nana,40,80,dev:3\nbo,40,60,dev:2\n"
     private let demands = "project,skill,hours\ncheckout,dev,20\nwallet,dev,20\nmarketplace,dev,10\n"
 
     private func run(projects: String, systems: String? = nil, drivers: String? = nil,
                      valuePerPoint: Double? = nil) -> ScenarioImporter.Outcome {
         ScenarioImporter.run(
-            people: source("people.csv", people), projects: source("projects.csv", projects),
-            demands: source("demands.csv", demands), availability: nil, pins: nil,
-            systems: systems.map { source("systems.csv", $0) }, drivers: drivers.map { source("drivers.csv", $0) },
+            people: FileFixtures.source("people.csv", people), projects: FileFixtures.source("projects.csv", projects),
+            demands: FileFixtures.source("demands.csv", demands), availability: nil, pins: nil,
+            systems: systems.map { FileFixtures.source("systems.csv", $0) }, drivers: drivers.map { FileFixtures.source("drivers.csv", $0) },
             settings: ScenarioImporter.Settings(periods: 8, start: "2027-01-04", unit: .week, valuePerPoint: valuePerPoint))
     }
 

@@ -10,10 +10,6 @@ import Testing
 
 @Suite("Import: format v3, the portfolio in flight")
 struct ImportVersion3Tests {
-    private func source(_ name: String, _ text: String) -> ScenarioImporter.Source {
-        ScenarioImporter.Source(name: name, data: Data(text.utf8))
-    }
-
     private let people = "id,capacity,costPerHour,skills\nana,40,80,dev:3;qa:2\nbo,40,60,dev:2\n"
     private let projects = """
         id,value,mandatory,duration,maxDuration,started,due,latePenaltyPerPeriod,probability
@@ -34,9 +30,9 @@ struct ImportVersion3Tests {
     private func run(projects: String? = nil, demands: String? = nil, actuals: String?, synergies: String? = nil,
                      status: String? = "2027-01-18") -> ScenarioImporter.Outcome {
         ScenarioImporter.run(
-            people: source("people.csv", people), projects: source("projects.csv", projects ?? self.projects),
-            demands: source("demands.csv", demands ?? self.demands), availability: nil, pins: nil,
-            actuals: actuals.map { source("actuals.csv", $0) }, synergies: synergies.map { source("synergies.csv", $0) },
+            people: FileFixtures.source("people.csv", people), projects: FileFixtures.source("projects.csv", projects ?? self.projects),
+            demands: FileFixtures.source("demands.csv", demands ?? self.demands), availability: nil, pins: nil,
+            actuals: actuals.map { FileFixtures.source("actuals.csv", $0) }, synergies: synergies.map { FileFixtures.source("synergies.csv", $0) },
             settings: ScenarioImporter.Settings(periods: 12, start: "2027-01-04", unit: .week, statusPeriod: status))
     }
 
@@ -121,13 +117,13 @@ struct ImportVersion3Tests {
     @Test("a v2 import without v3 columns stays version 2 or 1; the status period alone makes version 3")
     func versions() throws {
         let plain = ScenarioImporter.run(
-            people: source("people.csv", people), projects: source("projects.csv", "id,value,duration\nshop,50000,2\n"),
-            demands: source("demands.csv", "project,skill,hours\nshop,dev,10\n"), availability: nil, pins: nil,
+            people: FileFixtures.source("people.csv", people), projects: FileFixtures.source("projects.csv", "id,value,duration\nshop,50000,2\n"),
+            demands: FileFixtures.source("demands.csv", "project,skill,hours\nshop,dev,10\n"), availability: nil, pins: nil,
             settings: ScenarioImporter.Settings(periods: 6))
         #expect(try #require(plain.scenario).version == 1)
         let status = ScenarioImporter.run(
-            people: source("people.csv", people), projects: source("projects.csv", "id,value,duration\nshop,50000,2\n"),
-            demands: source("demands.csv", "project,skill,hours\nshop,dev,10\n"), availability: nil, pins: nil,
+            people: FileFixtures.source("people.csv", people), projects: FileFixtures.source("projects.csv", "id,value,duration\nshop,50000,2\n"),
+            demands: FileFixtures.source("demands.csv", "project,skill,hours\nshop,dev,10\n"), availability: nil, pins: nil,
             settings: ScenarioImporter.Settings(periods: 6, statusPeriod: "6"))
         let scenario = try #require(status.scenario, "\(status.errors)")
         #expect(scenario.version == 3 && scenario.status == Status(period: 6))

@@ -1,6 +1,7 @@
 // What the file-format tests share: example scenarios with plans, and comparisons that name what differs.
 import CapacityPlanners
 import CapacityPlanning
+import PortfolioFiles
 import ScenarioGeneration
 import Foundation
 import StrictJSON
@@ -8,6 +9,11 @@ import TestSupport
 import Testing
 
 enum FileFixtures {
+    /// A CSV file named `name` holding `text`, as the import reads it.
+    static func source(_ name: String, _ text: String) -> ScenarioImporter.Source {
+        ScenarioImporter.Source(name: name, data: Data(text.utf8))
+    }
+
     /// An example scenario and the greedy planner's plan for it (checked valid).
     static func example(_ name: String) throws -> (problem: PlanningProblem, plan: Plan) {
         let data = try Data(contentsOf: SharedFiles.examples.appendingPathComponent(name))

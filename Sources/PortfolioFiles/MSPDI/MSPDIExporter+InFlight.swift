@@ -39,7 +39,12 @@ extension MSPDIExporter {
     ///   (`TimephasedData` type 2), remaining work = the plan's hours, work = both; a person's
     ///   actuals on a line the plan gives them no hours on are an assignment of their own,
     ///   finished at their last actual.
-    static func addProgress(to document: inout MSPDIDocument, plan: Plan, problem: PlanningProblem, calendar: MSPDICalendar) {
+    ///
+    /// `planned` is the plan's hours per period by `"person␟project␟demand"`, `byLine` its hours by
+    /// `"project␟demand"`, and `assignmentKeys` the `"person␟project␟demand"` of each assignment
+    /// written, in order (as `document(_:problem:title:)` has them).
+    static func addProgress(to document: inout MSPDIDocument, planned hours: [String: [Double]], byLine plannedByLine: [String: Double],
+                            assignmentKeys: [String], problem: PlanningProblem, calendar: MSPDICalendar) {
         let scenario = problem.scenario
         let periods = calendar.periods
         if let status = scenario.status {
@@ -54,21 +59,13 @@ extension MSPDIExporter {
             if actual[key] == nil { actualOrder.append(key) }
             actual[key, default: [:]][a.period, default: 0] += a.hours
         }
-        var planned: [String: Double] = [:]  // "person project demand" → the plan's hours
-        for a in plan.assignments where (0..<periods).contains(a.period) && a.hours > 0 {
-            planned[[a.person, a.project, a.demand].joined(separator: separator), default: 0] += a.hours
-        }
+        let planned = hours.mapValues { $0.reduce(0, +) }  // "person project demand" → the plan's hours
 
         // Assignments: the plan's, then the actuals without planned hours.
         let (summaryUID, lineUID) = taskUIDs(scenario)
-        let personOf = Dictionary(scenario.people.enumerated().map { (String($0 + 1), $1.id) }, uniquingKeysWith: { a, _ in a })
-        let lineOf = Dictionary(lineUID.map { (String($1), $0) }, uniquingKeysWith: { a, _ in a })
         var assignments = document.Assignments?.Assignment ?? []
-        var written = Set<String>()
-        for i in assignments.indices {
-            guard let person = personOf[assignments[i].ResourceUID ?? ""], let line = lineOf[assignments[i].TaskUID ?? ""] else { continue }
-            let key = person + separator + line
-            written.insert(key)
+        let written = Set(assignmentKeys)
+        for (i, key) in zip(assignments.indices, assignmentKeys) {
             addActuals(to: &assignments[i], actual[key] ?? [:], remaining: planned[key] ?? 0, calendar: calendar)
         }
         let resourceUID = Dictionary(scenario.people.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { a, _ in a })
@@ -86,12 +83,10 @@ extension MSPDIExporter {
 
         // The started projects' tasks.
         var actualByLine: [String: [Int: Double]] = [:]  // "project demand" → hours per period
-        var plannedByLine: [String: Double] = [:]
         for (key, byPeriod) in actual {
             let line = String(key.drop(while: { $0 != "\u{1F}" }).dropFirst())
             for (t, hours) in byPeriod { actualByLine[line, default: [:]][t, default: 0] += hours }
         }
-        for (key, hours) in planned { plannedByLine[String(key.drop(while: { $0 != "\u{1F}" }).dropFirst()), default: 0] += hours }
         let taskIndex = Dictionary((document.Tasks?.Task ?? []).enumerated().compactMap { k, task in task.UID.map { ($0, k) } },
                                    uniquingKeysWith: { a, _ in a })
         guard var tasks = document.Tasks?.Task else { return }

@@ -99,6 +99,7 @@ public enum MSPDIExporter {
         // Assignments with their hours per period.
         let resourceUID = Dictionary(scenario.people.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { a, _ in a })
         var assignments: [MSPDIDocument.Assignment] = []
+        var assignmentKeys: [String] = []  // "person project demand" of each assignment
         for key in pairOrder {
             let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 3, let perPeriod = hours[key], let resource = resourceUID[parts[0]],
@@ -106,6 +107,7 @@ public enum MSPDIExporter {
                   let first = perPeriod.firstIndex(where: { $0 > 0 }), let last = perPeriod.lastIndex(where: { $0 > 0 })
             else { continue }
             let id = assignments.count + 1
+            assignmentKeys.append(key)
             let peak = (first...last).map { t in calendar.workingHours(t) > 0 ? perPeriod[t] / calendar.workingHours(t) : 0 }.max() ?? 0
             assignments.append(MSPDIDocument.Assignment(
                 UID: String(id), TaskUID: String(task), ResourceUID: String(resource),
@@ -119,7 +121,10 @@ public enum MSPDIExporter {
                 }))
         }
         document.Assignments = .init(Assignment: assignments)
-        if inFlight { addProgress(to: &document, plan: plan, problem: problem, calendar: calendar) }
+        if inFlight {
+            addProgress(to: &document, planned: hours, byLine: bookedByLine, assignmentKeys: assignmentKeys, problem: problem,
+                        calendar: calendar)
+        }
         return document
     }
 

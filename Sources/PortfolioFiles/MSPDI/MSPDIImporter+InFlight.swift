@@ -41,17 +41,10 @@ extension MSPDIReading {
     /// before that period.
     mutating func readStatus(calendar: MSPDICalendar, setting: String?) -> MSPDIStatus? {
         if let text = setting?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            var index: Int?
-            if PeriodLabels.parseISODate(text) != nil, let day = MSPDICalendar.day(of: text) {
-                let end = calendar.firstDay(calendar.periods)  // the day after the horizon: status period `periods`
-                index = day < calendar.firstDay(0) || day > end ? nil : day == end ? calendar.periods : calendar.period(containing: day)
-            } else if let number = Int(text) {
-                index = number
-            }
-            guard let index, (0...calendar.periods).contains(index) else {
-                fail("status period '\(text)' is not in the horizon: give the first period not yet done, an index 0…\(calendar.periods) "
-                     + "or an ISO date inside it", setting: "status.period")
-                return nil
+            let index: Int
+            switch ScenarioImporter.statusPeriod(text, labels: calendar.labels, periods: calendar.periods) {
+            case .success(let period): index = period
+            case .failure(let issue): errors.append(issue); return nil
             }
             if let date = document.StatusDate, !date.isEmpty {
                 warn("the status period \(index) given for the import wins over the file's status date \(date)")

@@ -17,6 +17,28 @@ extension ScenarioImporter {
         }
     }
 
+    /// The status period a setting names (`status.period`, for every import): an index
+    /// 0 … `periods`, or an ISO date inside the period (a date in the period after the horizon
+    /// names `periods`: everything done); else the problem, as a setting's issue.
+    static func statusPeriod(_ text: String, labels: PeriodLabels, periods: Int) -> Result<Int, ImportIssue> {
+        let index: Int
+        if let date = PeriodLabels.parseISODate(text) {
+            guard let found = periodIndex(of: date, labels: labels) else {
+                return .failure(.setting("status.period", "'\(text)' is a date, but the horizon has no start: give its start date"))
+            }
+            index = found
+        } else if let value = number(text), value == value.rounded(), abs(value) < 1e15 {
+            index = Int(value)
+        } else {
+            return .failure(.setting("status.period", "'\(text)' is not a period index (0-based) or an ISO date"))
+        }
+        guard (0...periods).contains(index) else {
+            return .failure(.setting("status.period", "\(text) is outside the horizon: the status period is 0…\(periods) "
+                                     + "(the first period not yet done)"))
+        }
+        return .success(index)
+    }
+
     /// A period index from `text`: a 0-based index, or an ISO date inside the horizon.
     mutating func period(_ text: String, labels: PeriodLabels, periods: Int, table: Table, row: TableRow) -> Int? {
         if let date = PeriodLabels.parseISODate(text) {

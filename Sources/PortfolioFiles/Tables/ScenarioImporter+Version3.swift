@@ -46,7 +46,10 @@ extension ScenarioImporter {
     mutating func addVersion3Files(to scenario: inout Scenario, periods: Int?, settings: Settings) {
         let labels = PeriodLabels(scenario.horizon)
         if let text = settings.statusPeriod, let periods {
-            if let status = statusPeriod(text, labels: labels, periods: periods) { scenario.status = Status(period: status) }
+            switch Self.statusPeriod(text, labels: labels, periods: periods) {
+            case .success(let period): scenario.status = Status(period: period)
+            case .failure(let issue): errors.append(issue)
+            }
         }
         if let source = version3Sources.actuals,
            let t = table(source, known: Self.actualColumns, required: ["person", "project", "period", "hours"]) {
@@ -70,30 +73,6 @@ extension ScenarioImporter {
             }
         }
         if scenario.usesInFlightKeys { scenario.version = 3 }
-    }
-
-    /// The status period from a setting: an index 0 … `periods`, or an ISO date inside the
-    /// horizon (the period holding it; the day after the last period is `periods`).
-    private mutating func statusPeriod(_ text: String, labels: PeriodLabels, periods: Int) -> Int? {
-        let index: Int
-        if let date = PeriodLabels.parseISODate(text) {
-            guard let found = Self.periodIndex(of: date, labels: labels) else {
-                errors.append(.setting("status.period", "'\(text)' is a date, but the horizon has no start: give its start date"))
-                return nil
-            }
-            index = found
-        } else if let value = Self.number(text), value == value.rounded(), abs(value) < 1e15 {
-            index = Int(value)
-        } else {
-            errors.append(.setting("status.period", "'\(text)' is not a period index (0-based) or an ISO date"))
-            return nil
-        }
-        guard (0...periods).contains(index) else {
-            errors.append(.setting("status.period", "\(text) is outside the horizon: the status period is 0…\(periods) "
-                                   + "(the first period not yet done)"))
-            return nil
-        }
-        return index
     }
 
     /// The actuals: one entry per (person, project, demand line, period), the rows that name the
