@@ -150,6 +150,10 @@ public struct Plan: Sendable, Equatable, Codable {
     public var details: PlanDetails?
     /// The selected portfolio's score per driver and share per balance group (version 2).
     public var strategy: StrategySummary?
+    /// The hires it makes (version 3, Part B); `nil` (left out of the JSON) when none.
+    public var hires: [Hire]?
+    /// The courses it takes (version 3, Part B); `nil` (left out of the JSON) when none.
+    public var training: [CourseTaken]?
 
     /// Creates a plan; `PlanChecker` judges whether it is valid for a problem.
     public init(
@@ -160,7 +164,9 @@ public struct Plan: Sendable, Equatable, Codable {
         projects: [ProjectDecision] = [],
         assignments: [Assignment] = [],
         details: PlanDetails? = nil,
-        strategy: StrategySummary? = nil
+        strategy: StrategySummary? = nil,
+        hires: [Hire]? = nil,
+        training: [CourseTaken]? = nil
     ) {
         self.status = status
         self.solver = solver
@@ -170,5 +176,7 @@ public struct Plan: Sendable, Equatable, Codable {
         self.assignments = assignments
         self.details = details
         self.strategy = strategy
+        self.hires = hires
+        self.training = training
     }
 }

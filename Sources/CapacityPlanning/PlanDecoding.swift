@@ -7,7 +7,7 @@
 
 extension Plan {
     private enum Key: String, CodingKey {
-        case status, solver, objective, bound, projects, assignments, details, strategy
+        case status, solver, objective, bound, projects, assignments, details, strategy, hires, training
     }
 
     /// Decodes a plan leniently: only `status` is required; `projects` and
@@ -27,6 +27,8 @@ extension Plan {
             projects: try container.decodeIfPresent([ProjectDecision].self, forKey: .projects) ?? [],
             assignments: try container.decodeIfPresent([Assignment].self, forKey: .assignments) ?? [],
             details: (try? container.decodeIfPresent(PlanDetails.self, forKey: .details)) ?? nil,
-            strategy: (try? container.decodeIfPresent(StrategySummary.self, forKey: .strategy)) ?? nil)
+            strategy: (try? container.decodeIfPresent(StrategySummary.self, forKey: .strategy)) ?? nil,
+            hires: try container.decodeIfPresent([Hire].self, forKey: .hires),
+            training: try container.decodeIfPresent([CourseTaken].self, forKey: .training))
     }
 }

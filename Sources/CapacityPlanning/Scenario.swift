@@ -37,6 +37,10 @@ public struct Scenario: Sendable, Equatable {
     public var status: Status?
     /// Values that count when all of some projects are selected (version 3).
     public var synergies: [Synergy]
+    /// Roles the plan may hire for (version 3, Part B; `ScenarioSupply.swift`).
+    public var hiring: [Role]
+    /// Courses the plan may send people on (version 3, Part B).
+    public var training: [Course]
 
     /// The most periods a horizon may have (an implementation limit: per-period arrays are
     /// allocated for every person; 10,000 weeks is almost two centuries).
@@ -60,7 +64,9 @@ public struct Scenario: Sendable, Equatable {
         strategy: Strategy? = nil,
         systems: [System] = [],
         status: Status? = nil,
-        synergies: [Synergy] = []
+        synergies: [Synergy] = [],
+        hiring: [Role] = [],
+        training: [Course] = []
     ) {
         self.version = version
         self.horizon = horizon
@@ -73,6 +79,8 @@ public struct Scenario: Sendable, Equatable {
         self.systems = systems
         self.status = status
         self.synergies = synergies
+        self.hiring = hiring
+        self.training = training
     }
 }
 
