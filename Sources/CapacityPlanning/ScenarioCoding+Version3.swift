@@ -1,11 +1,13 @@
 // Writing the keys spec v3 adds for the portfolio in flight: only when they hold something,
-// so a scenario without them writes what version 2 writes.
+// so a scenario without them writes what version 2 writes. Part B's keys follow them
+// (`ScenarioCoding+Supply.swift`).
 import StrictJSON
 
 extension ScenarioWriter {
     static func appendVersion3(_ scenario: Scenario, to members: inout Members) {
         if let status = scenario.status { members.append(("status", self.status(status))) }
         if !scenario.synergies.isEmpty { members.append(("synergies", .array(scenario.synergies.map(synergy)))) }
+        appendSupply(scenario, to: &members)
     }
 
     static func appendVersion3(_ project: Project, to members: inout Members) {

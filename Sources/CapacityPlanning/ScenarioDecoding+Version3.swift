@@ -1,7 +1,7 @@
 // Strict reading of the keys spec v3 adds for the portfolio in flight (Part A: status and
 // actuals, started projects, flexible lines, due dates, probabilities, synergies). They are
-// known keys only when `version` is 3; Part B's keys (hiring, training) are refused there with
-// a message that says this build does not read them yet.
+// known keys only when `version` is 3. Part B's keys (hiring, training) are read in
+// `ScenarioDecoding+Supply.swift`.
 import StrictJSON
 
 extension ScenarioKeys {
@@ -13,8 +13,6 @@ extension ScenarioKeys {
         static let status = ["period", "actuals"]
         static let actual = ["person", "project", "demand", "period", "hours"]
         static let synergy = ["id", "projects", "value"]
-        /// Part B's keys, which this build does not read yet.
-        static let supply: Set<String> = ["hiring", "training", "hires"]
     }
 }
 

@@ -92,8 +92,8 @@ struct ScenarioReader {
     /// Whether the version-2 keys are known: the document says `"version": 2` (or 3), or a
     /// single value (a project, a policy) is decoded on its own.
     var version2 = true
-    /// Whether the document says `"version": 3`: Part A's keys are known, and Part B's are
-    /// named as such, since this build does not read them yet (`ScenarioKeys.Version3`).
+    /// Whether the document says `"version": 3`: Part A's keys (`ScenarioKeys.Version3`) and
+    /// Part B's (`ScenarioKeys.Supply`) are known.
     var version3 = false
 
     /// How to treat a key an object does not define.
@@ -158,10 +158,7 @@ struct ScenarioReader {
             case .warning: severity = .warning
             }
             var message = "unknown key '\(key)'"
-            if version3, ScenarioKeys.Version3.supply.contains(key) {
-                message = "'\(key)' is format version 3's (Part B, supply), which this build does not plan yet: "
-                    + "it reads version-3 scenarios without hiring and training"
-            } else if let guess = KeySuggestion.nearest(to: key, among: known) {
+            if let guess = KeySuggestion.nearest(to: key, among: known) {
                 message += " (did you mean '\(guess)'?)"
             }
             at(.key(key)) { $0.report(message, severity) }
@@ -262,7 +259,7 @@ struct ScenarioReader {
         version2 = declared == 2 || declared == 3
         version3 = declared == 3
         guard let m = members(value, known: keys(ScenarioKeys.scenario, ScenarioKeys.Version2.scenario)
-                                + inFlight(ScenarioKeys.Version3.scenario)) else {
+                                + inFlight(ScenarioKeys.Version3.scenario + ScenarioKeys.Supply.scenario)) else {
             return Scenario(horizon: Horizon(periods: 1), people: [], projects: [])
         }
         let version = field(m, "version", required: true) { $0.integer($1) }
@@ -286,6 +283,7 @@ struct ScenarioReader {
             pins: pins ?? [], baseline: baseline, policy: policy ?? Policy(),
             strategy: strategy, systems: systems ?? [])
         readVersion3Keys(m, into: &scenario)
+        readSupplyKeys(m, into: &scenario)
         return scenario
     }
 

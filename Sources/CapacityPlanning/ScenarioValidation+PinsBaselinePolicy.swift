@@ -8,7 +8,7 @@ extension ScenarioValidator {
             var base: String { "pins[\(k)]" }
             let person = personIndex[pin.person]
             let project = projectIndex[pin.project]
-            if person == nil, personIDsKnown { error("\(base).person", "pin names unknown person '\(pin.person)'") }
+            if person == nil, personIDsKnown { error("\(base).person", unknownPinPersonText(pin.person)) }
             if project == nil, projectIDsKnown { error("\(base).project", "pin names unknown project '\(pin.project)'") }
             var demandOK = true
             if let demand = pin.demand, let j = project, demandIndex[j][demand] == nil {
@@ -35,8 +35,10 @@ extension ScenarioValidator {
         }
     }
 
+    /// Whether the person qualifies for a demand the pin reaches, with the levels their courses
+    /// can reach by the pin's period (spec v3).
     func qualifies(_ p: Int, forPin pin: Pin, in j: Int) -> Bool {
-        let skills = scenario.people[p].skills
+        let skills = scenario.training.isEmpty ? scenario.people[p].skills : levels(of: p, by: pin.period)
         let demands = scenario.projects[j].demands
         let reachable = pin.demand.flatMap { demandIndex[j][$0] }.map { [demands[$0]] } ?? demands
         return reachable.contains { (skills[$0.skill] ?? 0) >= $0.minLevel }
@@ -101,7 +103,8 @@ extension ScenarioValidator {
     /// One warning per baseline assignment that names something the scenario does not have.
     mutating func checkOrphan(_ entry: Assignment, _ base: @autoclosure () -> String) {
         var reasons: [(path: String, text: String)] = []
-        if personIndex[entry.person] == nil, personIDsKnown {
+        // A known role's hire `ROLE#K` is compared like any person (spec v3).
+        if personIndex[entry.person] == nil, personIDsKnown, hiredRole(named: entry.person) == nil {
             reasons.append(("\(base()).person", "person '\(entry.person)' is not in the scenario"))
         }
         if let j = projectIndex[entry.project] {

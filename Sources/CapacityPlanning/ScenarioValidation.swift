@@ -72,6 +72,8 @@ struct ScenarioValidator {
     var touched: [[Int]] = []
     /// For a project whose every start its window allows is closed by a system it touches: why.
     var systemBlock: [String?] = []
+    /// Role index by id (version 3, Part B; first occurrence wins).
+    var roleIndex: [String: Int] = [:]
 
     static let levels = 1...5
     static let maxInteger = JSONValue.maxExactInteger
@@ -95,6 +97,8 @@ struct ScenarioValidator {
         checkAlternatives()
         checkActuals()
         checkSynergies()
+        checkHiring()
+        checkTraining()
         checkPins()
         checkBaseline()
         checkPolicy()
@@ -217,6 +221,8 @@ struct ScenarioValidator {
         } else if scenario.version < 3 && scenario.usesInFlightKeys {
             error("version", "status, actuals, synergies and the projects' started, maxDuration, due, "
                   + "latePenaltyPerPeriod, probability, work and maxPerPeriod need version 3")
+        } else if scenario.version < 3 && scenario.usesSupplyKeys {
+            error("version", "hiring and training need version 3")
         }
         let horizon = scenario.horizon
         if checkInteger(horizon.periods, "horizon.periods", "periods", minimum: 1), !isUnreadable("horizon.periods") {

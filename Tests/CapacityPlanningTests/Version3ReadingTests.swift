@@ -1,6 +1,6 @@
-// Format version 3 as far as this build reads it: a scenario with version 2's keys only means
-// what version 2 means; Part A's keys (the portfolio in flight) are read and round-trip; Part B's
-// (supply) are refused, named as such; every invalid fixture is refused at its path.
+// Format version 3 as this build reads it: a scenario with version 2's keys only means what
+// version 2 means; Part A's keys (the portfolio in flight) and Part B's (supply: hiring and
+// training) are read and round-trip; every invalid fixture is refused at its path.
 import CapacityPlanning
 import Foundation
 import StrictJSON
@@ -20,60 +20,56 @@ struct Version3ReadingTests {
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
     }
 
-    /// Whether a fixture uses Part B (hiring, training), which this build does not read yet.
-    static func usesSupply(_ name: String) throws -> Bool {
-        let text = String(decoding: try bytes(name), as: UTF8.self)
-        return text.contains("\"hiring\"") || text.contains("\"training\"")
-    }
-
     @Test("a version-3 scenario with none of the new keys is its version-2 twin, but for the version")
     func noNewKeys() throws {
         var v3 = try Scenario(json: try Self.bytes("no-new-keys.json"))
         let v2 = try Scenario(json: try Self.bytes("everything.json", version: 2))
         #expect(v3.version == 3)
-        #expect(!v3.usesInFlightKeys)
+        #expect(!v3.usesInFlightKeys && !v3.usesSupplyKeys)
         v3.version = 2
         #expect(v3 == v2)
     }
 
-    @Test("every valid fixture without hiring or training is read, uses Part A, and round-trips through JSON")
-    func partARead() throws {
-        var read = 0
+    @Test("every valid fixture is read, uses Part A or Part B, round-trips through JSON and builds a problem")
+    func validRead() throws {
+        var read: Set<String> = []
         for (name, entry) in try Self.expected() where entry["invalid"] == nil && name != "no-new-keys.json" {
-            guard try !Self.usesSupply(name) else { continue }
             let scenario = try Scenario(json: try Self.bytes(name))
-            #expect(scenario.usesInFlightKeys, "\(name)")
+            #expect(scenario.usesInFlightKeys || scenario.usesSupplyKeys, "\(name)")
             let again = try Scenario(json: Data(scenario.jsonValue.serialized(pretty: true)))
             #expect(again == scenario, "\(name)")
             _ = try PlanningProblem(scenario)
-            read += 1
+            read.insert(name)
         }
-        #expect(read >= 7)
+        #expect(read.count >= 10)
+        #expect(read.isSuperset(of: ["course-in-time.json", "hiring-lead-time.json", "everything.json"]))
     }
 
-    @Test("a fixture with hiring or training is refused, its key named as Part B's")
-    func partBRefused() throws {
-        var refused = 0
-        for name in try Self.expected().keys.sorted() {
-            guard try Self.usesSupply(name) else { continue }
-            let error = try #require(throws: ScenarioError.self) { try Scenario(json: try Self.bytes(name)) }
-            #expect(error.issues.contains { $0.message.contains("Part B, supply") }, "\(name): \(error)")
-            refused += 1
-        }
-        #expect(refused >= 3)
+    @Test("the Part B fixtures' roles and courses are read as written")
+    func supplyFixtures() throws {
+        let hiring = try Scenario(json: try Self.bytes("hiring-lead-time.json"))
+        #expect(hiring.hiring == [Role(id: "data-engineer", name: "Data engineer", skills: ["data": 4], capacity: 40,
+                                       costPerHour: 60, hireCost: 3000, earliestStart: 2, maxHires: 2)])
+        #expect(hiring.training.isEmpty && hiring.usesSupplyKeys)
+        let course = try Scenario(json: try Self.bytes("course-in-time.json"))
+        #expect(course.training == [Course(id: "ben-ml", person: "ben", skill: "ml", level: 3, duration: 2,
+                                           hoursPerPeriod: 10, cost: 2000)])
+        #expect(course.hiring.isEmpty && course.usesSupplyKeys)
+        let everything = try Scenario(json: try Self.bytes("everything.json"))
+        #expect(everything.hiring.map(\.id) == ["data-engineer"] && everything.training.map(\.id) == ["dev-ml"])
     }
 
-    @Test("each invalid Part A fixture is refused with an error at the path expected.json names")
+    @Test("each invalid fixture is refused with an error at the path expected.json names")
     func invalidAtPath() throws {
-        var checked = 0
+        var checked: Set<String> = []
         for (name, entry) in try Self.expected().sorted(by: { $0.key < $1.key }) where entry["invalid"] as? Bool == true {
-            guard try !Self.usesSupply(name) else { continue }
             let path = try #require(entry["errorPath"] as? String)
             let error = try #require(throws: ScenarioError.self) { try Scenario(json: try Self.bytes(name)) }
             #expect(error.issues.contains { $0.path == path }, "\(name): expected an error at \(path), got \(error)")
-            checked += 1
+            checked.insert(name)
         }
-        #expect(checked >= 8)
+        #expect(checked.count >= 10)
+        #expect(checked.isSuperset(of: ["invalid-v3-role-id-hash.json", "invalid-v3-course-unknown-person.json"]))
     }
 
     @Test("Part A's keys are unknown keys in a version-2 scenario, and version 4 is refused")
