@@ -11,6 +11,10 @@ public struct Allocation: Sendable, Equatable {
     public var hours: [CellKey: Double]
     /// Finish period per project index (version 3); `nil` means `start + duration − 1`.
     public var finishes: [Int?]
+    /// Start period of each hire instance the plan hires (person index → start; version 3, Part B).
+    public var hires: [Int: Int] = [:]
+    /// Start period of each course the plan takes (course index → start; version 3, Part B).
+    public var courses: [Int: Int] = [:]
 
     /// An allocation with nothing selected.
     public init(projectCount: Int) {
@@ -56,6 +60,8 @@ public struct Allocation: Sendable, Equatable {
             hours[CellKey(person: p, demand: d, period: a.period), default: 0] += a.hours
         }
         self.init(starts: starts, hours: hours, finishes: finishes)
+        var ignored: [PlanViolation] = []
+        (self.hires, self.courses) = PlanChecker.mapSupply(plan, problem, &ignored)
     }
 
     /// Starts outside ±2⁵³ are clamped to it when a plan is read, so that start arithmetic
@@ -106,15 +112,18 @@ public struct Allocation: Sendable, Equatable {
             if x.demand != y.demand { return dx.id < dy.id }
             return x.period < y.period
         }
+        let supply = supplyDecisions(problem)
         let assignments = cells.map { cell, h in
             let demand = problem.demands[cell.demand]
-            return Assignment(person: problem.people[cell.person].id, project: problem.projects[demand.project].id,
+            return Assignment(person: supply.names[cell.person] ?? problem.people[cell.person].id,
+                              project: problem.projects[demand.project].id,
                               demand: demand.id, period: cell.period, hours: h)
         }
         let objective = ObjectiveBreakdown(allocation: self, problem: problem).total
         return Plan(status: status, solver: solver, objective: objective, bound: bound,
                     projects: projects, assignments: assignments, details: details,
-                    strategy: version2 ? StrategySummary(allocation: self, problem: problem) : nil)
+                    strategy: version2 ? StrategySummary(allocation: self, problem: problem) : nil,
+                    hires: supply.hires, training: supply.training)
     }
 
     /// Total unstaffed hours per project (0 for projects not selected), shortfalls within tolerance

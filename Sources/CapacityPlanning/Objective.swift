@@ -2,8 +2,8 @@
 
 /// A plan's objective split into its terms (spec v1 section 2, v2 section 3, v3 section 4).
 ///
-/// `total = value + strategicValue + synergyValue − delayCost − lateCost − staffCost − unmetPenalty
-/// − assignmentPenalty − changePenalty − startChangePenalty`; the two v2 terms are 0 for a
+/// `total = value + strategicValue + synergyValue − delayCost − lateCost − staffCost − hiringCost
+/// − trainingCost − unmetPenalty − assignmentPenalty − changePenalty − startChangePenalty`; the two v2 terms are 0 for a
 /// version-1 scenario, and the v3 ones are absent for a scenario without the portfolio in flight.
 public struct ObjectiveBreakdown: Sendable, Equatable, Codable {
     /// Σ value of selected projects (each times its probability, version 3).
@@ -17,8 +17,13 @@ public struct ObjectiveBreakdown: Sendable, Equatable, Codable {
     public var lateCost: Double?
     /// Σ `(Π probabilities) × value` of the synergies whose projects are all selected (version 3).
     public var synergyValue: Double?
-    /// Σ hours × costPerHour.
+    /// Σ hours × costPerHour (a hire's hours cost nothing more than its salary, `hiringCost`).
     public var staffCost: Double
+    /// Σ over hires of the hiring cost and the salary from the start to the horizon's end
+    /// (version 3, Part B; absent without supply).
+    public var hiringCost: Double?
+    /// Σ cost of the courses taken (version 3, Part B; absent without supply).
+    public var trainingCost: Double?
     /// Demanded hours of selected projects left unstaffed.
     public var unmetHours: Double
     /// `unmetPenaltyPerHour × unmetHours`.
@@ -38,8 +43,8 @@ public struct ObjectiveBreakdown: Sendable, Equatable, Codable {
 
     /// The objective (maximised).
     public var total: Double {
-        value + strategicValue + (synergyValue ?? 0) - delayCost - (lateCost ?? 0) - staffCost - unmetPenalty
-            - assignmentPenalty - changePenalty - startChangePenalty
+        value + strategicValue + (synergyValue ?? 0) - delayCost - (lateCost ?? 0) - staffCost
+            - (hiringCost ?? 0) - (trainingCost ?? 0) - unmetPenalty - assignmentPenalty - changePenalty - startChangePenalty
     }
 
     /// Evaluates the objective of `allocation`.
@@ -80,7 +85,7 @@ public struct ObjectiveBreakdown: Sendable, Equatable, Codable {
             ($0.key.person, $0.key.demand, $0.key.period) < ($1.key.person, $1.key.demand, $1.key.period)
         }
         for (cell, h) in cells {
-            cost += h * problem.people[cell.person].costPerHour
+            cost += h * problem.people[cell.person].objectiveRate
             pairs.insert(cell.person * projectCount + problem.demands[cell.demand].project)
             changed += abs(h - (problem.baseline.hours[cell] ?? 0))
         }
@@ -103,6 +108,11 @@ public struct ObjectiveBreakdown: Sendable, Equatable, Codable {
         self.lateCost = problem.isInFlight ? lateCost : nil
         self.synergyValue = problem.isInFlight ? synergyValue : nil
         self.staffCost = cost
+        if problem.hasSupply {
+            let supply = problem.supplyCost(of: allocation)
+            self.hiringCost = supply.hiring
+            self.trainingCost = supply.training
+        }
         self.unmetHours = unmet
         self.unmetPenalty = policy.unmetPenaltyPerHour * unmet
         self.assignmentPairs = pairs.count

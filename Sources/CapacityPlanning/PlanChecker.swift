@@ -35,6 +35,10 @@ public struct PlanViolation: Sendable, Equatable, CustomStringConvertible {
         /// Rule 13 (version 3): no hours before the status period; a project not started starts
         /// from it on, a started one in the period it started.
         case status = 13
+        /// Rule 14 (version 3): hires name a role, start in its range, and stay within `maxHires`.
+        case hires = 14
+        /// Rule 15 (version 3): courses are taken at most once, start and end in their range.
+        case training = 15
 
         /// Orders rules by number.
         public static func < (a: Rule, b: Rule) -> Bool { a.rawValue < b.rawValue }
@@ -124,6 +128,7 @@ public enum PlanChecker {
         checkSystems(allocation, problem, &out)
         checkBalance(allocation, problem, &out)
         checkAlternatives(allocation, problem, &out)
+        if problem.hasSupply { checkSupply(allocation, problem, &out) }
         return out
     }
 
@@ -201,7 +206,9 @@ public enum PlanChecker {
             }
             hours[cell, default: 0] += a.hours
         }
-        return Allocation(starts: starts, hours: hours, finishes: finishes)
+        var allocation = Allocation(starts: starts, hours: hours, finishes: finishes)
+        (allocation.hires, allocation.courses) = mapSupply(plan, problem, &out)
+        return allocation
     }
 
     // MARK: - Rules 1, 2, 3
@@ -286,16 +293,18 @@ public enum PlanChecker {
                     "\(person.id) has \(h) h on '\(project.id)' in period \(t), but the project is not selected",
                     people: [person.id], projects: [project.id], periods: [t], amount: h))
             }
-            let level = person.levels[demand.skill]
-            if level < demand.minLevel {
+            if !problem.qualifies(person: cell.person, demand: cell.demand, period: t, in: allocation) {
+                let level = person.levels[demand.skill]
+                let course = problem.qualifyingCourses(person: cell.person, demand: cell.demand).isEmpty
+                    ? "" : " (a course qualifies them only from the period after it ends)"
                 out.append(PlanViolation(.eligibility,
-                    "\(person.id) has \(problem.skills[demand.skill]) level \(level), below demand '\(demand.id)' of '\(project.id)' (min \(demand.minLevel))",
+                    "\(person.id) has \(problem.skills[demand.skill]) level \(level) in period \(t), below demand '\(demand.id)' of '\(project.id)' (min \(demand.minLevel))\(course)",
                     people: [person.id], projects: [project.id], periods: [t], amount: h))
             }
             load[cell.person * periods + t] += h
             covered[cell.demand * periods + t] += h
             projectCost[project.index] += h * person.costPerHour
-            totalCost += h * person.costPerHour
+            if person.hire == nil { totalCost += h * person.costPerHour }  // a hire's salary counts whole, below
             projectsOf[cell.person * periods + t, default: []].insert(project.index)
         }
 
@@ -329,8 +338,8 @@ public enum PlanChecker {
         // Rule 6: capacity; rule 7: concurrency.
         for person in problem.people {
             for t in 0..<periods {
-                let booked = load[person.index * periods + t]
-                let cap = person.capacity[t]
+                let booked = load[person.index * periods + t] + problem.courseHours(of: person.index, period: t, in: allocation)
+                let cap = problem.capacity(of: person.index, period: t, in: allocation)
                 if booked > cap + Tolerance.of(cap) {
                     let names = (projectsOf[person.index * periods + t] ?? []).sorted().map { problem.projects[$0].id }
                     out.append(PlanViolation(.capacity,
@@ -357,9 +366,11 @@ public enum PlanChecker {
                     projects: [project.id], amount: spend - budget))
             }
         }
-        let spend = problem.actualSpend + totalCost
+        let supply = problem.supplyCost(of: allocation)
+        let spend = problem.actualSpend + totalCost + supply.hiring + supply.training
         if let budget = policy.budget, spend > budget + Tolerance.of(budget) {
-            out.append(PlanViolation(.budget, "staff cost \(spend) is over the portfolio budget \(budget)",
+            let hiresAndCourses = supply.hiring + supply.training > 0 ? " (with hires and courses)" : ""
+            out.append(PlanViolation(.budget, "staff cost \(spend)\(hiresAndCourses) is over the portfolio budget \(budget)",
                                      amount: spend - budget))
         }
     }

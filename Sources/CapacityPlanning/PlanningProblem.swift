@@ -45,8 +45,19 @@ public struct PlanningProblem: Sendable {
     public let synergies: [SynergyInfo]
     /// Staff cost of every actual (version 3): the portfolio budget counts it.
     public let actualSpend: Double
-    /// Whether the scenario uses version 3's portfolio in flight (`Scenario.usesInFlightKeys`).
+    /// Whether the scenario uses version 3's portfolio in flight or its supply
+    /// (`Scenario.usesInFlightKeys`, `usesSupplyKeys`): its plans are read, checked and planned
+    /// by version 3's rules.
     public let isInFlight: Bool
+    /// The roles that may be hired for (version 3, Part B); their hires are people of the problem
+    /// after the scenario's own (`PersonInfo.hire`).
+    public let roles: [RoleInfo]
+    /// The courses (version 3, Part B).
+    public let courses: [CourseInfo]
+    /// The courses of each person who has any, by person index.
+    public let coursesOf: [Int: [Int]]
+    /// The scenario's own people: the first `scenarioPeopleCount` of `people` (hire instances follow).
+    public let scenarioPeopleCount: Int
     /// The scenario's policy: utilisation cap, penalties, portfolio budget and balance rules.
     public var policy: Policy { scenario.policy }
 
@@ -86,7 +97,7 @@ public struct PlanningProblem: Sendable {
         let cap = scenario.policy.utilizationCap
         let status = scenario.statusPeriod
         self.statusPeriod = status
-        self.isInFlight = scenario.usesInFlightKeys
+        self.isInFlight = scenario.usesInFlightKeys || scenario.usesSupplyKeys
 
         // Skills: every skill a person has or a demand needs.
         var skillSet = Set<String>()
@@ -109,8 +120,19 @@ public struct PlanningProblem: Sendable {
                 capacity: person.capacity.expanded(to: periods).map { max(0, $0 * cap) },
                 maxConcurrentProjects: person.maxConcurrentProjects, levels: levels, team: person.team))
         }
+        // Hire instances (version 3, Part B) follow the scenario's own people.
+        self.scenarioPeopleCount = people.count
+        for instance in Self.hireInstances(scenario.hiring, skillIndex: skillIndex, skillCount: skills.count,
+                                           periods: periods, firstIndex: people.count) {
+            personIndex[instance.id] = instance.index
+            people.append(instance)
+        }
         self.people = people
         self.personIndex = personIndex
+        let courses = Self.courseInfos(scenario.training, personIndex: personIndex, skillIndex: skillIndex,
+                                       periods: periods, status: status)
+        self.courses = courses
+        self.coursesOf = Dictionary(grouping: courses.indices, by: { courses[$0].person })
 
         // Projects and demands.
         var projectIndex: [String: Int] = [:]
@@ -131,12 +153,18 @@ public struct PlanningProblem: Sendable {
                 if let started = project.started {
                     for offset in hours.indices where started + offset < status { hours[offset] = 0 }
                 }
-                let eligible = people.filter { $0.levels.indices.contains(s) && $0.levels[s] >= demand.minLevel }.map(\.index)
-                demands.append(DemandInfo(
+                let eligible = people.filter {
+                    $0.hire == nil && $0.levels.indices.contains(s) && $0.levels[s] >= demand.minLevel
+                }.map(\.index)
+                let bySupply = Self.supplyEligible(skill: s, minLevel: demand.minLevel, eligible: eligible,
+                                                   people: people, courses: courses)
+                var info = DemandInfo(
                     index: d, id: demand.resolvedID, project: j, skill: s, minLevel: demand.minLevel,
                     hours: hours, totalHours: demand.work ?? hours.reduce(0, +), eligiblePeople: eligible,
-                    cheapestRate: eligible.map { people[$0].costPerHour }.min(),
-                    work: demand.work, maxPerPeriod: demand.work == nil ? nil : demand.maxPerPeriod))
+                    cheapestRate: (eligible + bySupply).map { people[$0].objectiveRate }.min(),
+                    work: demand.work, maxPerPeriod: demand.work == nil ? nil : demand.maxPerPeriod)
+                info.supplyEligible = bySupply
+                demands.append(info)
                 demandIndexByKey[project.id, default: [:]][demand.resolvedID] = d
                 own.append(d)
             }
@@ -144,6 +172,8 @@ public struct PlanningProblem: Sendable {
         }
         self.demands = demands
         self.demandIndexByKey = demandIndexByKey
+        self.roles = Self.roleInfos(scenario.hiring, people: people, demands: demands, skillIndex: skillIndex,
+                                    skillCount: skills.count, periods: periods, status: status, cap: cap)
 
         // Dependencies (unique, known) and a topological order (validation guarantees no cycle).
         let count = scenario.projects.count

@@ -17,6 +17,14 @@ public struct PersonInfo: Sendable, Equatable {
     public let levels: [Int]
     /// The person's team, for reports; `nil` when it has none.
     public let team: String?
+    /// For a hire instance `ROLE#K` (version 3, Part B): its role and number. It has no capacity
+    /// of its own (`capacity` is 0): a plan's hire gives it its role's from its start.
+    public internal(set) var hire: HireSlot? = nil
+
+    /// What one of its hours costs in the objective: `costPerHour`, but nothing for a hire,
+    /// whose salary is paid whether it works or not (spec v3, section 4). Budgets and balance
+    /// price a hire's hours at `costPerHour`, its role's.
+    public var objectiveRate: Double { hire == nil ? costPerHour : 0 }
 }
 
 /// A project, by dense index.
@@ -187,13 +195,17 @@ public struct DemandInfo: Sendable, Equatable {
     public let totalHours: Double
     /// People whose level in the skill is at least `minLevel`, ascending.
     public let eligiblePeople: [Int]
-    /// The lowest hourly cost among `eligiblePeople`; `nil` when nobody qualifies.
+    /// The lowest hourly cost in the objective among `eligiblePeople` and `supplyEligible`
+    /// (`PersonInfo.objectiveRate`: 0 for a hire); `nil` when nobody could qualify.
     public let cheapestRate: Double?
     /// For a flexible line (version 3): the hours it needs in total while the project runs (then
     /// `hours` is empty and `totalHours` is this). `nil` for a fixed line.
     public let work: Double?
     /// For a flexible line: the most hours in one period; `nil` is unlimited.
     public let maxPerPeriod: Double?
+    /// People who could work on it only through a supply decision (version 3, Part B): hires of
+    /// a qualified role, and people a course qualifies, ascending; none in `eligiblePeople`.
+    public internal(set) var supplyEligible: [Int] = []
 
     /// Whether it is a flexible line (version 3).
     public var isFlexible: Bool { work != nil }
