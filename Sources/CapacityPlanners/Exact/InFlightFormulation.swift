@@ -18,7 +18,7 @@ struct InFlightFormulation {
     }
 
     let problem: PlanningProblem
-    private(set) var model = Model(name: "capacity-plan-in-flight")
+    var model = Model(name: "capacity-plan-in-flight")
     /// Each project's spans with their binaries.
     private(set) var spans: [[(span: Span, variable: Variable)]]
     /// The hours columns.
@@ -26,7 +26,11 @@ struct InFlightFormulation {
     /// Per project and period (from the status period on): the spans active then.
     private var active: [[Int: [Variable]]]
     private var objective: [Variable: Double] = [:]
-    private var constant = 0.0
+    var constant = 0.0
+    /// Each hire instance's start binaries, by person index (version 3, Part B; `+Supply`).
+    var hireStarts: [Int: [(start: Int, variable: Variable)]] = [:]
+    /// Each course's start binaries, by course index.
+    var courseStarts: [Int: [(start: Int, variable: Variable)]] = [:]
     /// The auxiliary columns, kept so that a plan can be written as a solution (`values(for:)`).
     private var unmetOfLine: [Int: Variable] = [:]
     private var unmetOfCell: [CellKey: Variable] = [:]   // person −1: a fixed line's period
@@ -41,7 +45,9 @@ struct InFlightFormulation {
         active = Array(repeating: [:], count: problem.projects.count)
         model.setObjective(LinearExpression(), sense: .maximize)
         addSpans()
+        addSupply()
         addHours()
+        addCourseQualification()
         addLines()
         addCapacityAndConcurrency()
         addAssignmentPairs()
@@ -65,9 +71,9 @@ struct InFlightFormulation {
 
     private var now: Int { problem.statusPeriod }
 
-    private mutating func add(_ v: Variable, _ c: Double) { objective[v, default: 0] += c }
+    mutating func add(_ v: Variable, _ c: Double) { objective[v, default: 0] += c }
 
-    private mutating func row(_ terms: [(Variable, Double)], lower: Double?, upper: Double?) {
+    mutating func row(_ terms: [(Variable, Double)], lower: Double?, upper: Double?) {
         model.addConstraint(variables: terms.map(\.0), coefficients: terms.map(\.1), lower: lower, upper: upper)
     }
 
@@ -136,10 +142,10 @@ struct InFlightFormulation {
         for demand in problem.demands {
             let j = demand.project
             for t in now..<problem.periodCount where canNeed(demand, period: t) {
-                for p in demand.eligiblePeople where problem.people[p].capacity[t] > 0 {
-                    let x = model.addVariable(upperBound: problem.people[p].capacity[t])
+                for p in demand.eligiblePeople + demand.supplyEligible where mayWork(p, on: demand.index, in: t) {
+                    let x = model.addVariable(upperBound: cellCapacity(p, t))
                     hours[CellKey(person: p, demand: demand.index, period: t)] = x
-                    add(x, -problem.people[p].costPerHour)
+                    add(x, -problem.people[p].objectiveRate)
                 }
             }
             _ = j
@@ -152,7 +158,7 @@ struct InFlightFormulation {
     }
 
     private func cells(of demand: Int, period t: Int) -> [(Variable, Double)] {
-        problem.demands[demand].eligiblePeople.compactMap { p in
+        (problem.demands[demand].eligiblePeople + problem.demands[demand].supplyEligible).compactMap { p in
             hours[CellKey(person: p, demand: demand, period: t)].map { ($0, 1) }
         }
     }
@@ -210,10 +216,14 @@ struct InFlightFormulation {
             byPersonPeriod[cell.person * problem.periodCount + cell.period, default: []]
                 .append((x, problem.demands[cell.demand].project))
         }
+        for key in supplyLoadKeys() where byPersonPeriod[key] == nil { byPersonPeriod[key] = [] }
         for (key, list) in byPersonPeriod.sorted(by: { $0.key < $1.key }) {
             let person = problem.people[key / problem.periodCount]
             let t = key % problem.periodCount
-            if list.count > 1 { row(list.map { ($0.variable, 1) }, lower: nil, upper: person.capacity[t]) }
+            let supply = supplyLoad(person: person.index, period: t)
+            if list.count > 1 || !supply.terms.isEmpty {
+                row(list.map { ($0.variable, 1) } + supply.terms, lower: nil, upper: supply.capacity)
+            }
             let projects = Set(list.map(\.project)).sorted()
             guard let limit = person.maxConcurrentProjects, projects.count > limit else { continue }
             var chosen: [(Variable, Double)] = []
@@ -221,7 +231,7 @@ struct InFlightFormulation {
                 let on = model.addBinary()
                 chosen.append((on, 1))
                 working[CellKey(person: key / problem.periodCount, demand: -(j + 1), period: t)] = on
-                for cell in list where cell.project == j { row([(cell.variable, 1), (on, -person.capacity[t])], lower: nil, upper: 0) }
+                for cell in list where cell.project == j { row([(cell.variable, 1), (on, -cellCapacity(person.index, t))], lower: nil, upper: 0) }
             }
             row(chosen, lower: nil, upper: Double(limit))
         }
@@ -240,7 +250,7 @@ struct InFlightFormulation {
             }()
             pairs[key] = pair
             pairOf[key] = pair
-            row([(x, 1), (pair, -problem.people[cell.person].capacity[cell.period])], lower: nil, upper: 0)
+            row([(x, 1), (pair, -cellCapacity(cell.person, cell.period))], lower: nil, upper: 0)
         }
     }
 
@@ -253,12 +263,13 @@ struct InFlightFormulation {
             let rate = problem.people[cell.person].costPerHour
             guard rate != 0 else { continue }
             byProject[problem.demands[cell.demand].project].append((x, rate))
-            all.append((x, rate))
+            // The portfolio counts a hire's salary whole (supplyCosts), not its hours.
+            if problem.people[cell.person].hire == nil { all.append((x, rate)) }
         }
         for info in problem.projects {
             if let budget = info.budget { row(byProject[info.index], lower: nil, upper: budget - info.actualSpend) }
         }
-        if let budget = problem.policy.budget { row(all, lower: nil, upper: budget - problem.actualSpend) }
+        if let budget = problem.policy.budget { row(all + supplyCosts(), lower: nil, upper: budget - problem.actualSpend) }
     }
 
     // MARK: Dependencies (rule 3) and pins (rule 9)
@@ -381,6 +392,7 @@ struct InFlightFormulation {
     /// `allocation` as a solution of the model (a warm start), or `nil` when it uses a span or an
     /// hours column the model left out.
     func values(for allocation: Allocation) -> [Double]? {
+        let allocation = allocation.withHiresInStartOrder(problem)
         var x = [Double](repeating: 0, count: model.variableCount)
         for (j, list) in spans.enumerated() {
             guard let s = allocation.starts[j] else { continue }
@@ -412,6 +424,7 @@ struct InFlightFormulation {
         for (key, v) in pairOf where paired.contains(key) { x[v.index] = 1 }
         for (projects, w) in synergyOf where projects.allSatisfy(allocation.isSelected) { x[w.index] = 1 }
         for (cell, v) in changeOf { x[v.index] = abs((allocation.hours[cell] ?? 0) - (problem.baseline.hours[cell] ?? 0)) }
+        guard writeSupply(of: allocation, into: &x) else { return nil }
         return x
     }
 
@@ -441,6 +454,7 @@ struct InFlightFormulation {
             let h = values[x.index]
             if h > 1e-9, allocation.isSelected(problem.demands[cell.demand].project) { allocation.hours[cell] = h }
         }
+        readSupply(from: values, into: &allocation)
         return allocation
     }
 }

@@ -133,7 +133,9 @@ package struct PlanningOutcome: Sendable {
 extension Allocation {
     /// The allocation as a plan carries it: hours at or below `1e-9` dropped (what `plan(for:…)` keeps).
     package var withoutNegligibleHours: Allocation {
-        Allocation(starts: starts, hours: hours.filter { $0.value > 1e-9 }, finishes: finishes)
+        var kept = self
+        kept.hours = hours.filter { $0.value > 1e-9 }
+        return kept
     }
 }
 
