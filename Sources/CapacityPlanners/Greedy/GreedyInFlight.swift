@@ -59,6 +59,9 @@ struct GreedyInFlightReduction {
         reducedScenario.version = 2
         reducedScenario.status = nil
         reducedScenario.synergies = []
+        // Supply is decided around greedy (GreedyPlanner+Supply.swift), never inside one run.
+        reducedScenario.hiring = []
+        reducedScenario.training = []
         reducedScenario.projects = reducedProjects
         if let budget = scenario.policy.budget {
             reducedScenario.policy.budget = max(0, budget - problem.actualSpend)

@@ -59,6 +59,7 @@ public struct GreedyPlanner: Planner {
         if !impossible.isEmpty {
             return .noPlan(diagnosis: impossible, notes: [PlannerNote("no valid plan exists")])
         }
+        if problem.hasSupply { return try solveWithSupply(problem, options: options, began: began) }
         if problem.isInFlight { return try solveInFlight(problem, options: options, began: began) }
 
         let run = GreedyRun(model: GreedyIndex(problem: problem), options: options, began: began)

@@ -1,0 +1,105 @@
+// Supply as a decision (spec v3, Part B): every planner on the fixtures with hiring or training.
+#if GLPK
+import Testing
+import CapacityPlanning
+import CapacityPlanners
+
+@Suite("Planners with supply (v3 Part B)")
+struct SupplyPlannerTests {
+    /// The valid version-3 fixtures that use hiring or training, with their optimum.
+    static var supplyFixtures: [Fixture] {
+        Fixture.allVersion3.filter { fixture in
+            !fixture.invalid && fixture.optimalObjective != nil
+                && (try? fixture.problem())?.hasSupply == true
+        }
+    }
+
+    @Test func theSupplyFixturesAreFound() {
+        let names = Set(Self.supplyFixtures.map(\.name))
+        #expect(names.isSuperset(of: ["course-in-time.json", "hiring-lead-time.json", "everything.json"]), "\(names)")
+    }
+
+    @Test("glpk solves each fixture with hiring or training to its proven optimum", arguments: supplyFixtures)
+    func exactOptimum(_ fixture: Fixture) throws {
+        let problem = try fixture.problem()
+        let plan = try ExactPlanner().plan(problem, options: PlanningOptions(timeLimit: 60))
+        let expected = try #require(fixture.optimalObjective)
+        #expect(plan.status == .optimal)
+        let objective = try #require(plan.objective)
+        #expect(isClose(objective, expected), "\(fixture.name): \(objective) vs optimum \(expected)")
+        let check = PlanChecker.check(plan, for: problem)
+        #expect(check.isValid, "\(check.violations)")
+        #expect(isClose(check.objective.total, expected))
+        #expect(plan.bound.map { isClose($0, objective) } ?? false)
+        // The optimum of these fixtures needs supply: the plan hires or trains.
+        #expect(!(plan.hires ?? []).isEmpty || !(plan.training ?? []).isEmpty)
+        try expectHiresNamedAsTheSpecSays(plan, problem)
+    }
+
+    @Test("greedy and auto give valid plans within 5 % of the optimum", arguments: supplyFixtures)
+    func heuristicsNearTheOptimum(_ fixture: Fixture) throws {
+        let problem = try fixture.problem()
+        let expected = try #require(fixture.optimalObjective)
+        for plan in [try GreedyPlanner().plan(problem, options: PlanningOptions(seed: 1)),
+                     try AutoPlanner().plan(problem, options: PlanningOptions(timeLimit: 10, seed: 1))] {
+            let check = PlanChecker.check(plan, for: problem)
+            #expect(check.isValid, "\(fixture.name) \(plan.solver ?? ""): \(check.violations)")
+            let objective = try #require(plan.objective)
+            #expect(objective >= expected - 0.05 * abs(expected), "\(fixture.name) \(plan.solver ?? ""): \(objective) vs \(expected)")
+            try expectHiresNamedAsTheSpecSays(plan, problem)
+        }
+    }
+
+    @Test func hiringWaitsForTheLeadTimeAndPaysTheSalaryToTheEnd() throws {
+        let fixture = try #require(Self.supplyFixtures.first { $0.name == "hiring-lead-time.json" })
+        let problem = try fixture.problem()
+        let plan = try ExactPlanner().plan(problem, options: PlanningOptions(timeLimit: 60))
+        #expect(plan.hires == [Hire(role: "data-engineer", start: 2, count: 2)])
+        let breakdown = PlanChecker.check(plan, for: problem).objective
+        // 2 × (3,000 hiring + 40 h × 60 × 4 periods of salary)
+        #expect(isClose(breakdown.hiringCost ?? 0, 2 * (3000 + 40 * 60 * 4)))
+        #expect(breakdown.staffCost == 0)
+        // Moved a period earlier than the lead time allows, the same plan breaks rule 14.
+        var early = plan
+        early.hires = [Hire(role: "data-engineer", start: 1, count: 2)]
+        #expect(PlanChecker.check(early, for: problem).violations.contains { $0.rule == .hires })
+        // Without the hires, their hours belong to nobody: rule 6.
+        var unhired = plan
+        unhired.hires = nil
+        #expect(PlanChecker.check(unhired, for: problem).violations.contains { $0.rule == .capacity })
+    }
+
+    @Test func aCourseQualifiesFromThePeriodAfterItEndsAndTakesItsHours() throws {
+        let fixture = try #require(Self.supplyFixtures.first { $0.name == "course-in-time.json" })
+        let problem = try fixture.problem()
+        let plan = try ExactPlanner().plan(problem, options: PlanningOptions(timeLimit: 60))
+        #expect(plan.training == [CourseTaken(course: "ben-ml", start: 2)])
+        // Started a period later, the course ends in 4, when ml-scoring already needs ben.
+        var late = plan
+        late.training = [CourseTaken(course: "ben-ml", start: 3)]
+        #expect(PlanChecker.check(late, for: problem).violations.contains { $0.rule == .eligibility })
+        // Started in 1, its 10 hours and the report's 35 are over ben's usable 36 in period 1.
+        var early = plan
+        early.training = [CourseTaken(course: "ben-ml", start: 1)]
+        #expect(PlanChecker.check(early, for: problem).violations.contains { $0.rule == .capacity })
+        var twice = plan
+        twice.training = [CourseTaken(course: "ben-ml", start: 2), CourseTaken(course: "ben-ml", start: 2)]
+        #expect(PlanChecker.check(twice, for: problem).violations.contains { $0.rule == .training })
+    }
+
+    /// Hires are `ROLE#1 … ROLE#n`, n the role's hires in the plan, each with hours only from its start.
+    private func expectHiresNamedAsTheSpecSays(_ plan: Plan, _ problem: PlanningProblem) throws {
+        var startsByName: [String: Int] = [:]
+        for role in problem.scenario.hiring {
+            let starts = (plan.hires ?? []).filter { $0.role == role.id }
+                .flatMap { Array(repeating: $0.start, count: $0.count) }.sorted()
+            for (k, start) in starts.enumerated() { startsByName[Scenario.hireName(role: role.id, number: k + 1)] = start }
+        }
+        let hireNames = Set(problem.people.filter { $0.hire != nil }.map(\.id))
+        for a in plan.assignments where hireNames.contains(a.person) {
+            let start = try #require(startsByName[a.person], "\(a.person) has hours but is not hired")
+            #expect(a.period >= start, "\(a.person) works in \(a.period), before its start \(start)")
+        }
+    }
+}
+#endif
