@@ -42,8 +42,8 @@ struct Fixture: Sendable, CustomStringConvertible {
     static var valid: [Fixture] { all.filter { !$0.invalid && $0.optimalObjective != nil } }
     /// The valid version-2 fixtures with their optimum.
     static var validVersion2: [Fixture] { allVersion2.filter { !$0.invalid && $0.optimalObjective != nil } }
-    /// The valid version-3 fixtures this build plans: version 2's keys and Part A's (those with
-    /// hiring or training are read, `Version3ReadingTests`, but wait for the planners of Part B).
+    /// The valid version-3 fixtures with version 2's keys and Part A's only (those with hiring or
+    /// training are planned in `SupplyPlannerTests`).
     static var plannableVersion3: [Fixture] {
         allVersion3.filter { fixture in
             !fixture.invalid && fixture.optimalObjective != nil && (try? fixture.problem()) != nil
