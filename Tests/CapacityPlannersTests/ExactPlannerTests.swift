@@ -9,16 +9,7 @@ struct ExactPlannerTests {
     @Test("every valid v1 and v2 fixture, and each v3 one without hiring or training, solved to its proven optimum",
           arguments: Fixture.valid + Fixture.validVersion2 + Fixture.plannableVersion3)
     func fixtureOptimum(_ fixture: Fixture) throws {
-        let problem = try fixture.problem()
-        let plan = try ExactPlanner().plan(problem, options: PlanningOptions(timeLimit: 60))
-        let expected = try #require(fixture.optimalObjective)
-        #expect(plan.status == .optimal)
-        let objective = try #require(plan.objective)
-        #expect(isClose(objective, expected), "\(fixture.name): \(objective) vs optimum \(expected)")
-        let check = PlanChecker.check(plan, for: problem)
-        #expect(check.isValid, "\(check.violations)")
-        #expect(isClose(check.objective.total, objective))
-        #expect(plan.bound.map { isClose($0, objective) } ?? false)
+        let (plan, problem) = try expectExactOptimum(fixture)
         let size = try #require(plan.details?.model)
         #expect(size.columns > 0 || problem.projects.allSatisfy { !$0.canBeSelected })
     }

@@ -21,16 +21,7 @@ struct SupplyPlannerTests {
 
     @Test("glpk solves each fixture with hiring or training to its proven optimum", arguments: supplyFixtures)
     func exactOptimum(_ fixture: Fixture) throws {
-        let problem = try fixture.problem()
-        let plan = try ExactPlanner().plan(problem, options: PlanningOptions(timeLimit: 60))
-        let expected = try #require(fixture.optimalObjective)
-        #expect(plan.status == .optimal)
-        let objective = try #require(plan.objective)
-        #expect(isClose(objective, expected), "\(fixture.name): \(objective) vs optimum \(expected)")
-        let check = PlanChecker.check(plan, for: problem)
-        #expect(check.isValid, "\(check.violations)")
-        #expect(isClose(check.objective.total, expected))
-        #expect(plan.bound.map { isClose($0, objective) } ?? false)
+        let (plan, problem) = try expectExactOptimum(fixture)
         // The optimum of these fixtures needs supply: the plan hires or trains.
         #expect(!(plan.hires ?? []).isEmpty || !(plan.training ?? []).isEmpty)
         try expectHiresNamedAsTheSpecSays(plan, problem)
