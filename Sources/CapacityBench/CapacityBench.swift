@@ -85,6 +85,10 @@ struct CapacityBench: ParsableCommand {
             help: "Scenario format of the ladder: 1; 2 with the generator's strategy, cost of delay, systems, alternatives and balance (results in Docs/benchmarks/v2); 3 with the portfolio in flight over those (status, started projects with actuals, flexible lines, due dates, probabilities, synergies; Docs/benchmarks/v3). Default 1.")
     var formatVersion: Int = 1
 
+    /// `--supply`: version 3's supply (roles to hire, courses) over the scenarios (`ScenarioGenerator.supply`).
+    @Flag(help: "Add version 3's supply to every scenario: roles to hire for the skills most short of people, and courses (the scenarios become version 3; with --format-version 3 results go to Docs/benchmarks/v3-supply).")
+    var supply = false
+
     /// `--child SIZE:SEED`: run one scenario as the child of an `--isolate` run.
     @Option(help: .hidden)
     var child: String?
@@ -151,12 +155,13 @@ struct CapacityBench: ParsableCommand {
         }
         if child != nil && childOutput == nil { throw ValidationError("--child needs --child-output") }
         guard (1...3).contains(formatVersion) else { throw ValidationError("--format-version must be 1, 2 or 3") }
+        let tag = (formatVersion == 1 ? "" : "v\(formatVersion)") + (supply ? "-supply" : "")
         let output = outputDir ?? (quick
-            ? FileManager.default.temporaryDirectory.appendingPathComponent("capacity-bench-quick\(formatVersion == 1 ? "" : "-v\(formatVersion)")").path
-            : formatVersion == 1 ? "Docs/benchmarks" : "Docs/benchmarks/v\(formatVersion)")
+            ? FileManager.default.temporaryDirectory.appendingPathComponent("capacity-bench-quick\(tag.isEmpty ? "" : "-" + tag)").path
+            : tag.isEmpty ? "Docs/benchmarks" : "Docs/benchmarks/\(tag)")
         return Resolved(sizes: ladder, seeds: seedList,
                         settings: RunSettings(timeLimit: limit, planners: kinds, exportDirectory: exportMPS,
-                                              formatVersion: formatVersion),
+                                              formatVersion: formatVersion, supply: supply),
                         outputDirectory: output)
     }
 

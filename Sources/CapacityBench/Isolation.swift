@@ -43,6 +43,7 @@ struct IsolatedRunner {
                          "--planners", settings.planners.map(\.rawValue).joined(separator: ",")]
         if let directory = settings.exportDirectory { arguments += ["--export-mps", directory] }
         if settings.formatVersion != 1 { arguments += ["--format-version", String(settings.formatVersion)] }
+        if settings.supply { arguments.append("--supply") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

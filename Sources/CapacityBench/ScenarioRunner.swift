@@ -16,6 +16,8 @@ struct RunSettings: Sendable {
     /// The scenarios' format: 2 adds the generator's version-2 complications (`--format-version 2`),
     /// 3 lays the portfolio in flight over those (`ScenarioGenerator.inFlight`).
     var formatVersion = 1
+    /// Whether version 3's supply is laid over the scenarios (`--supply`, `ScenarioGenerator.supply`).
+    var supply = false
 
     /// The generator features of `formatVersion`.
     var features: ScenarioGenerator.Features { formatVersion >= 2 ? .everything : .all }
@@ -24,7 +26,8 @@ struct RunSettings: Sendable {
     func scenario(size: LadderSize, seed: UInt64) -> Scenario {
         let scenario = ScenarioGenerator(people: size.people, projects: size.projects, periods: size.periods,
                                          seed: seed, features: features).generate()
-        return formatVersion == 3 ? ScenarioGenerator.inFlight(scenario, seed: seed) : scenario
+        let inFlight = formatVersion == 3 ? ScenarioGenerator.inFlight(scenario, seed: seed) : scenario
+        return supply ? ScenarioGenerator.supply(inFlight, seed: seed) : inFlight
     }
 }
 

@@ -34,6 +34,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .customLong("format-version"),
             help: "Scenario format: 1; 2 with strategy, cost of delay, systems, alternatives and balance; 3 with the portfolio in flight over those (status, started projects with actuals, flexible lines, due dates, probabilities, synergies; pins dropped).")
     var formatVersion: Int = 1
+    /// `--supply`: roles to hire and courses (version 3, Part B; `ScenarioGenerator.supply`).
+    @Flag(help: "Add version 3's supply: roles to hire for the skills most short of people, and courses (the scenario becomes version 3).")
+    var supply = false
     /// The output file.
     @Option(name: [.short, .long], help: "Write the scenario here instead of standard output.") var output: String?
 
@@ -73,6 +76,7 @@ struct GenerateCommand: ParsableCommand {
         var scenario = ScenarioGenerator(people: people, projects: projects, periods: periods, seed: seed,
                                          features: try features()).generate()
         if formatVersion == 3 { scenario = ScenarioGenerator.inFlight(scenario, seed: seed) }
+        if supply { scenario = ScenarioGenerator.supply(scenario, seed: seed) }
         try writeOutput(try encodeJSON(scenario), to: output)
     }
 }
