@@ -3,6 +3,7 @@
 import Testing
 import CapacityPlanning
 import CapacityPlanners
+import ScenarioGeneration
 
 @Suite("Planners with supply (v3 Part B)")
 struct SupplyPlannerTests {
@@ -76,6 +77,37 @@ struct SupplyPlannerTests {
         var twice = plan
         twice.training = [CourseTaken(course: "ben-ml", start: 2), CourseTaken(course: "ben-ml", start: 2)]
         #expect(PlanChecker.check(twice, for: problem).violations.contains { $0.rule == .training })
+    }
+
+    @Test("on generated portfolios with roles and courses, every planner's plan passes the checker")
+    func generatedPortfolios() throws {
+        var supplied = 0, planned = 0
+        for seed in UInt64(1)...12 {
+            var scenario = ScenarioGenerator(people: 3 + Int(seed % 4), projects: 3 + Int(seed % 3), periods: 6 + Int(seed % 4),
+                                             seed: seed, features: .everything).generate()
+            if seed % 2 == 1 { scenario = ScenarioGenerator.inFlight(scenario, seed: seed) }
+            let problem = try PlanningProblem(ScenarioGenerator.supply(scenario, seed: seed))
+            #expect(problem.hasSupply, "seed \(seed)")
+            let exact = try ExactPlanner().plan(problem, options: PlanningOptions(timeLimit: 20))
+            guard exact.status != .infeasible else { continue }
+            let plans = [exact,
+                         try GreedyPlanner().plan(problem, options: PlanningOptions(seed: seed)),
+                         try AutoPlanner().plan(problem, options: PlanningOptions(timeLimit: 2, seed: seed))]
+            for plan in plans {
+                let check = PlanChecker.check(plan, for: problem)
+                #expect(check.isValid, "seed \(seed) \(plan.solver ?? ""): \(check.violations)")
+                try expectHiresNamedAsTheSpecSays(plan, problem)
+            }
+            if exact.status == .optimal, let best = exact.objective {
+                for plan in plans.dropFirst() {
+                    #expect((plan.objective ?? -.infinity) <= best + 1e-6 * max(1, abs(best)), "seed \(seed): \(plan.solver ?? "") above the optimum")
+                }
+            }
+            if !(exact.hires ?? []).isEmpty || !(exact.training ?? []).isEmpty { supplied += 1 }
+            planned += 1
+        }
+        #expect(planned >= 9)
+        #expect(supplied >= 1, "no optimum hired or trained on any generated portfolio")
     }
 
     /// Hires are `ROLE#1 … ROLE#n`, n the role's hires in the plan, each with hours only from its start.

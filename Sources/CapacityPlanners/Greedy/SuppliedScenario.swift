@@ -64,6 +64,14 @@ struct SuppliedScenario {
                     capacity: .perPeriod((0..<periods).map { $0 >= start ? role.capacity : 0 }), costPerHour: 0))
             }
         }
+        // The portfolio budget pays the hires' salaries and the courses first.
+        if let budget = scenario.policy.budget {
+            var chosen = Allocation(projectCount: problem.projects.count)
+            chosen.hires = hires
+            chosen.courses = supply.courses
+            let cost = problem.supplyCost(of: chosen)
+            scenario.policy.budget = max(0, budget - cost.hiring - cost.training)
+        }
         self.scenario = scenario
         self.owner = owner
         self.hires = hires
