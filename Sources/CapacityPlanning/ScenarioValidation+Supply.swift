@@ -3,15 +3,24 @@
 // person reaches through courses).
 import StrictJSON
 
+extension Scenario {
+    /// The most hires all roles together may allow (`Σ maxHires`; an implementation limit: every
+    /// hire a role allows is a person of the problem, with per-period arrays, whether the plan
+    /// hires it or not).
+    public static let maxHires = 1_000
+}
+
 extension ScenarioValidator {
     // MARK: Roles
 
-    /// Each role's id (non-empty, unique, without `#`, not a person's), skills, numbers, and
-    /// whether a hire can ever start inside the horizon (a warning when not).
+    /// Each role's id (non-empty, unique, without `#`, not a person's), skills, numbers (the
+    /// roles' `maxHires` adding up to at most `Scenario.maxHires`), and whether a hire can ever
+    /// start inside the horizon (a warning when not).
     mutating func checkHiring() {
         for (r, role) in scenario.hiring.enumerated() where roleIndex[role.id] == nil {
             roleIndex[role.id] = r
         }
+        var allowed = 0
         for (r, role) in scenario.hiring.enumerated() {
             var base: String { "hiring[\(r)]" }
             if role.id.isEmpty {
@@ -31,7 +40,16 @@ extension ScenarioValidator {
             checkNonNegative(role.costPerHour, "\(base).costPerHour", "costPerHour")
             checkNonNegative(role.hireCost, "\(base).hireCost", "hireCost")
             let startOK = checkInteger(role.earliestStart, "\(base).earliestStart", "earliestStart", minimum: 0)
-            checkInteger(role.maxHires, "\(base).maxHires", "maxHires", minimum: 0)
+            // One error, at the role whose maxHires takes the sum past the limit.
+            if checkInteger(role.maxHires, "\(base).maxHires", "maxHires", minimum: 0), allowed <= Scenario.maxHires {
+                let what = role.maxHires > Scenario.maxHires || allowed == 0
+                    ? "maxHires \(role.maxHires) is" : "the roles' maxHires add up to \(allowed + role.maxHires) with this one,"
+                allowed += min(role.maxHires, Scenario.maxHires + 1)
+                if allowed > Scenario.maxHires {
+                    error("\(base).maxHires", "\(what) more than this planner supports (at most \(Scenario.maxHires) "
+                          + "hires over all roles: every hire a role allows is a person of the problem)")
+                }
+            }
             if startOK, let periods, let status = statusPeriod, max(role.earliestStart, status) > periods - 1 {
                 warning(base, "role '\(role.id)' can never be hired: its first start "
                         + "\(firstStartText(role.earliestStart, status)) lies after the horizon's last period \(periods - 1)")

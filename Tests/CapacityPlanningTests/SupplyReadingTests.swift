@@ -136,6 +136,13 @@ struct SupplyReadingTests {
                              at: "hiring[0].hireCost", "more than this planner supports"))
         #expect(Self.rejects(Self.json(hiring: #"[{"id": "eng", "skills": {"ml": 6}, "capacity": 40, "maxHires": 1}]"#),
                              at: "hiring[0].skills.ml", "level of skill 'ml' must be an integer 1…5, got 6"))
+        // Every hire a role allows is a person of the problem: the roles together allow at most Scenario.maxHires.
+        #expect(Self.rejects(Self.json(hiring: #"[{"id": "eng", "capacity": 40, "maxHires": 9007199254740990}]"#),
+                             at: "hiring[0].maxHires", "maxHires 9007199254740990 is more than this planner supports (at most 1000"))
+        let two = #"[{"id": "a", "capacity": 40, "maxHires": 600}, {"id": "b", "capacity": 40, "maxHires": 401}]"#
+        #expect(Self.errors(Self.json(hiring: two)).map(\.path) == ["hiring[1].maxHires"])
+        #expect(Self.rejects(Self.json(hiring: two), at: "hiring[1].maxHires", "add up to 1001 with this one"))
+        #expect(Self.errors(Self.json(hiring: two.replacingOccurrences(of: "401", with: "400"))) == [])
         // Zero is allowed where the spec says ≥ 0: a role nobody may hire yet is valid.
         #expect(Self.errors(Self.json(hiring: #"[{"id": "eng", "capacity": 0, "maxHires": 0}]"#)) == [])
     }
