@@ -34,6 +34,8 @@ _MAX_SOLVE_SECONDS = 1.0
 # Horizons and durations are cut to two years of weeks: the schema allows 10,000 periods, and a
 # body with several 10,000-entry arrays is tens of megabytes (over the server's 8 MiB limit).
 _MAX_PERIODS = 104
+# The roles of a scenario may allow this many hires together (Scenario.maxHires).
+_MAX_HIRES = 1000
 
 
 def _unique(items, key, fallback):
@@ -180,7 +182,7 @@ def _repair_in_flight(scenario):
     """What spec v3 section 5 asks of the portfolio in flight and the schema cannot say: the status
     period within the horizon, started projects before it (and fitting, when mandatory), actuals
     on started projects' lines in their past, once each, probabilities of 1 where they must be,
-    synergies of two known projects, pins from the status period on."""
+    synergies of two known projects, pins from the status period on; and supply's (`_repair_supply`)."""
     periods = scenario["horizon"]["periods"]
     status = scenario.get("status") or {}
     now = min(int(status.get("period") or 0), periods)
@@ -229,6 +231,32 @@ def _repair_in_flight(scenario):
             pin["period"] = min(now, periods - 1) if now < periods else None
             if pin["period"] is None:
                 pin.pop("period")
+    return _repair_supply(scenario)
+
+
+def _repair_supply(scenario):
+    """What spec v3 section 5 asks of supply (Part B) and the schema cannot say: role ids unique
+    and none a person's id, the roles' maxHires within the service's limit together, course ids
+    unique, each course's person one of the people (a course is dropped when there are none)."""
+    people = [p["id"] for p in scenario.get("people") or []]
+    roles = scenario.get("hiring") or []
+    taken = set(people)
+    left = _MAX_HIRES
+    for role in roles:
+        name, n = role["id"], 0
+        while role["id"] in taken:
+            n += 1
+            role["id"] = f"{name}~{n}"
+        taken.add(role["id"])
+        role["maxHires"] = min(role["maxHires"], left)
+        left -= role["maxHires"]
+    if scenario.get("training") is not None:
+        courses = [c for c in scenario["training"] if people]
+        _unique(courses, "id", lambda c, i: f"c{i}")
+        for course in courses:
+            if course["person"] not in people:
+                course["person"] = people[0]
+        scenario["training"] = courses
     return scenario
 
 

@@ -1,5 +1,5 @@
 // Format v3's portfolio in flight over HTTP: checked by POST /v1/checks with its terms; planned by
-// every planner (greedy, glpk, lns, auto) and forecast by analyses.
+// every planner (greedy, glpk, lns, auto) and forecast by analyses; supply (Part B) is read.
 import CapacityPlanning
 import StrictJSON
 import Foundation
@@ -65,6 +65,19 @@ struct Version3ServiceTests {
                 return
             }
             #expect(forecast.first?["project"] == .string("erp") && forecast.first?["late"] == .number(1))
+        }
+    }
+
+    @Test("supply (Part B) is read over HTTP: its fixture is planned; a role id with '#' is a 422 naming hiring[0].id")
+    func supply() async throws {
+        let scenario = try fixture("hiring-lead-time.json")
+        let invalid = try fixture("invalid-v3-role-id-hash.json")
+        try await withService { client in
+            let planned = try await client.call("POST", "/v1/plans?solver=greedy", body: scenario)
+            #expect(planned.status == 200, "\(String(describing: planned.json))")
+            let refused = try await client.call("POST", "/v1/plans?solver=greedy", body: invalid)
+            #expect(refused.status == 422)
+            #expect(refused.json?["errors"]?.fields == ["hiring[0].id"], "\(String(describing: refused.json))")
         }
     }
 }
