@@ -33,8 +33,14 @@ struct ImportCommand: ParsableCommand {
                                 ISO date), hours*; rows naming the same person, line and period add up
               synergies.csv     id, projects* (a;b), value*
 
+            Format v3, supply (roles that may be hired, courses that raise a person's level: the planner \
+            decides them):
+              roles.csv         id* (no '#'), name, skills (data:4;python:3), capacity*, costPerHour, hireCost,
+                                earliestStart (index, or ISO date inside the period), maxHires*
+              courses.csv       id*, person*, skill*, level*, duration*, hoursPerPeriod, cost, earliestStart
+
             --xlsx reads one workbook whose sheets People, Projects, Demands (required), Availability, Pins, \
-            Systems, Drivers, Actuals and Synergies have the same columns; a Settings sheet (setting, value) \
+            Systems, Drivers, Actuals, Synergies, Roles and Courses have the same columns; a Settings sheet (setting, value) \
             may give periods, start, unit, status-period and the policy options below, which the command \
             line overrides. Problems are named \
             by cell (Demands!E7). report --format xlsx writes such a workbook, with the plan's sheets added.
@@ -62,7 +68,7 @@ struct ImportCommand: ParsableCommand {
     )
 
     /// An Excel workbook with the tables as sheets.
-    @Option(help: "An Excel workbook (.xlsx) with sheets People, Projects, Demands, and optionally Availability, Pins, Systems, Drivers, Settings.")
+    @Option(help: "An Excel workbook (.xlsx) with sheets People, Projects, Demands, and optionally Availability, Pins, Systems, Drivers, Actuals, Synergies, Roles, Courses, Settings.")
     var xlsx: String?
     /// A Microsoft Project XML file.
     @Option(help: "A Microsoft Project XML file (MSPDI): resources, summary tasks, subtasks and assignments.")
@@ -94,6 +100,12 @@ struct ImportCommand: ParsableCommand {
     /// The synergies file (version 3), or `-`.
     @Option(help: "Synergies (format v3): id, projects (a;b), value.")
     var synergies: String?
+    /// The roles file (version 3, Part B), or `-`.
+    @Option(help: "Roles that may be hired (format v3): id, name, skills (data:4;python:3), capacity, costPerHour, hireCost, earliestStart (index or ISO date), maxHires.")
+    var roles: String?
+    /// The courses file (version 3, Part B), or `-`.
+    @Option(help: "Courses (format v3): id, person, skill, level, duration, hoursPerPeriod, cost, earliestStart (index or ISO date).")
+    var courses: String?
     /// `status.period`.
     @Option(name: .customLong("status-period"),
             help: "The first period not yet done (format v3): a 0-based index, or an ISO date inside it (with --start).")
@@ -140,7 +152,8 @@ struct ImportCommand: ParsableCommand {
         if let start, PeriodLabels.parseISODate(start) == nil {
             throw ValidationError("--start must be an ISO date (YYYY-MM-DD), not '\(start)'")
         }
-        let csv = [people, projects, demands, availability, pins, systems, drivers, actuals, synergies].compactMap { $0 }
+        let csv = [people, projects, demands, availability, pins, systems, drivers, actuals, synergies, roles, courses]
+            .compactMap { $0 }
         let sources = [csv.isEmpty ? nil : "CSV files", xlsx.map { _ in "--xlsx" }, mspdi.map { _ in "--mspdi" }].compactMap { $0 }
         if sources.count != 1 {
             throw ValidationError(sources.isEmpty ? "give --people, --projects and --demands (CSV), --xlsx or --mspdi"
@@ -243,6 +256,8 @@ struct ImportCommand: ParsableCommand {
         printError("imported \(scenario.people.count) people, \(scenario.projects.count) projects (\(demandCount) demand lines)"
                    + (scenario.pins.isEmpty ? "" : ", \(scenario.pins.count) pins")
                    + (scenario.status.map { ", status period \($0.period) with \($0.actuals.count) actuals" } ?? "")
+                   + (scenario.hiring.isEmpty ? "" : ", \(scenario.hiring.count) role\(scenario.hiring.count == 1 ? "" : "s")")
+                   + (scenario.training.isEmpty ? "" : ", \(scenario.training.count) course\(scenario.training.count == 1 ? "" : "s")")
                    + ", \(scenario.horizon.periods) \(PeriodLabels(scenario.horizon).unitName)"
                    + (output.map { $0 == "-" ? "" : " into \($0)" } ?? ""))
     }
@@ -272,7 +287,8 @@ struct ImportCommand: ParsableCommand {
             people: try source(people), projects: try source(projects), demands: try source(demands),
             availability: try availability.map(source), pins: try pins.map(source),
             systems: try systems.map(source), drivers: try drivers.map(source), actuals: try actuals.map(source),
-            synergies: try synergies.map(source), settings: settings())
+            synergies: try synergies.map(source), roles: try roles.map(source), courses: try courses.map(source),
+            settings: settings())
     }
 
     /// Reads `path` and decodes it, or says why the file cannot be read (exit 1).

@@ -25,6 +25,10 @@ public import Foundation
 ///   `work` (and `maxPerPeriod`) instead of `hours`; an actuals file has `person`*, `project`*,
 ///   `demand`, `period`*, `hours`*; a synergies file `id`, `projects`*, `value`*; the status period
 ///   is a setting.
+/// - version 3, supply (see `ScenarioImporter+Supply.swift`): a roles file has `id`*, `name`, `skills`
+///   (as people's), `capacity`*, `costPerHour`, `hireCost`, `earliestStart` (an index or an ISO date),
+///   `maxHires`*; a courses file `id`*, `person`*, `skill`*, `level`*, `duration`*, `hoursPerPeriod`,
+///   `cost`, `earliestStart`.
 ///
 /// Starred columns are required; blank cells take the spec's defaults. Periods are
 /// 0-based, as in the scenario format.
@@ -121,14 +125,18 @@ public struct ScenarioImporter {
     var version2Sources: (systems: Source?, drivers: Source?) = (nil, nil)
     /// The version-3 files (actuals, synergies), read by `ScenarioImporter+Version3.swift`.
     var version3Sources: (actuals: Source?, synergies: Source?) = (nil, nil)
+    /// The supply files (roles, courses; version 3, Part B), read by `ScenarioImporter+Supply.swift`.
+    var supplySources: (roles: Source?, courses: Source?) = (nil, nil)
 
-    /// Imports the files; `availability`, `pins`, `systems`, `drivers`, `actuals` and `synergies` are optional.
+    /// Imports the files; `availability`, `pins`, `systems`, `drivers`, `actuals`, `synergies`, `roles`
+    /// and `courses` are optional.
     public static func run(people: Source, projects: Source, demands: Source, availability: Source?, pins: Source?,
                     systems: Source? = nil, drivers: Source? = nil, actuals: Source? = nil, synergies: Source? = nil,
-                    settings: Settings) -> Outcome {
+                    roles: Source? = nil, courses: Source? = nil, settings: Settings) -> Outcome {
         var importer = ScenarioImporter()
         importer.version2Sources = (systems, drivers)
         importer.version3Sources = (actuals, synergies)
+        importer.supplySources = (roles, courses)
         return importer.build(people: people, projects: projects, demands: demands, availability: availability,
                               pins: pins, settings: settings)
     }
@@ -245,7 +253,8 @@ public struct ScenarioImporter {
         return text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    private mutating func skills(_ table: Table, _ row: TableRow) -> [String: Int] {
+    /// The `skills` cell: `skill:level` items separated by `;` (`backend:4;data:2`), each skill once.
+    mutating func skills(_ table: Table, _ row: TableRow) -> [String: Int] {
         var skills: [String: Int] = [:]
         for item in list(table, row, "skills") {
             let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -402,6 +411,7 @@ public struct ScenarioImporter {
         var scenario = Scenario(horizon: horizon, people: people, projects: projects, pins: pins, policy: settings.policy)
         addVersion2Files(to: &scenario, periods: periods, settings: settings)
         addVersion3Files(to: &scenario, periods: periods, settings: settings)
+        addSupplyFiles(to: &scenario)
 
         // The domain's validation, every issue traced back to its row. It runs even when the
         // files had errors, so that all problems are listed at once; a row that already has an
@@ -415,7 +425,8 @@ public struct ScenarioImporter {
         // File by file in the order of the command line, then line by line.
         let order = [peopleSource, projectSource, demandSource, availabilitySource, pinSource,
                      version2Sources.systems, version2Sources.drivers,
-                     version3Sources.actuals, version3Sources.synergies].compactMap { $0?.name }
+                     version3Sources.actuals, version3Sources.synergies,
+                     supplySources.roles, supplySources.courses].compactMap { $0?.name }
         func sorted(_ issues: [ImportIssue]) -> [ImportIssue] {
             issues.enumerated().sorted { a, b in
                 let ka = (order.firstIndex(of: a.element.file) ?? order.count, a.element.line ?? 0, a.offset)
@@ -438,11 +449,14 @@ public struct ScenarioImporter {
             if field.hasPrefix(".") { field.removeFirst() }
             // The domain's messages usually start with the key they are about ("hours has 2 entries …").
             let key = field.split(separator: ".").last.map { String($0.prefix { $0 != "[" }) } ?? ""
-            let named = field.isEmpty || (!key.isEmpty && issue.message.hasPrefix(key))
+            // Some start with their own path ("hiring[0].id 'a#b' contains '#'"): the row names it, so the key is enough.
+            var message = issue.message
+            if !key.isEmpty, message.hasPrefix(issue.path + " ") { message = key + message.dropFirst(issue.path.count) }
+            let named = field.isEmpty || (!key.isEmpty && message.hasPrefix(key))
             let first = String(field.split(separator: ".").first?.prefix { $0 != "[" } ?? "")
             let cell = first.isEmpty ? nil : first
             return best.origin.table.issue(TableRow(line: best.origin.line, fields: []), column: cell,
-                                           (named ? "" : "\(field): ") + issue.message)
+                                           (named ? "" : "\(field): ") + message)
         }
         if Settings.fields.contains(issue.path) {
             return .setting(issue.path, issue.message)

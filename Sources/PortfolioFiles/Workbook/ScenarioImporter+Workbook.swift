@@ -4,11 +4,11 @@ import CapacityPlanning
 extension ScenarioImporter {
     /// The sheets a workbook import reads, by the importer's table; the first three are required.
     public static let sheetNames = ["People", "Projects", "Demands", "Availability", "Pins", "Systems", "Drivers",
-                                    "Actuals", "Synergies"]
+                                    "Actuals", "Synergies", "Roles", "Courses"]
     /// The sheet of horizon and policy values (`setting`, `value`), which the command line overrides.
     public static let settingsSheet = "Settings"
     /// The sheets `report --format xlsx` adds and the import passes over.
-    public static let planSheets = ["Summary", "Schedule", "Assignments", "Utilisation"]
+    public static let planSheets = ["Summary", "Schedule", "Assignments", "Utilisation", "Supply"]
 
     /// Whether the import reads the sheet `name` (its tables and Settings; not the plan's sheets):
     /// pass it to `Workbook(xlsx:file:reading:)`.
@@ -79,7 +79,7 @@ extension ScenarioImporter {
     }
 
     /// Imports the sheets People, Projects and Demands (required) and Availability, Pins,
-    /// Systems, Drivers, Actuals and Synergies (when present) of `workbook`, with the columns of the CSV import;
+    /// Systems, Drivers, Actuals, Synergies, Roles and Courses (when present) of `workbook`, with the columns of the CSV import;
     /// problems are named by cell (`Demands!E7`). `file` names the workbook in messages about
     /// the workbook as a whole. Other sheets are listed as warnings, except the Settings sheet
     /// (read by `settings(in:)`) and the plan sheets that `report --format xlsx` writes.
@@ -104,7 +104,8 @@ extension ScenarioImporter {
         }
         var outcome = run(people: people, projects: projects, demands: demands, availability: sources["Availability"],
                           pins: sources["Pins"], systems: sources["Systems"], drivers: sources["Drivers"],
-                          actuals: sources["Actuals"], synergies: sources["Synergies"], settings: settings)
+                          actuals: sources["Actuals"], synergies: sources["Synergies"], roles: sources["Roles"],
+                          courses: sources["Courses"], settings: settings)
         outcome.warnings = warnings + outcome.warnings
         return outcome
     }
