@@ -1,9 +1,13 @@
 // A plan as sheets for people who live in Excel: summary, schedule with dates, hours by person and period, utilisation.
 public import CapacityPlanning
 
-/// The plan's sheets of `report --format xlsx`: Summary, Schedule, Assignments, Utilisation.
+/// The plan's sheets of `report --format xlsx`: Summary, Schedule, Assignments, Utilisation, and
+/// Supply when the scenario has roles or courses.
 ///
-/// In version 3 the Schedule gives each project's finish, due date, periods late and actual hours.
+/// In version 3 the Schedule gives each project's finish, due date, periods late and actual hours;
+/// with supply (Part B) the hire instances (`ROLE#K`) have rows in Assignments and Utilisation
+/// after the scenario's people, and the Supply sheet lists the hires and courses
+/// (`PlanSheets+Supply.swift`).
 public enum PlanSheets {
     /// The sheets for `checked` (a plan of `problem` with the checker's verdict).
     public static func make(_ checked: CheckedPlan, problem: PlanningProblem) -> [SheetOutput] {
@@ -41,6 +45,7 @@ public enum PlanSheets {
             summary.insert(contentsOf: [[.text("strategic value"), .amount(terms.strategicValue)],
                                         [.text("cost of delay"), .amount(terms.delayCost)]], at: 6)
         }
+        summary += supplySummary(terms, problem: problem)
         if let solver = plan.solver { summary.append([.text("solver"), .text(solver)]) }
 
         // In flight (version 3): the finish, the due date, periods late, and the hours already booked.
@@ -82,7 +87,8 @@ public enum PlanSheets {
             }
             cells[key]?[a.period] += a.hours
         }
-        let personRank = Dictionary(scenario.people.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // The scenario's people in their order, then the hire instances (ROLE#K) by role and number.
+        let personRank = Dictionary(problem.people.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
         let projectRank = Dictionary(scenario.projects.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         order.sort { a, b in
             guard let ka = keys[a], let kb = keys[b] else { return a < b }
@@ -99,7 +105,7 @@ public enum PlanSheets {
             return [.text(load.id), load.team.map { .text($0) } ?? .empty]
                 + load.utilization.map { $0.map { .percent($0) } ?? .empty }
                 + [.amount(booked), .amount(capacity), capacity > 0 ? .percent(booked / capacity) : .empty]
-        }
+        } + hireUtilisation(checked, problem: problem)
 
         return [
             SheetOutput(name: "Summary", header: ["figure", "value"], rows: summary, widths: [28, 18]),
@@ -112,6 +118,6 @@ public enum PlanSheets {
                         rows: assignments, widths: [14, 18, 14]),
             SheetOutput(name: "Utilisation", header: ["person", "team"] + periodTitles + ["hours booked", "capacity", "utilisation"],
                         rows: utilisation, widths: [14, 16]),
-        ]
+        ] + (supplySheet(checked, problem: problem).map { [$0] } ?? [])
     }
 }

@@ -2,7 +2,7 @@
 public import CapacityPlanning
 
 /// The scenario's tables in the import's columns (People, Projects, Demands, Availability,
-/// Pins, Systems, Drivers; in version 3 also Actuals and Synergies) and its horizon, policy and
+/// Pins, Systems, Drivers; in version 3 also Actuals, Synergies, Roles and Courses) and its horizon, policy and
 /// status period in a Settings sheet.
 public enum ScenarioSheets {
     /// The sheets for `scenario`, and what they cannot hold (balance rules, the baseline),
@@ -110,6 +110,7 @@ public enum ScenarioSheets {
                 [synergy.id.map { .text($0) } ?? .empty, list(synergy.projects), .number(synergy.value)]
             }, widths: [18, 32]))
         }
+        sheets += supplySheets(scenario)
         sheets.append(settings(scenario))
 
         var dropped: [String] = []
