@@ -27,6 +27,12 @@ enum PlanFile {
                        + "finishes, but has no place for due dates, late penalties, probabilities, maxDuration, "
                        + "maxPerPeriod or synergies: the file leaves them out")
         }
+        if problem.scenario.usesSupplyKeys {
+            let courses = plan.training?.count ?? 0
+            printError("warning: the Project file carries the plan's hires as generic resources (ROLE#K, available from "
+                       + "their start, at their role's rate), but has no place for courses"
+                       + (courses > 0 ? " (the plan takes \(courses))" : "") + " or hiring costs: the file leaves them out")
+        }
         return try MSPDIExporter.document(plan, problem: problem, title: title).xml()
     }
 }

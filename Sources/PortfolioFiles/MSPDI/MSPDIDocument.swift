@@ -114,6 +114,9 @@ public struct MSPDIDocument: Codable, Sendable {
         var StandardRate: String?
         var StandardRateFormat: String?
         var CalendarUID: String?
+        var Notes: String?
+        /// `1` for a generic resource (a hire the plan makes, `ROLE#K`), not a named person.
+        var IsGeneric: String?
         var ExtendedAttribute: [FieldValue]?
         var AvailabilityPeriods: AvailabilityPeriods?
     }

@@ -16,6 +16,8 @@ public import Foundation
 ///   time-phased work and their sum as work.
 /// - A portfolio in flight (format v3): the status date, spans to the plan's finish, actual
 ///   work and actual starts (`MSPDIExporter+InFlight.swift`).
+/// - Supply (format v3, Part B): each hire instance the plan makes is a generic resource `ROLE#K`
+///   after the people, available from its start; courses have no place (`MSPDIExporter+Supply.swift`).
 /// Periods are placed on Project's standard calendar (Monday–Friday, 8 hours a day) from
 /// `horizon.start` (`MSPDICalendar.fallbackStart` without one) in `horizon.unit` (weeks without one).
 public enum MSPDIExporter {
@@ -40,9 +42,10 @@ public enum MSPDIExporter {
             .init(FieldID: String($0.id), FieldName: $0.name, Alias: $0.alias)
         })
         document.Calendars = .init(Calendar: [standardCalendar()])
+        let hires = hireResources(plan, problem: problem, calendar: calendar, firstUID: scenario.people.count + 1)
         document.Resources = .init(Resource: scenario.people.enumerated().map { i, person in
             resource(person, uid: i + 1, calendar: calendar)
-        })
+        } + hires.map(\.resource))
 
         // Tasks: a summary per project, a task per demand line.
         let decisions = Dictionary(plan.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -97,7 +100,8 @@ public enum MSPDIExporter {
         document.Tasks = .init(Task: tasks)
 
         // Assignments with their hours per period.
-        let resourceUID = Dictionary(scenario.people.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        var resourceUID = Dictionary(scenario.people.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        for hire in hires where resourceUID[hire.name] == nil { resourceUID[hire.name] = hire.uid }
         var assignments: [MSPDIDocument.Assignment] = []
         var assignmentKeys: [String] = []  // "person project demand" of each assignment
         for key in pairOrder {
@@ -149,7 +153,7 @@ public enum MSPDIExporter {
     }
 
     /// A person as a work resource.
-    private static func resource(_ person: Person, uid: Int, calendar: MSPDICalendar) -> MSPDIDocument.Resource {
+    static func resource(_ person: Person, uid: Int, calendar: MSPDICalendar) -> MSPDIDocument.Resource {
         let capacity = person.capacity.expanded(to: calendar.periods)
         let units = capacity.indices.map { t in calendar.workingHours(t) > 0 ? capacity[t] / calendar.workingHours(t) : 0 }
         var resource = MSPDIDocument.Resource()

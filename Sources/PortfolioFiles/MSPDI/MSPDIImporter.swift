@@ -8,7 +8,8 @@ import Foundation
 /// - Resources of type work become people: id from the "Person id" field or the name, team
 ///   from the group, cost per hour from the standard rate, capacity per period from max units
 ///   (or the availability period in force) × the period's working hours, skills from the
-///   "Skills" field (`backend:5;devops:3`), else the group as a skill at level 1.
+///   "Skills" field (`backend:5;devops:3`), else the group as a skill at level 1. A generic
+///   resource (a hire the export made, `ROLE#K`) is a person too, with a warning.
 /// - Each top-level task becomes a project (a top-level task without subtasks is its own
 ///   demand line): duration = the periods from its start to its finish, earliest start from a
 ///   start-no-earlier-than or must-start-on constraint, deadline from its deadline (or a
@@ -141,6 +142,10 @@ struct MSPDIReading {
             if name.isEmpty { warn("\(label) has no name: not imported"); continue }
             if let uid = resource.CalendarUID, uid != document.CalendarUID, uid != "-1" {
                 warn("\(label) has its own calendar (UID \(uid)): not mapped; its capacity counts the standard working week")
+            }
+            if let generic = resource.IsGeneric, generic == "1" || generic.lowercased() == "true" {
+                warn("\(label) is a generic resource (a placeholder, such as a planned hire): imported as a person "
+                     + "with its availability, not as a role that may be hired")
             }
             var id = value(.personID, in: resource.ExtendedAttribute) ?? Self.slug(name)
             id = Self.unique(id, in: &used)
