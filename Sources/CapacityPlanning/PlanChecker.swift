@@ -47,8 +47,9 @@ public struct PlanViolation: Sendable, Equatable, CustomStringConvertible {
         public var description: String {
             let names = ["format", "mandatory", "window", "dependency", "eligibility",
                          "coverage", "capacity", "concurrency", "budget", "pin", "system", "balance", "alternatives",
-                         "status"]
-            return rawValue == 0 ? "format" : "rule \(rawValue) (\(names[rawValue]))"
+                         "status", "hires", "training"]
+            let name = names.indices.contains(rawValue) ? names[rawValue] : "unnamed"
+            return rawValue == 0 ? "format" : "rule \(rawValue) (\(name))"
         }
     }
 

@@ -28,6 +28,10 @@ extension ConflictAnalyzer {
         options.progress?("forecasting finishes and re-solving mitigations")
         report.forecast = ForecastAnalysis(problem: problem, allocation: analysed.allocation, reference: base, solver: solver,
                                            limit: options.maxResolutions).forecasts()
+        if problem.hasSupply {
+            options.progress?("measuring each hire and course by a re-solve without it")
+            report.supply = SupplyAnalysis(problem: problem, plan: analysed, solver: solver).decisions()
+        }
         report.notes.append("For a portfolio in flight (format version 3) this build reports the forecast: finishes against due "
                             + "dates and the baseline, why late projects are late, and their best mitigations, each re-solved. "
                             + "The other sections (shortages, contention, resolutions, marginal values) are not computed for it yet.")

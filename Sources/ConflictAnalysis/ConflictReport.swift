@@ -41,6 +41,9 @@ public struct ConflictReport: Sendable, Equatable, Codable {
     /// The forecast of a portfolio in flight (format version 3, section 6): every selected
     /// project's finish against its due date and the baseline; `nil` for other scenarios.
     public var forecast: [ProjectForecast]?
+    /// Each hire entry and course of the analysed plan with the work it makes possible and its
+    /// worth, re-solved without it (format version 3, Part B); `nil` for a scenario without supply.
+    public var supply: [SupplyDecision]?
 
     /// Creates a report for `plan` measured against `reference`.
     public init(plan: AnalysedPlan, reference: SolveOutcome) {

@@ -24,6 +24,7 @@ extension ConflictReport {
         if let forecast {
             // The portfolio in flight: only the forecast is computed (the notes say so).
             forecastText(&out, forecast, limit: limit)
+            if let supply { supplyText(&out, supply) }
             out.append("")
             out.append("NOTES")
             for note in notes { out.append("  - \(note)") }

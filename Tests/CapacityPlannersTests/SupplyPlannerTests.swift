@@ -4,6 +4,8 @@ import Testing
 import CapacityPlanning
 import CapacityPlanners
 import ScenarioGeneration
+import Foundation
+import TestSupport
 
 @Suite("Planners with supply (v3 Part B)")
 struct SupplyPlannerTests {
@@ -108,6 +110,27 @@ struct SupplyPlannerTests {
         }
         #expect(planned >= 9)
         #expect(supplied >= 1, "no optimum hired or trained on any generated portfolio")
+    }
+
+    @Test("Examples/hire-or-train.json: the optimum hires and trains, and beats the same portfolio without supply")
+    func example() throws {
+        let scenario = try Scenario(json: Data(contentsOf: SharedFiles.examples.appendingPathComponent("hire-or-train.json")))
+        let problem = try PlanningProblem(scenario)
+        let plan = try ExactPlanner().plan(problem, options: PlanningOptions(timeLimit: 60))
+        #expect(plan.status == .optimal && PlanChecker.check(plan, for: problem).isValid)
+        #expect(plan.hires?.contains { $0.role == "senior-data-scientist" } == true)
+        #expect(plan.training?.contains { $0.course == "ada-data" } == true)
+        #expect(plan.training?.contains { $0.course == "tom-data" } == false, "Tom's long, dear course does not pay")
+        var without = scenario
+        without.hiring = []
+        without.training = []
+        let alone = try ExactPlanner().plan(try PlanningProblem(without), options: PlanningOptions(timeLimit: 60))
+        let (with, bare) = (try #require(plan.objective), try #require(alone.objective))
+        #expect(alone.status == .optimal && with > bare, "with supply \(with), without \(bare)")
+        // Without supply only one of the three data projects fits; with it all three go ahead.
+        let data = ["churn-model", "pricing-engine", "demand-forecast"]
+        #expect(plan.projects.filter { data.contains($0.id) && $0.selected }.count == 3)
+        #expect(alone.projects.filter { data.contains($0.id) && $0.selected }.count == 1)
     }
 
     /// Hires are `ROLE#1 … ROLE#n`, n the role's hires in the plan, each with hours only from its start.

@@ -13,7 +13,7 @@ struct ExamplesTests {
 
     @Test("each example is valid, in the format version the README gives, weekly from an ISO start",
           arguments: [("small-team.json", 1), ("mid-size-pmo.json", 2), ("replan-after-departures.json", 2),
-                      ("in-flight.json", 3)])
+                      ("in-flight.json", 3), ("hire-or-train.json", 3)])
     func valid(name: String, version: Int) throws {
         let (scenario, warnings) = try Self.read(name)
         _ = try PlanningProblem(scenario)

@@ -1,0 +1,60 @@
+// The supply analysis (spec v3, section 6): each hire and course of the plan, the work it makes
+// possible, and its worth, reproduced by re-solving the scenario without it.
+import CapacityPlanners
+import CapacityPlanning
+@testable import ConflictAnalysis
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("Conflict analysis: what each hire and course is worth")
+struct SupplyAnalysisTests {
+    static func example() throws -> Scenario {
+        try Scenario(json: Data(contentsOf: SharedFiles.examples.appendingPathComponent("hire-or-train.json")))
+    }
+
+    @Test("Examples/hire-or-train.json: each hire's and course's worth equals a re-solve without it")
+    func example() throws {
+        let scenario = try Self.example()
+        var options = testOptions()
+        options.maxResolutions = 0  // the forecast's mitigations are ForecastTests'
+        options.timeLimit = 60
+        let report = try ConflictAnalyzer(options: options).analyze(scenario)
+        let supply = try #require(report.supply)
+        let hires = supply.filter { $0.kind == .hire }
+        let courses = supply.filter { $0.kind == .course }
+        #expect(!hires.isEmpty && !courses.isEmpty, "the plan hires and trains: \(supply)")
+        for decision in supply {
+            #expect((decision.worth ?? 0) > 0, "\(decision.headline)")
+            #expect(!decision.work.isEmpty && decision.cost > 0)
+        }
+        let hire = try #require(hires.first)
+        #expect(hire.people?.first == "senior-data-scientist#1" && (hire.startLabel.hasPrefix("W")))
+        let text = report.text(limit: 10)
+        #expect(text.contains("SUPPLY") && text.contains("Hire \(hire.count ?? 0) × senior-data-scientist from W"))
+        #expect(text.contains("ada: ada-data course (data → 4)"))
+        guard testPlanner == .glpk else { return }  // the exact planner's optima make the comparison exact
+        let planned = report.plan.objective
+        for decision in supply {
+            var without = scenario
+            if let role = decision.role, let r = without.hiring.firstIndex(where: { $0.id == role }) {
+                without.hiring[r].maxHires -= decision.count ?? 0
+            } else if let course = decision.course {
+                without.training.removeAll { $0.id == course }
+            }
+            #expect(decision.withoutIt.status == .optimal)
+            let alone = try ExactPlanner().plan(try PlanningProblem(without), options: PlanningOptions(timeLimit: 60))
+            let objective = try #require(alone.objective)
+            let worth = try #require(decision.worth)
+            #expect(abs(worth - (planned - objective)) <= 1e-6 * max(1, abs(planned)), "\(decision.headline): \(worth) vs \(planned - objective)")
+        }
+    }
+
+    @Test("no supply section for a scenario without hiring or training")
+    func none() throws {
+        let scenario = try Scenario(json: Data(contentsOf: SharedFiles.examples.appendingPathComponent("in-flight.json")))
+        var options = testOptions()
+        options.maxResolutions = 0
+        #expect(try ConflictAnalyzer(options: options).analyze(scenario).supply == nil)
+    }
+}
