@@ -21,6 +21,10 @@ struct ReportData {
         let usable: [Double]
         /// Projects the person works on, by display name, most hours first.
         let projects: [String]
+        /// Hours the plan's courses take per period (version 3, Part B; all 0 without courses).
+        let training: [Double]
+        /// For a hire instance `ROLE#K`: the period its hire starts (it has no capacity before).
+        let hiredFrom: Int?
     }
 
     /// A team and its people, in scenario order.
@@ -33,6 +37,8 @@ struct ReportData {
         let booked: [Double]
         /// Contracted capacity per period, all members together.
         let capacity: [Double]
+        /// Hours the plan's courses take per period, all members together.
+        let training: [Double]
     }
 
     /// Demand and supply of one skill over time.
@@ -78,6 +84,9 @@ struct ReportData {
     let check: PlanCheck
     /// People by team, teams in order of first appearance.
     let teams: [TeamGroup]
+    /// The hire instances the plan hires (`ROLE#K`, version 3, Part B), as a group after the
+    /// teams; `nil` when it hires nobody. Instances it does not hire are never shown.
+    let hires: TeamGroup?
     /// Skills, busiest (highest peak demand ÷ supply) first.
     let skills: [SkillSeries]
     /// Projects left out, in scenario order.
@@ -126,7 +135,9 @@ struct ReportData {
             let projects = (personProject[i] ?? [:]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .map { problem.scenario.projects[$0.key].resolvedName }
             let row = PersonRow(index: i, id: person.id, name: person.resolvedName, booked: load.hours,
-                                capacity: load.capacity, usable: load.usable, projects: projects)
+                                capacity: load.capacity, usable: load.usable, projects: projects,
+                                training: (0..<periods).map { problem.courseHours(of: i, period: $0, in: allocation) },
+                                hiredFrom: nil)
             // People without a team gather in a group after all named teams.
             let team = person.team.flatMap { $0.isEmpty ? nil : $0 } ?? Self.noTeam
             if members[team] == nil && team != Self.noTeam { order.append(team) }
@@ -134,25 +145,30 @@ struct ReportData {
         }
         if members[Self.noTeam] != nil { order.append(Self.noTeam) }
         teams = order.map { key in
-            let people = members[key] ?? []
-            let name = key == Self.noTeam ? "No team" : key
-            var booked = [Double](repeating: 0, count: periods)
-            var capacity = [Double](repeating: 0, count: periods)
-            for p in people {
-                for t in 0..<periods {
-                    booked[t] += p.booked.indices.contains(t) ? p.booked[t] : 0
-                    capacity[t] += p.capacity.indices.contains(t) ? p.capacity[t] : 0
-                }
-            }
-            return TeamGroup(name: name, people: people, booked: booked, capacity: capacity)
+            Self.group(key == Self.noTeam ? "No team" : key, members[key] ?? [], periods: periods)
         }
+        let hired = Self.hireRows(problem, allocation: allocation, personProject: personProject)
+        hires = hired.isEmpty ? nil : Self.group("Hires", hired, periods: periods)
 
+        // Everyone who works in the plan: the scenario's people and the instances it hires.
+        let staff = Array(0..<problem.scenarioPeopleCount) + hired.map(\.index)
         skills = kpis.skills.enumerated().map { s, load in
             var supply = [Double](repeating: 0, count: periods)
             var count = 0
-            for person in problem.people where person.levels.indices.contains(s) && person.levels[s] > 0 {
+            for p in staff {
+                let person = problem.people[p]
+                // The skill from the start, or from the end of a course the plan takes (version 3).
+                let own = person.levels.indices.contains(s) && person.levels[s] > 0
+                let taught = (problem.coursesOf[p] ?? []).compactMap { c -> Int? in
+                    guard problem.courses[c].skill == s, let start = allocation.courses[c] else { return nil }
+                    return problem.courses[c].qualifiesFrom(start: start)
+                }.min()
+                guard own || taught != nil else { continue }
                 count += 1
-                for t in 0..<periods { supply[t] += person.capacity[t] }
+                for t in 0..<periods where own || t >= (taught ?? periods) {
+                    supply[t] += max(0, problem.capacity(of: p, period: t, in: allocation)
+                                        - problem.courseHours(of: p, period: t, in: allocation))
+                }
             }
             return SkillSeries(skill: load.skill, demanded: load.demanded, booked: load.booked, supply: supply, people: count)
         }
@@ -174,5 +190,44 @@ struct ReportData {
 
         var seen = Set<String>()
         warnings = (problem.warnings.map(\.description) + (plan.details?.warnings ?? [])).filter { seen.insert($0).inserted }
+    }
+
+    /// A group of `people` with their hours and capacity summed per period.
+    private static func group(_ name: String, _ people: [PersonRow], periods: Int) -> TeamGroup {
+        var booked = [Double](repeating: 0, count: periods)
+        var capacity = [Double](repeating: 0, count: periods)
+        var training = [Double](repeating: 0, count: periods)
+        for p in people {
+            for t in 0..<periods {
+                booked[t] += p.booked.indices.contains(t) ? p.booked[t] : 0
+                capacity[t] += p.capacity.indices.contains(t) ? p.capacity[t] : 0
+                training[t] += p.training.indices.contains(t) ? p.training[t] : 0
+            }
+        }
+        return TeamGroup(name: name, people: people, booked: booked, capacity: capacity, training: training)
+    }
+
+    /// The hire instances `allocation` hires, by role and number: "Data engineer #1", with the
+    /// role's capacity from the hire's start (0 before) and their booked hours.
+    private static func hireRows(_ problem: PlanningProblem, allocation: Allocation,
+                                 personProject: [Int: [Int: Double]]) -> [PersonRow] {
+        let periods = problem.periodCount
+        let hired = allocation.hires.keys.filter { problem.people.indices.contains($0) && problem.people[$0].hire != nil }
+            .sorted()
+        return hired.compactMap { p -> PersonRow? in
+            guard let slot = problem.people[p].hire, problem.scenario.hiring.indices.contains(slot.role),
+                  let start = allocation.hires[p] else { return nil }
+            let role = problem.scenario.hiring[slot.role]
+            var booked = [Double](repeating: 0, count: periods)
+            for (cell, h) in allocation.hours where cell.person == p && h > 0 && booked.indices.contains(cell.period) {
+                booked[cell.period] += h
+            }
+            let projects = (personProject[p] ?? [:]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .map { problem.scenario.projects[$0.key].resolvedName }
+            return PersonRow(index: p, id: problem.people[p].id, name: "\(role.resolvedName) #\(slot.number)", booked: booked,
+                             capacity: (0..<periods).map { $0 >= start ? max(0, role.capacity) : 0 },
+                             usable: (0..<periods).map { problem.capacity(of: p, period: $0, in: allocation) },
+                             projects: projects, training: Array(repeating: 0, count: periods), hiredFrom: start)
+        }
     }
 }

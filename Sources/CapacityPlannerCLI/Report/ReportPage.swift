@@ -78,6 +78,8 @@ struct ReportPage: Sendable {
         let violations: Violations?
         /// Headline figures.
         let cards: [Card]
+        /// The headline grid's columns when there are more cards than the usual six (hiring and training).
+        let kpiColumns: Int?
         /// Whether the scenario is a portfolio in flight (format v3, Part A).
         let inFlight: Bool
         /// The schedule.
@@ -113,6 +115,12 @@ struct ReportPage: Sendable {
                     "\(scenario.people.count) \(scenario.people.count == 1 ? "person" : "people")"
                         + (teams > 0 ? " in \(teams) team\(teams == 1 ? "" : "s")" : ""),
                     "\(scenario.projects.count) candidate project\(scenario.projects.count == 1 ? "" : "s")"]
+        if let hires = data.hires?.people.count, hires > 0 {
+            meta.append("\(hires) \(hires == 1 ? "hire" : "hires")")
+        }
+        if !data.allocation.courses.isEmpty {
+            meta.append("\(data.allocation.courses.count) course\(data.allocation.courses.count == 1 ? "" : "s")")
+        }
         if let solver = data.plan.solver { meta.append("planner: \(solver)") }
         if let seconds = data.plan.details?.seconds, seconds.isFinite {
             meta.append(Format.seconds(seconds))
@@ -131,11 +139,13 @@ struct ReportPage: Sendable {
         if data.hasPlan {
             infeasible = nil
             let violations = data.check.violations
+            let cards = Self.cards(data)
             sections = Sections(
                 violations: violations.isEmpty ? nil : Violations(
                     shown: violations.prefix(30).map { PageText($0.description) },
                     moreViolations: violations.count > 30 ? violations.count - 30 : nil),
-                cards: Self.cards(data),
+                cards: cards,
+                kpiColumns: cards.count > 6 ? cards.count : nil,
                 inFlight: data.problem.isInFlight,
                 gantt: GanttChart.view(data),
                 forecast: data.problem.isInFlight ? ForecastSection.view(data, analysis: analysis) : nil,
@@ -172,7 +182,8 @@ struct ReportPage: Sendable {
         self.policy = PageText(rules.joined(separator: " · "))
     }
 
-    /// The headline figures: net value, value, staff cost, penalties, utilisation, mandatory work.
+    /// The headline figures: net value, value, staff cost, (with supply) hiring and training,
+    /// penalties, utilisation, mandatory work.
     private static func cards(_ data: ReportData) -> [Card] {
         func card(_ label: String, _ value: String, _ detail: String, tone: String = "", tooltip: String? = nil) -> Card {
             Card(label: PageText(label), value: PageText(value), detail: PageText(detail), tone: tone,
@@ -196,7 +207,22 @@ struct ReportPage: Sendable {
         if let budget = data.problem.policy.budget {
             costDetail = "of \(Format.compactMoney(budget)) budget (\(budget > 0 ? Format.percent(o.staffCost / budget) : "–"))"
         }
+        let supplyCost = (o.hiringCost ?? 0) + (o.trainingCost ?? 0)
+        if let budget = data.problem.policy.budget, data.problem.hasSupply {
+            // The portfolio budget pays the hires and courses too (spec v3, rule 8).
+            let spent = o.staffCost + supplyCost
+            costDetail = "with hires and courses \(budget > 0 ? Format.percent(spent / budget) : "–") of \(Format.compactMoney(budget)) budget"
+        }
         cards.append(card("Staff cost", Format.compactMoney(o.staffCost), costDetail, tooltip: Format.money(o.staffCost)))
+        if data.problem.hasSupply || o.hiringCost != nil || o.trainingCost != nil {
+            let hires = data.hires?.people.count ?? 0, courses = data.allocation.courses.count
+            var parts: [String] = []
+            if hires > 0 { parts.append("\(hires) hire\(hires == 1 ? "" : "s") \(Format.compactMoney(o.hiringCost ?? 0))") }
+            if courses > 0 { parts.append("\(courses) course\(courses == 1 ? "" : "s") \(Format.compactMoney(o.trainingCost ?? 0))") }
+            cards.append(card("Hiring and training", Format.compactMoney(supplyCost),
+                              parts.isEmpty ? "no hires, no courses" : parts.joined(separator: " · "),
+                              tooltip: "Hiring \(Format.money(o.hiringCost ?? 0)) · training \(Format.money(o.trainingCost ?? 0))"))
+        }
         let penalties = o.unmetPenalty + o.assignmentPenalty + o.changePenalty + o.startChangePenalty
         var parts: [String] = []
         if o.unmetPenalty > 0 { parts.append("unstaffed \(Format.compactMoney(o.unmetPenalty))") }
@@ -204,8 +230,10 @@ struct ReportPage: Sendable {
         if o.changePenalty + o.startChangePenalty > 0 { parts.append("changes \(Format.compactMoney(o.changePenalty + o.startChangePenalty))") }
         cards.append(card("Penalties", Format.compactMoney(penalties), parts.isEmpty ? "none" : parts.joined(separator: " · "),
                           tone: o.unmetPenalty > 0 ? "warn" : "", tooltip: Format.money(penalties)))
-        let booked = data.kpis.people.reduce(0) { $0 + $1.hours.reduce(0, +) }
-        let capacity = data.kpis.people.reduce(0) { $0 + $1.capacity.reduce(0, +) }
+        // The scenario's people and the plan's hires (from their start).
+        let hired = data.hires?.people ?? []
+        let booked = data.kpis.people.reduce(0) { $0 + $1.hours.reduce(0, +) } + hired.reduce(0) { $0 + $1.booked.reduce(0, +) }
+        let capacity = data.kpis.people.reduce(0) { $0 + $1.capacity.reduce(0, +) } + hired.reduce(0) { $0 + $1.capacity.reduce(0, +) }
         let cap = data.problem.policy.utilizationCap
         cards.append(card("Utilisation", capacity > 0 ? Format.percent(booked / capacity) : "–",
                           "\(Format.hours(booked)) h of \(Format.hours(capacity)) h" + (cap < 1 ? " · cap \(Format.percent(cap))" : "")))

@@ -22,13 +22,24 @@ enum ValueChart {
         let detail: String
     }
 
-    /// The steps: value, staff cost, then every penalty that is not zero, then the net value.
+    /// The steps: value, staff cost, hiring and training (version 3, when not zero), then every
+    /// penalty that is not zero, then the net value.
     static func steps(_ data: ReportData) -> [Step] {
         let o = data.kpis.objective
         var steps = [Step(label: "Value", amount: o.value, isTotal: false,
                           detail: "\(data.kpis.projects.filter(\.selected).count) projects selected"),
                      Step(label: "Staff cost", amount: -o.staffCost, isTotal: false,
                           detail: "\(Format.hours(data.kpis.people.reduce(0) { $0 + $1.hours.reduce(0, +) })) h booked")]
+        if let hiring = o.hiringCost, hiring > 0 {
+            let hires = data.hires?.people.count ?? 0
+            steps.append(Step(label: "Hiring", amount: -hiring, isTotal: false,
+                              detail: "\(hires) hire\(hires == 1 ? "" : "s"): hiring costs and salaries to the horizon's end"))
+        }
+        if let training = o.trainingCost, training > 0 {
+            let courses = data.allocation.courses.count
+            steps.append(Step(label: "Training", amount: -training, isTotal: false,
+                              detail: "\(courses) course\(courses == 1 ? "" : "s")"))
+        }
         if o.unmetPenalty > 0 {
             steps.append(Step(label: "Unstaffed", amount: -o.unmetPenalty, isTotal: false,
                               detail: "\(Format.hours(o.unmetHours)) mandatory hours unstaffed"))
