@@ -86,6 +86,8 @@ struct ReportPage: Sendable {
         let gantt: GanttChart.View
         /// Finishes against due dates and the baseline (a portfolio in flight only).
         let forecast: ForecastSection.View?
+        /// The plan's hires and courses (format v3, Part B: when the scenario has roles or courses).
+        let supply: SupplySection.View?
         /// The shared systems' lanes (format v2 with systems).
         let systems: SystemLanes.View?
         /// Strategy and balance (format v2).
@@ -149,6 +151,7 @@ struct ReportPage: Sendable {
                 inFlight: data.problem.isInFlight,
                 gantt: GanttChart.view(data),
                 forecast: data.problem.isInFlight ? ForecastSection.view(data, analysis: analysis) : nil,
+                supply: SupplySection.view(data),
                 systems: data.problem.systems.isEmpty ? nil : SystemLanes.view(data),
                 strategy: data.problem.scenario.version >= 2 ? StrategySection.view(data) : nil,
                 waterfall: ValueChart.view(data),

@@ -19,6 +19,8 @@ enum ReportTemplates {
         "conflicts": PackageResources.conflicts_mustache,
         "conflict-table": PackageResources.conflict_table_mustache,
         "forecast": PackageResources.forecast_mustache,
+        "supply": PackageResources.supply_mustache,
+        "supply-timeline": PackageResources.supply_timeline_mustache,
     ]
 
     /// The templates, or why they cannot be used.
