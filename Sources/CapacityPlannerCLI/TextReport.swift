@@ -47,7 +47,8 @@ enum TextReport {
         let strategic = version2 ? "  strategic value \(Format.money(o.strategicValue))  delay cost \(Format.money(o.delayCost))" : ""
         let inFlight = problem.isInFlight
         let version3 = inFlight ? "  late cost \(Format.money(o.lateCost ?? 0))  synergies \(Format.money(o.synergyValue ?? 0))" : ""
-        out.append("  value \(Format.money(o.value))\(strategic)\(version3)  staff cost \(Format.money(o.staffCost))  unmet \(Format.money(o.unmetPenalty))"
+        let supply = problem.hasSupply ? "  hiring \(Format.money(o.hiringCost ?? 0))  training \(Format.money(o.trainingCost ?? 0))" : ""
+        out.append("  value \(Format.money(o.value))\(strategic)\(version3)  staff cost \(Format.money(o.staffCost))\(supply)  unmet \(Format.money(o.unmetPenalty))"
                    + "  team size \(Format.money(o.assignmentPenalty))  change \(Format.money(o.changePenalty + o.startChangePenalty))")
         if let note = plan.details?.note { out.append(style.dim("  \(note)")) }
         out.append("")
@@ -73,6 +74,7 @@ enum TextReport {
                          + (inFlight ? ["actuals", "due"] : [])
                          + (version2 ? ["strategic", "delay cost"] : []) + (inFlight ? ["late"] : []), rows))
         if version2 { out += strategyLines(StrategySummary(allocation: allocation, problem: problem), style: style) }
+        if problem.hasSupply { out += supplyLines(SupplySummary(allocation: allocation, problem: problem), labels: labels, periods: problem.periodCount) }
         out.append("")
         let peopleRows = kpis.people.map { p -> [String] in
             let booked = p.hours.reduce(0, +)
@@ -88,6 +90,27 @@ enum TextReport {
             for w in warnings { out.append("  - \(w)") }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The supply section: `Hire 2 × Senior data scientist from W5 (lead time 4): …` and
+    /// `ada: ada-data course W1–W3 (data → 4), qualifies for churn-model from W4: …`.
+    static func supplyLines(_ supply: SupplySummary, labels: PeriodLabels, periods: Int) -> [String] {
+        var out = ["", "Supply:"]
+        if supply.isEmpty { out.append("  no hires and no courses") }
+        for hire in supply.hires {
+            let lead = hire.leadTime > 0 ? " (lead time \(hire.leadTime))" : ""
+            let work = hire.work.map { "\(Format.hoursWithUnit($0.hours)) on \($0.project)" }.joined(separator: ", ")
+            out.append("  Hire \(hire.count) × \(hire.role) from \(labels.short(hire.start))\(lead): \(hire.people.joined(separator: ", ")); "
+                       + (work.isEmpty ? "no hours" : work) + "; costs \(Format.money(hire.cost))")
+        }
+        for course in supply.courses {
+            let projects = course.work.map(\.project).joined(separator: ", ")
+            let qualifies = course.qualifiesFrom < periods
+                ? ", qualifies\(projects.isEmpty ? "" : " for \(projects)") from \(labels.short(course.qualifiesFrom))" : ""
+            out.append("  \(course.person): \(course.course) course \(labels.short(course.start))–\(labels.short(course.end)) "
+                       + "(\(course.skill) → \(course.level))\(qualifies); costs \(Format.money(course.cost))")
+        }
+        return out
     }
 
     /// The strategy section: points and value per driver, each balance group's share against its rule.
