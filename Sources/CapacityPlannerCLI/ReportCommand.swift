@@ -21,7 +21,10 @@ struct ReportCommand: ParsableCommand {
             the heatmap shows team rows that open to list their people. For a portfolio in flight (format v3) \
             the chart shades the past before the status period, draws each bar from its start to its finish \
             with its actuals, due date and late periods, and a Forecast section lists each project's finish \
-            against its due date and the baseline (with --analyze, each late project's mitigations, re-solved).
+            against its due date and the baseline (with --analyze, each late project's mitigations, re-solved). \
+            With roles or courses (format v3, Part B) a Supply section shows the plan's hires and courses on the \
+            timeline, in tables whose totals are the objective's hiring and training costs, and the usable hours \
+            by skill before and after them; the heatmap lists the people hired, from their start.
 
             --format xlsx writes a workbook with the plan's sheets (Summary; Schedule with start and finish \
             dates; Assignments, hours by person, project, demand line and period; Utilisation by person and \

@@ -4,9 +4,10 @@ import PortfolioPages
 
 /// Renders `ReportData` as a single HTML document for a PMO's audience.
 ///
-/// Sections: headline figures; the schedule (Gantt); value, cost and penalties; projects
-/// left out; the utilisation heatmap (people × periods by team); demand against supply per
-/// skill; notes. Swift computes the view model (`ReportPage`: formatted figures, SVG
+/// Sections: headline figures; the schedule (Gantt); for a portfolio in flight the forecast;
+/// with roles or courses (format v3, Part B) the supply (`SupplySection`); value, cost and
+/// penalties; projects left out; the utilisation heatmap (people × periods by team, then the
+/// plan's hires); demand against supply per skill; notes. Swift computes the view model (`ReportPage`: formatted figures, SVG
 /// coordinates, colours, and every scenario or plan string as `PageText`);
 /// `Templates/report.mustache` and its partials lay it out, and the template engine escapes
 /// every value it writes.
