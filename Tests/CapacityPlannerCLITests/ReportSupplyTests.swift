@@ -106,6 +106,7 @@ struct ReportSupplyTests {
         #expect(view.courses.map(\.id.description) == ["ben-web"])
         #expect(view.courses[0].skill.description == "web 2 → 4")
         #expect(view.courses[0].qualifies.description == "after the horizon's end")
+        #expect(view.courses[0].enables.description == "–", "no line needs web")
         #expect(view.notTaken.map(\.description) == [
             "Engineer: 2 more hires possible, from W2, 1,000 + 2,000 a week each",
             "course ben-data: Ben, data → 3, 2 weeks, from W1, 500",
@@ -230,6 +231,11 @@ struct ReportSupplyTests {
         #expect(row.runs.description.hasPrefix(labels.range(course.start, last)))
         #expect(row.qualifies.description == labels.label(course.start + info.duration))
         #expect(row.cost.description == Format.money(info.cost))
+        // The work only the course qualifies its person for: ml-scoring's line (ml ≥ 3), after the course.
+        let person = problem.people[info.person].id
+        let enabled = plan.assignments.filter { $0.person == person && $0.project == "ml-scoring" }
+        #expect(!enabled.isEmpty && enabled.allSatisfy { $0.period >= course.start + info.duration })
+        #expect(row.enables.description == "ml-scoring \(Format.hours(enabled.reduce(0) { $0 + $1.hours })) h")
         let strip = try #require(timeline.rows.first { $0.name.description == course.course })
         #expect(abs(number(strip.bar.x) - x(course.start)) < 0.11)
         #expect(abs(number(strip.bar.width) - (x(last + 1) - x(course.start) - 1)) < 0.11)

@@ -36,6 +36,8 @@ enum SupplySection {
         let runs: PageText
         /// The first period the person has the level, or "after the horizon's end".
         let qualifies: PageText
+        /// The hours the plan gives the person on lines only the course qualifies them for, by project.
+        let enables: PageText
         /// Its cost.
         let cost: PageText
     }
@@ -137,21 +139,24 @@ enum SupplySection {
                            cost: PageText(Format.money(cost)), costTip: PageText(tip))
         }
 
-        let taken = data.allocation.courses.keys.sorted().filter { problem.courses.indices.contains($0) }
-        let courses = taken.map { c -> CourseRow in
-            let course = problem.courses[c]
-            let given = problem.scenario.training.indices.contains(course.index) ? problem.scenario.training[course.index] : nil
-            let start = data.allocation.courses[c] ?? 0
-            let last = start + course.duration - 1
-            let q = course.qualifiesFrom(start: start)
+        // The courses as the text report and the analysis read them (`SupplySummary`).
+        let summary = SupplySummary(allocation: data.allocation, problem: problem)
+        let courses = summary.courses.map { entry -> CourseRow in
+            let p = problem.personIndex[entry.person]
             let people = problem.scenario.people
-            let own = given.flatMap { g in people.indices.contains(course.person) ? people[course.person].skills[g.skill] : nil }
-            let skill = given.map { "\($0.skill) " + (own.map { "\($0) → " } ?? "→ ") + "\($0.level)" } ?? "level \(course.level)"
-            return CourseRow(id: PageText(course.id), person: PageText(SupplyTimeline.personName(data, course.person)),
-                             skill: PageText(skill),
-                             runs: PageText(labels.range(start, last) + " · \(Format.hours(course.hoursPerPeriod)) h a \(unit)"),
-                             qualifies: PageText(q < problem.periodCount ? labels.label(q) : "after the horizon's end"),
-                             cost: PageText(Format.money(course.cost)))
+            let own = p.flatMap { people.indices.contains($0) ? people[$0].skills[entry.skill] : nil }
+            let perPeriod = problem.courses.first { $0.id == entry.course }?.hoursPerPeriod ?? 0
+            let enables = entry.work.map { work in
+                "\(problem.projectIndex[work.project].map { problem.scenario.projects[$0].resolvedName } ?? work.project) "
+                    + "\(Format.hours(work.hours)) h"
+            }
+            return CourseRow(id: PageText(entry.course), person: PageText(p.map { SupplyTimeline.personName(data, $0) } ?? entry.person),
+                             skill: PageText("\(entry.skill) " + (own.map { "\($0) → " } ?? "→ ") + "\(entry.level)"),
+                             runs: PageText(labels.range(entry.start, entry.end) + " · \(Format.hours(perPeriod)) h a \(unit)"),
+                             qualifies: PageText(entry.qualifiesFrom < problem.periodCount ? labels.label(entry.qualifiesFrom)
+                                                 : "after the horizon's end"),
+                             enables: PageText(enables.isEmpty ? "–" : enables.joined(separator: ", ")),
+                             cost: PageText(Format.money(entry.cost)))
         }
 
         let s = min(max(problem.statusPeriod, 0), problem.periodCount)
