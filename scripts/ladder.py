@@ -53,6 +53,7 @@ def run(args):
     sizes = args.sizes.split(",") if args.sizes else SIZES
     seeds = args.seeds or ",".join(map(str, SEEDS))
     command = [args.bench, "--format-version", str(args.version), "--planners", "auto", "--isolate",
+               *(["--supply"] if args.supply else []),
                "--sizes", ",".join(sizes), "--seeds", seeds, "--time-limit", str(args.time_limit),
                "--output-dir", args.output]
     print(" ".join(command), file=sys.stderr)
@@ -114,6 +115,7 @@ def main():
     commands = parser.add_subparsers(dest="command", required=True)
     p = commands.add_parser("run", help="run auto on the ladder")
     p.add_argument("--version", type=int, choices=[1, 2, 3], default=1)
+    p.add_argument("--supply", action="store_true", help="with version 3's supply (roles and courses) over the scenarios")
     p.add_argument("--sizes", help=f"comma-separated (default {','.join(SIZES)})")
     p.add_argument("--seeds", help="comma-separated (default 1,...,6)")
     p.add_argument("--time-limit", type=float, default=60)
