@@ -115,16 +115,18 @@ struct ReportSupplyTests {
         let x = geometry(timeline, periods: 6)
         let course = try #require(timeline.rows.last?.qualifies)
         #expect(course.anchor == "end" && abs(number(course.x) - x(6)) < 0.11, "the mark sits at the horizon's end")
-        // Capacity of data ≥ 3: nobody before; the hire's 40 h from period 2 after.
-        let data3 = try #require(SupplyCapacity.rows(data.problem, allocation: data.allocation).first { $0.skill == "data" })
-        #expect(data3.level == 3 && data3.sources == ["hires of Engineer", "course ben-data"])
+        // Capacity of data ≥ 3: nobody before; the hire's 40 h from period 2 after. ben-data, not taken, adds nothing.
+        let rows = SupplyCapacity.rows(data.problem, allocation: data.allocation)
+        #expect(rows.map { "\($0.skill) ≥ \($0.level)" } == ["data ≥ 3", "web ≥ 4"])
+        let data3 = try #require(rows.first { $0.skill == "data" })
+        #expect(data3.level == 3 && data3.sources == ["hires of Engineer"])
         #expect(data3.before == [0, 0, 0, 0, 0, 0] && data3.after == [0, 0, 40, 40, 40, 40])
         let supply = try #require(section("Supply", in: html))
-        #expect(supply.contains("Not taken: Engineer: 2 more hires possible"))
+        #expect(supply.contains("Not taken:</p><ul class=\"small\" style=\"margin-top:2px\"><li>Engineer: 2 more hires possible"))
         #expect(supply.contains("data ≥ 3") && supply.contains("+160 h"))
     }
 
-    @Test("a scenario with roles and courses whose plan takes none: the section says so, before equals after")
+    @Test("a scenario with roles and courses whose plan takes none: the section says so, without capacity rows")
     func nothingTaken() throws {
         let problem = try Self.smallProblem()
         let plan = Plan(status: .feasible, projects: [ProjectDecision(id: "model", selected: false)], assignments: [])
@@ -134,10 +136,10 @@ struct ReportSupplyTests {
         #expect(data.hires == nil)
         let view = try #require(SupplySection.view(data))
         #expect(view.takesNothing && view.timeline == nil && !view.hasHires && !view.hasCourses)
-        #expect(view.capacity.allSatisfy { $0.change.description == "0 h" })
+        #expect(!view.hasCapacity, "nothing is taken, so nothing changes")
         let supply = try #require(section("Supply", in: html))
         #expect(supply.contains("The plan hires nobody and takes no course."))
-        #expect(supply.contains("Engineer: 3 hires possible"))
+        #expect(supply.contains("<li>Engineer: 3 hires possible"))
         let cards = try #require(ReportPage(data, analysis: nil).sections?.cards)
         #expect(cards.contains { $0.label == "Hiring and training" && $0.detail == "no hires, no courses" })
         #expect(!html.contains("Engineer #"), "no hire in the heatmap")

@@ -8,35 +8,39 @@ import CapacityPlanning
 ///
 /// `after` counts a hire from its start (its role's capacity × the utilisation cap), a course's
 /// level from the period it ends, and takes a running course's hours off its person's hours
-/// (spec v3, rules 4, 6 and 15). The levels shown for a skill are those its demand lines ask for
-/// that a role or course of the scenario reaches (the level a line needs is what qualifies), or
-/// the role's or course's own level when no line it reaches needs the skill.
+/// (spec v3, rules 4, 6 and 15). The rows are for the skills the plan's hires and courses add; the
+/// levels shown for a skill are those its demand lines ask for that such a role or course reaches
+/// (the level a line needs is what qualifies), or the role's or course's own level when no line it
+/// reaches needs the skill.
 struct SupplyCapacity: Equatable {
     /// The skill.
     let skill: String
     /// The least level counted.
     let level: Int
-    /// What can add to it: "hires of Data engineer", "course dev-ml", in scenario order.
+    /// What the plan takes that adds to it: "hires of Data engineer", "course dev-ml", in scenario order.
     let sources: [String]
     /// Usable hours per period of the scenario's people with the skill at `level` or above.
     let before: [Double]
     /// The same with the plan's hires and courses.
     let after: [Double]
 
-    /// One row per skill and level that the scenario's roles and courses can add to, by skill
-    /// and level; empty without roles and courses.
+    /// One row per skill and level that the plan's hires and courses add to, by skill and level;
+    /// empty when the plan hires nobody and takes no course.
     ///
     /// - Complexity: O(rows · (P + C) · T) for P people and hire instances, C courses and T periods.
     static func rows(_ problem: PlanningProblem, allocation: Allocation) -> [SupplyCapacity] {
         let scenario = problem.scenario
         // What each role and course supplies: (skill, level, source).
         var supplied: [(skill: String, level: Int, source: String)] = []
-        for role in scenario.hiring {
+        let hiredRoles = Set(allocation.hires.keys.compactMap { p in
+            problem.people.indices.contains(p) ? problem.people[p].hire?.role : nil
+        })
+        for (r, role) in scenario.hiring.enumerated() where hiredRoles.contains(r) {
             for (skill, level) in role.skills.sorted(by: { $0.key < $1.key }) where level > 0 {
                 supplied.append((skill, level, "hires of \(role.resolvedName)"))
             }
         }
-        for course in scenario.training where course.level > 0 {
+        for (c, course) in scenario.training.enumerated() where course.level > 0 && allocation.courses[c] != nil {
             supplied.append((course.skill, course.level, "course \(course.id)"))
         }
         // The levels demand lines ask for, per skill.
