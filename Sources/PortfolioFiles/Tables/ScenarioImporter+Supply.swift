@@ -9,11 +9,16 @@ extension ScenarioImporter {
     static let courseColumns = ["id", "person", "skill", "level", "duration", "hoursPerPeriod", "cost", "earliestStart"]
 
     /// Reads the roles and courses files into `scenario`'s `hiring` and `training`, and makes it
-    /// version 3 when either has a row. A repeated id is an error at its row; the rest (a role id
-    /// with `#` or a person's, a course naming an unknown person, levels and ranges) is the domain's
-    /// validation, traced back to the row and cell.
-    mutating func addSupplyFiles(to scenario: inout Scenario) {
+    /// version 3 when either has a row. A repeated id, a role id that is a person's and a course
+    /// for someone not in the people file (`peopleFile`) are errors at their cell; the rest (a role
+    /// id with `#`, levels and ranges) is the domain's validation, traced back to the row and cell.
+    mutating func addSupplyFiles(to scenario: inout Scenario, peopleFile: String?) {
         let labels = PeriodLabels(scenario.horizon)
+        var personRow: [String: String] = [:]  // person id → where it is ("people.csv line 3")
+        for (i, person) in scenario.people.enumerated() where personRow[person.id] == nil {
+            personRow[person.id] = origins["people[\(i)]"].map { "\($0.table.file) \($0.table.lineWord) \($0.line)" } ?? "people[\(i)]"
+        }
+        let people = peopleFile ?? "the people file"
         if let source = supplySources.roles,
            let t = table(source, known: Self.roleColumns, required: ["id", "capacity", "maxHires"]) {
             var firstLine: [String: Int] = [:]
@@ -24,6 +29,10 @@ extension ScenarioImporter {
                     continue
                 }
                 firstLine[id] = row.line
+                if let place = personRow[id] {
+                    fail(t, row, column: "id", "role id '\(id)' is a person's id (\(place)): "
+                         + "a role's hires are named '\(id)#1', '\(id)#2', …")
+                }
                 let capacity = number(t, row, "capacity")
                 requireValue(t, row, "capacity")
                 let maxHires = integer(t, row, "maxHires")
@@ -47,6 +56,9 @@ extension ScenarioImporter {
                 }
                 firstLine[id] = row.line
                 let person = required(t, row, "person"), skill = required(t, row, "skill")
+                if let person, personRow[person] == nil {
+                    fail(t, row, column: "person", "person '\(person)' is not in \(people)")
+                }
                 let level = integer(t, row, "level")
                 requireValue(t, row, "level")
                 let duration = integer(t, row, "duration")

@@ -411,7 +411,7 @@ public struct ScenarioImporter {
         var scenario = Scenario(horizon: horizon, people: people, projects: projects, pins: pins, policy: settings.policy)
         addVersion2Files(to: &scenario, periods: periods, settings: settings)
         addVersion3Files(to: &scenario, periods: periods, settings: settings)
-        addSupplyFiles(to: &scenario)
+        addSupplyFiles(to: &scenario, peopleFile: peopleTable?.file)
 
         // The domain's validation, every issue traced back to its row. It runs even when the
         // files had errors, so that all problems are listed at once; a row that already has an
