@@ -23,6 +23,18 @@ enum FileFixtures {
         return (problem, plan)
     }
 
+    /// The Part B fixture `../shared/fixtures-v3/everything.json` (roles, courses and a portfolio in
+    /// flight) and its plan: the exact planner's when this build has GLPK, else greedy's (checked valid,
+    /// with hires and courses).
+    static func everything() throws -> (problem: PlanningProblem, plan: Plan) {
+        let data = try Data(contentsOf: SharedFiles.fixtures(version: 3).appendingPathComponent("everything.json"))
+        let problem = try PlanningProblem(try Scenario(json: data))
+        let kind: PlannerKind = PlannerKind.glpk.isAvailable ? .glpk : .greedy
+        let plan = try kind.makePlanner().plan(problem, options: PlanningOptions(seed: 1))
+        #expect(PlanChecker.check(plan, for: problem).isValid, "the \(kind) plan of everything.json passes the checker")
+        return (problem, plan)
+    }
+
     /// A generated scenario with its witness plan (valid by construction, checked).
     static func generated(seed: UInt64, people: Int = 12, projects: Int = 10, periods: Int = 12) throws -> (problem: PlanningProblem, plan: Plan) {
         let (scenario, witness) = ScenarioGenerator(people: people, projects: projects, periods: periods, seed: seed).generateWithWitness()
