@@ -159,6 +159,28 @@ struct ReportSupplyTests {
         #expect(!html.contains("NaN") && !html.contains("∞"))
     }
 
+    @Test("a hire of a role with no capacity: no division by zero, its periods not available once hired")
+    func emptyRole() throws {
+        let problem = try PlanningProblem(Scenario(
+            version: 3, horizon: Horizon(periods: 4, start: "2027-03-01", unit: .week),
+            people: [Person(id: "ben", skills: ["data": 1], capacity: .constant(40), costPerHour: 100)],
+            projects: [Project(id: "model", value: 1_000, duration: 1, demands: [Demand(skill: "data", minLevel: 3, hours: .constant(1))])],
+            hiring: [Role(id: "ghost", skills: ["data": 3], capacity: 0, hireCost: 10, maxHires: 1)]))
+        let plan = Plan(status: .feasible, projects: [ProjectDecision(id: "model", selected: false)], assignments: [],
+                        hires: [Hire(role: "ghost", start: 2, count: 1)])
+        let data = ReportData(title: "Ghost", problem: problem, checked: CheckedPlan(plan, for: problem))
+        let html = try HTMLReport.render(data)
+        #expect(data.check.isValid, "\(data.check.violations)")
+        let row = try #require(Heatmap.view(data).teams.last?.people.first)
+        #expect(row.cells.map(\.cls) == ["off", "off", "off", "off"] && row.average == "–")
+        #expect(row.cells[1].tip.description.hasSuffix("not hired yet (starts W3)"))
+        #expect(row.cells[2].tip.description.hasSuffix("not available"))
+        let view = try #require(SupplySection.view(data))
+        #expect(view.hires.first?.hours.description == "0 h of 0 h")
+        #expect(view.hiringTotal.description == "10")
+        #expect(!html.contains("NaN") && !html.contains("∞"))
+    }
+
     // MARK: - Examples/… and the shared fixtures
 
     @Test("pages of v1, v2 and v3 Part A scenarios have no Supply section, no hiring card, no hires' group")

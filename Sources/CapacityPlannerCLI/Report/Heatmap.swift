@@ -118,7 +118,8 @@ enum Heatmap {
                     let usable = column.reduce(0.0) { $0 + person.usable[$1] }
                     var tip = "\(person.name) · \(title(data, column)): "
                     if capacity <= 0 {
-                        let absent = person.hiredFrom.map { "not hired yet (starts \(data.labels.short($0)))" } ?? "not available"
+                        let absent = person.hiredFrom.flatMap { column.upperBound <= $0 ? "not hired yet (starts \(data.labels.short($0)))" : nil }
+                            ?? "not available"
                         tip += booked > 0 ? "\(Format.hours(booked)) h booked with no capacity" : absent
                     } else {
                         tip += "\(Format.hours(booked)) h" + (training > 0 ? " (\(Format.hours(training)) h on a course)" : "")
