@@ -1,6 +1,7 @@
 // `import --xlsx/--mspdi`, `report` and `solve --format xlsx|mspdi` end to end, with the committed examples.
 import CapacityPlanning
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Excel and Microsoft Project files, end to end")
@@ -71,5 +72,47 @@ struct FileFormatCommandTests {
         #expect(large.status == 1 && large.stderr.contains("is 50.0 MiB; the largest file read is 32 MiB"), "\(large)")
         let both = try CLI.run(["import", "--xlsx", notZip.path, "--mspdi", xml])
         #expect(both.status == 2 && both.stderr.contains("give one source"), "\(both)")
+    }
+
+    @Test("supply (format v3, Part B): report --format xlsx of everything.json imports back with its roles and courses; --roles and --courses read CSV files and name each bad cell; the Project file warns of courses")
+    func supply() throws {
+        let folder = try CLI.temporaryDirectory()
+        let everything = SharedFiles.fixtures(version: 3).appendingPathComponent("everything.json").path
+        let original = try Scenario(json: Data(contentsOf: URL(fileURLWithPath: everything)))
+        let book = folder.appendingPathComponent("plan.xlsx").path
+        let report = try CLI.run(["report", everything, "--solver", "greedy", "--format", "xlsx", "-o", book])
+        #expect(report.status == 0, "\(report)")
+        let back = try CLI.run(["import", "--xlsx", book])
+        #expect(back.status == 0 && back.stderr.contains("1 role, 1 course"), "\(back)")
+        let imported = try Scenario(json: back.stdout)
+        #expect(imported.version == 3 && imported.hiring == original.hiring && imported.training == original.training)
+
+        func write(_ name: String, _ text: String) throws -> String {
+            let url = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: url)
+            return url.path
+        }
+        let people = try write("people.csv", "id,capacity,skills\nana,40,dev:3\n")
+        let projects = try write("projects.csv", "id,value,duration\nshop,50000,2\n")
+        let demands = try write("demands.csv", "project,skill,hours\nshop,dev,10\n")
+        let roles = try write("roles.csv", "id,skills,capacity,earliestStart,maxHires\ndev#1,dev:4,40,2027-01-18,1\nqa,qa:3,forty,,1\n")
+        let courses = try write("courses.csv", "id,person,skill,level,duration\nana-qa,bo,qa,3,2\n")
+        let bad = try CLI.run(["import", "--people", people, "--projects", projects, "--demands", demands, "--roles", roles,
+                               "--courses", courses, "--periods", "6", "--start", "2027-01-04"])
+        #expect(bad.status == 1, "\(bad)")
+        for line in ["roles.csv:2: id 'dev#1' contains '#'", "roles.csv:3: capacity 'forty' is not a number",
+                     "courses.csv:2: person 'bo' is not in \(people)"] {
+            #expect(bad.stderr.contains(line), "\(line) in \(bad.stderr)")
+        }
+        let good = try CLI.run(["import", "--people", people, "--projects", projects, "--demands", demands,
+                                "--roles", try write("roles-ok.csv", "id,skills,capacity,earliestStart,maxHires\ndev,dev:4,40,2027-01-18,1\n"),
+                                "--periods", "6", "--start", "2027-01-04"])
+        #expect(good.status == 0, "\(good)")
+        #expect(try Scenario(json: good.stdout).hiring == [Role(id: "dev", skills: ["dev": 4], capacity: 40, earliestStart: 2, maxHires: 1)])
+
+        let xml = folder.appendingPathComponent("plan.xml").path
+        let project = try CLI.run(["report", everything, "--solver", "greedy", "--format", "mspdi", "-o", xml])
+        #expect(project.status == 0 && project.stderr.contains("generic resources") && project.stderr.contains("no place for courses"),
+                "\(project)")
     }
 }
