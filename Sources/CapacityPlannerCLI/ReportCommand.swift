@@ -28,10 +28,12 @@ struct ReportCommand: ParsableCommand {
 
             --format xlsx writes a workbook with the plan's sheets (Summary; Schedule with start and finish \
             dates; Assignments, hours by person, project, demand line and period; Utilisation by person and \
-            period) and the scenario's (People, Projects, Demands, Availability, Pins, Settings), which \
-            `import --xlsx` reads back. --format mspdi writes Microsoft Project XML: people as resources, \
-            each project a summary task with a task per demand line, the plan's hours as time-phased \
-            assignments, dependencies as links, left-out projects as inactive tasks (Docs/cli.md).
+            period; with roles or courses, Supply: each hire ROLE#K and course taken, with periods, dates and \
+            costs) and the scenario's (People, Projects, Demands, Availability, Pins, Roles, Courses, Settings), \
+            which `import --xlsx` reads back. --format mspdi writes Microsoft Project XML: people as resources \
+            (hires as generic resources from their start), each project a summary task with a task per demand \
+            line, the plan's hours as time-phased assignments, dependencies as links, left-out projects as \
+            inactive tasks (Docs/cli.md).
 
             Exit codes: 0 the report was written; 1 the scenario is invalid; 2 bad usage; 3 no valid plan \
             exists (the report says why); 4 the --plan breaks a rule (the report lists the broken rules); \
