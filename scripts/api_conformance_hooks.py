@@ -312,6 +312,16 @@ def _applicable(change, scenario):
             return fallback
         change["project"] = due[0]
         change["periods"] = max(1, min(int(change.get("periods") or 1), 10000))
+    elif kind == "hireMore":
+        roles = scenario.get("hiring") or [] if scenario["version"] >= 3 else []
+        if not roles:
+            return fallback
+        change["role"] = roles[0]["id"]
+        # The role's new maxHires: above its own, within the scenario's limit of 1,000 hires in all.
+        others = sum(int(r.get("maxHires") or 0) for r in roles[1:])
+        change["count"] = int(roles[0].get("maxHires") or 0) + 1
+        if change["count"] + others > 1000:
+            return fallback
     elif kind == "raiseSystemLimit":
         if not systems:
             return fallback

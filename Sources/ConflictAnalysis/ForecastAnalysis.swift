@@ -159,9 +159,20 @@ struct ForecastAnalysis {
         if let d = binding {
             let line = problem.demands[d]
             let skill = problem.skills[line.skill]
-            let dearest = line.eligiblePeople.map { problem.people[$0].costPerHour }.max() ?? 0
+            // The dearest qualified person's rate; when nobody qualifies, the dearest anyone's (never free).
+            let dearest = line.eligiblePeople.map { problem.people[$0].costPerHour }.max()
+                ?? problem.people.filter { $0.hire == nil }.map(\.costPerHour).max() ?? 0
             let hours = min(40, line.maxPerPeriod ?? 40)
             let from = problem.statusPeriod
+            // A declared role that qualifies comes before a contractor: one more hire, where the
+            // plan already hires all the role allows and a hire could start before the finish.
+            for role in problem.roles where role.levels[line.skill] >= line.minLevel {
+                let hired = role.instances.filter { allocation.hires[$0] != nil }.count
+                guard hired == role.instances.count, let first = role.starts?.lowerBound, first <= f,
+                      role.instances.count < Scenario.maxHires else { continue }
+                candidates.append((.hireMore(role.id, to: hired + 1),
+                                   "hire one more \(role.id) (from \(PeriodLabels(problem.scenario.horizon).short(first)))"))
+            }
             if from <= f {
                 candidates.append((.hire(skill: skill, level: line.minLevel, hoursPerPeriod: hours, periods: from...f,
                                          costPerHour: (dearest * 1.25).rounded()),

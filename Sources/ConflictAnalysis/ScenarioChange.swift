@@ -29,6 +29,8 @@ public struct ScenarioChange: Sendable, Equatable, Hashable, Codable {
         case descope
         /// Move a project's `due` date `periods` later (version 3).
         case moveDue
+        /// Let the plan hire `count` of a declared `role` (its `maxHires`; version 3, Part B).
+        case hireMore
     }
 
     /// What kind of change.
@@ -61,6 +63,10 @@ public struct ScenarioChange: Sendable, Equatable, Hashable, Codable {
     public var minShare: Double?
     /// The new most share of `relaxBalanceRule`.
     public var maxShare: Double?
+    /// The declared role of `hireMore`.
+    public var role: String?
+    /// The new `maxHires` of `hireMore`.
+    public var count: Int?
 
     /// Hire `hoursPerPeriod` hours a period of `skill` at `level` in `firstPeriod...lastPeriod`, at `costPerHour`.
     public static func hire(skill: String, level: Int, hoursPerPeriod: Double, periods: ClosedRange<Int>,
@@ -107,6 +113,11 @@ public struct ScenarioChange: Sendable, Equatable, Hashable, Codable {
     /// Move `project`'s due date `periods` later.
     public static func moveDue(_ project: String, by periods: Int) -> ScenarioChange {
         ScenarioChange(kind: .moveDue, project: project, periods: periods)
+    }
+
+    /// Let the plan hire up to `count` of declared role `role` (a higher `maxHires`).
+    public static func hireMore(_ role: String, to count: Int) -> ScenarioChange {
+        ScenarioChange(kind: .hireMore, role: role, count: count)
     }
 
     /// Give balance rule `rule` the shares `minShare…maxShare`.
@@ -213,6 +224,14 @@ public struct ScenarioChange: Sendable, Equatable, Hashable, Codable {
             let (moved, overflow) = due.addingReportingOverflow(k)
             guard !overflow else { throw fail("periods", "moves the due date out of range") }
             changed.projects[j].due = moved
+        case .hireMore:
+            guard let r = changed.hiring.firstIndex(where: { $0.id == role }) else {
+                throw fail("role", "'\(role ?? "")' is not a role of the scenario's hiring")
+            }
+            guard let count, count > changed.hiring[r].maxHires else {
+                throw fail("count", "must be an integer above the role's maxHires \(changed.hiring[r].maxHires)")
+            }
+            changed.hiring[r].maxHires = count
         }
         let errors = changed.validate().filter { $0.severity == .error }
         guard errors.isEmpty else { throw ScenarioError(issues: errors) }

@@ -50,6 +50,38 @@ struct SupplyAnalysisTests {
         }
     }
 
+    @Test("a project late for want of a role's hires: the forecast proposes one more hire of it, and it beats a contractor")
+    func oneMoreHire() throws {
+        // Nobody qualifies; the role allows one hire, whose 36 usable hours a period take the
+        // 240 hours to period 6 (due 3). A second hire (8,000 of salary) finishes it by period 3,
+        // saving 90,000 of late penalty: more than a contractor at 125 % of the dearest rate.
+        let scenario = Scenario(
+            version: 3, horizon: Horizon(periods: 8),
+            people: [Person(id: "ana", skills: ["backend": 3], capacity: .constant(40), costPerHour: 90)],
+            projects: [Project(id: "platform", value: 90_000, mandatory: true, duration: 2,
+                               demands: [Demand(id: "pipelines", skill: "data", minLevel: 3, work: 240, maxPerPeriod: 80)],
+                               maxDuration: 8, due: 3, latePenaltyPerPeriod: 30_000)],
+            policy: Policy(utilizationCap: 0.9),
+            hiring: [Role(id: "data-engineer", skills: ["data": 4], capacity: 40, costPerHour: 25, hireCost: 0,
+                          earliestStart: 0, maxHires: 1)])
+        var options = testOptions()
+        options.maxResolutions = 1
+        let report = try ConflictAnalyzer(options: options).analyze(scenario)
+        let forecast = try #require(report.forecast?.first { $0.project == "platform" })
+        #expect(forecast.late > 0)
+        let more = try #require(forecast.mitigations.first { $0.change.kind == .hireMore }, "\(forecast)")
+        #expect(more.change.role == "data-engineer" && more.change.count == 2)
+        #expect(more.description.contains("hire one more data-engineer"))
+        #expect((more.objectiveChange ?? 0) > 0 && (more.newLate ?? 99) < forecast.late)
+        if let contractor = forecast.mitigations.first(where: { $0.change.kind == .hire }) {
+            #expect((more.objectiveChange ?? 0) > (contractor.objectiveChange ?? 0))
+        }
+        guard testPlanner == .glpk else { return }
+        let changed = try more.change.apply(to: scenario)
+        let gain = try solvedObjective(changed) - report.plan.objective
+        #expect(abs(gain - (more.objectiveChange ?? .nan)) <= 1e-6 * max(1, abs(gain)))
+    }
+
     @Test("no supply section for a scenario without hiring or training")
     func none() throws {
         let scenario = try Scenario(json: Data(contentsOf: SharedFiles.examples.appendingPathComponent("in-flight.json")))
