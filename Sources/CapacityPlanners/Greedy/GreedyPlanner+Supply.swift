@@ -61,11 +61,12 @@ extension GreedyPlanner {
         return PlanningOutcome(allocation: best.allocation, notes: [PlannerNote(note)])
     }
 
-    /// Whether less than a tenth of the time limit is left, or the caller cancelled.
+    /// Whether the supply search has had half the time limit (the chosen supply's full run and
+    /// the caller's next steps get the rest), or the caller cancelled.
     private static func outOfTime(_ options: PlanningOptions, began: ContinuousClock.Instant) -> Bool {
         if options.cancellation?.isCancelled == true { return true }
         guard let limit = options.timeLimit else { return false }
-        return began.secondsElapsed > 0.9 * limit
+        return began.secondsElapsed > 0.5 * limit
     }
 
     /// Greedy on the scenario with `supply` made into people, its plan mapped back onto `problem`
