@@ -118,6 +118,22 @@ extension InFlightFormulation {
         }
     }
 
+    /// The projects each hire and course column can serve (those with a line the hire or the
+    /// course's person would qualify for), by column index: a search step that frees none of them
+    /// keeps the column at the plan's value.
+    var supplyColumnProjects: [Int: Set<Int>] {
+        var served: [Int: Set<Int>] = [:]
+        for demand in problem.demands {
+            for p in demand.supplyEligible {
+                for (_, z) in hireStarts[p] ?? [] { served[z.index, default: []].insert(demand.project) }
+                for c in problem.qualifyingCourses(person: p, demand: demand.index) {
+                    for (_, w) in courseStarts[c] ?? [] { served[w.index, default: []].insert(demand.project) }
+                }
+            }
+        }
+        return served
+    }
+
     /// The hires' and courses' costs, for the portfolio budget (rule 8).
     func supplyCosts() -> [(Variable, Double)] {
         var terms: [(Variable, Double)] = []

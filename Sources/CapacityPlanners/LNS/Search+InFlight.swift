@@ -11,6 +11,8 @@ struct InFlightModel: Sendable {
     let owners: [Int]
     /// The start of each span binary, by column.
     let spanStarts: [Int: Int]
+    /// The projects each hire and course column can serve (version 3, Part B).
+    let supplyProjects: [Int: Set<Int>]
 
     init(problem: PlanningProblem) {
         formulation = InFlightFormulation(problem: problem)
@@ -18,6 +20,7 @@ struct InFlightModel: Sendable {
         var starts: [Int: Int] = [:]
         for list in formulation.spans { for (span, y) in list { starts[y.index] = span.start } }
         spanStarts = starts
+        supplyProjects = formulation.supplyColumnProjects
     }
 
     /// The values that fix everything but `freed` at `plan` (a solution vector of the model), and the
@@ -33,6 +36,10 @@ struct InFlightModel: Sendable {
         }
         for (projects, w) in formulation.synergyOf where !projects.contains(where: freed.contains) {
             fixed[w.index] = plan[w.index]
+        }
+        // A hire or course no freed project could use stays as the plan has it.
+        for (column, projects) in supplyProjects where projects.isDisjoint(with: freed) {
+            fixed[column] = plan[column]
         }
         return fixed
     }
