@@ -119,7 +119,8 @@ public struct Allocation: Sendable, Equatable {
                               project: problem.projects[demand.project].id,
                               demand: demand.id, period: cell.period, hours: h)
         }
-        let objective = ObjectiveBreakdown(allocation: self, problem: problem).total
+        // The objective of the plan as written: hires numbered in the order of their starts.
+        let objective = ObjectiveBreakdown(allocation: withHiresInStartOrder(problem), problem: problem).total
         return Plan(status: status, solver: solver, objective: objective, bound: bound,
                     projects: projects, assignments: assignments, details: details,
                     strategy: version2 ? StrategySummary(allocation: self, problem: problem) : nil,

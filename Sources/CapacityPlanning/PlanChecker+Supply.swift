@@ -10,6 +10,7 @@ extension PlanChecker {
     static func mapSupply(_ plan: Plan, _ problem: PlanningProblem,
                           _ out: inout [PlanViolation]) -> (hires: [Int: Int], courses: [Int: Int]) {
         var startsByRole: [Int: [Int]] = [:]
+        var hiredByRole: [Int: Int] = [:]
         var pairs = Set<[Int]>()
         let roleIndex = Dictionary(problem.roles.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
         for (k, hire) in (plan.hires ?? []).enumerated() {
@@ -27,15 +28,19 @@ extension PlanChecker {
                                          periods: [hire.start]))
                 continue
             }
-            startsByRole[r, default: []] += Array(repeating: Allocation.clamp(hire.start), count: min(hire.count, 1 << 20))
+            // Only as many starts as the role has hires are kept; the count is summed apart.
+            hiredByRole[r] = min(Int.max / 2, (hiredByRole[r] ?? 0) + min(hire.count, Int.max / 4))
+            let room = max(0, problem.roles[r].instances.count + 1 - (startsByRole[r]?.count ?? 0))
+            startsByRole[r, default: []] += Array(repeating: Allocation.clamp(hire.start), count: min(hire.count, room))
         }
         var hires: [Int: Int] = [:]
         for (r, starts) in startsByRole {
             let role = problem.roles[r]
-            if starts.count > role.instances.count {
+            let hired = hiredByRole[r] ?? starts.count
+            if hired > role.instances.count {
                 out.append(PlanViolation(.hires,
-                    "the plan hires \(starts.count) '\(role.id)'; the role allows \(role.instances.count)",
-                    amount: Double(starts.count - role.instances.count)))
+                    "the plan hires \(hired) '\(role.id)'; the role allows \(role.instances.count)",
+                    amount: Double(hired - role.instances.count)))
             }
             for (instance, start) in zip(role.instances, starts.sorted()) { hires[instance] = start }
         }

@@ -30,7 +30,8 @@ public struct RoleInfo: Sendable, Equatable {
     /// The people of the problem that are its hires `ROLE#1 … ROLE#maxHires`, in order.
     public let instances: [Int]
     /// Hires that can ever be of use: no more than the qualified hours of all the lines it
-    /// could work on, in hires' capacities (a plan with more hires is valid, never better).
+    /// could work on, in hires' capacities (a plan with more hires is valid, never better) —
+    /// all of `maxHires` when the assignment penalty or a baseline's hours on hires make more matter.
     public let usefulHires: Int
     /// Periods of the horizon (a hire is paid from its start to the end).
     let periods: Int
@@ -93,7 +94,7 @@ extension PlanningProblem {
 
     /// The roles on indices; `instances` are the people `hireInstances` made, in the same order.
     static func roleInfos(_ roles: [Role], people: [PersonInfo], demands: [DemandInfo], skillIndex: [String: Int],
-                          skillCount: Int, periods: Int, status: Int, cap: Double) -> [RoleInfo] {
+                          skillCount: Int, periods: Int, status: Int, cap: Double, everyHireMatters: Bool) -> [RoleInfo] {
         var byRole: [Int: [Int]] = [:]
         for person in people { if let slot = person.hire { byRole[slot.role, default: []].append(person.index) } }
         return roles.enumerated().map { r, role in
@@ -103,7 +104,11 @@ extension PlanningProblem {
             let usable = max(0, role.capacity * cap)
             let qualifiedHours = demands.filter { levels.indices.contains($0.skill) && levels[$0.skill] >= $0.minLevel }
                 .reduce(0.0) { $0 + $1.totalHours }
-            let useful = usable > 0 ? min(role.maxHires, Int((qualifiedHours / usable).rounded(.up))) : 0
+            // More hires than the qualified hours can use only cost — unless pairs are priced (a
+            // third hire can save a pair) or a baseline names them: then every allowed hire may matter.
+            let need = usable > 0 ? qualifiedHours / usable : 0
+            let useful = everyHireMatters ? role.maxHires
+                : need >= Double(role.maxHires) ? role.maxHires : Int(need.rounded(.up))
             return RoleInfo(index: r, id: role.id, levels: levels, capacity: usable, costPerHour: role.costPerHour,
                             hireCost: role.hireCost, salaryPerPeriod: role.capacity * role.costPerHour,
                             starts: first <= periods - 1 ? first...(periods - 1) : nil,

@@ -124,7 +124,8 @@ public struct PlanningProblem: Sendable {
         self.scenarioPeopleCount = people.count
         for instance in Self.hireInstances(scenario.hiring, skillIndex: skillIndex, skillCount: skills.count,
                                            periods: periods, firstIndex: people.count) {
-            personIndex[instance.id] = instance.index
+            // A person may not have a hire's name (validation); never let a hire take theirs.
+            if personIndex[instance.id] == nil { personIndex[instance.id] = instance.index }
             people.append(instance)
         }
         self.people = people
@@ -172,8 +173,12 @@ public struct PlanningProblem: Sendable {
         }
         self.demands = demands
         self.demandIndexByKey = demandIndexByKey
+        let hiresInBaseline = scenario.baseline?.assignments.contains { a in
+            personIndex[a.person].map { people[$0].hire != nil } ?? false
+        } ?? false
         self.roles = Self.roleInfos(scenario.hiring, people: people, demands: demands, skillIndex: skillIndex,
-                                    skillCount: skills.count, periods: periods, status: status, cap: cap)
+                                    skillCount: skills.count, periods: periods, status: status, cap: cap,
+                                    everyHireMatters: scenario.policy.assignmentPenalty > 0 || hiresInBaseline)
 
         // Dependencies (unique, known) and a topological order (validation guarantees no cycle).
         let count = scenario.projects.count
@@ -200,7 +205,14 @@ public struct PlanningProblem: Sendable {
                 demand = d
             }
             let candidates = demand.map { [$0] } ?? demandsOfProject[j]
-            let counting = candidates.filter { demands[$0].eligiblePeople.contains(p) }
+            // A line counts when the person qualifies, or a course can qualify them by the pin's period.
+            let by = pin.period ?? (periods - 1)
+            let counting = candidates.filter { d in
+                demands[d].eligiblePeople.contains(p) || courses.contains { course in
+                    course.person == p && course.skill == demands[d].skill && course.level >= demands[d].minLevel
+                        && (course.starts.map { $0.lowerBound + course.duration <= by } ?? false)
+                }
+            }
             pins.append(PinInfo(index: k, person: p, project: j, demand: demand, period: pin.period,
                                 hours: pin.hours, countingDemands: counting))
         }

@@ -104,7 +104,7 @@ extension ScenarioValidator {
     mutating func checkOrphan(_ entry: Assignment, _ base: @autoclosure () -> String) {
         var reasons: [(path: String, text: String)] = []
         // A known role's hire `ROLE#K` is compared like any person (spec v3).
-        if personIndex[entry.person] == nil, personIDsKnown, hiredRole(named: entry.person) == nil {
+        if personIndex[entry.person] == nil, personIDsKnown, !isAllowedHire(entry.person) {
             reasons.append(("\(base()).person", "person '\(entry.person)' is not in the scenario"))
         }
         if let j = projectIndex[entry.project] {

@@ -57,6 +57,18 @@ extension ScenarioValidator {
         }
     }
 
+    /// A person whose id is the name of a hire of a declared role (`ROLE#K`): plans, pins,
+    /// actuals and baselines could not tell them apart.
+    mutating func checkPeopleAgainstHireNames() {
+        guard !roleIndex.isEmpty else { return }
+        for (i, person) in scenario.people.enumerated() {
+            if let r = hiredRole(named: person.id) {
+                error("people[\(i)].id", "person id '\(person.id)' is the name of a hire of role '\(scenario.hiring[r].id)' "
+                      + "(hires are named ROLE#K); rename the person or the role")
+            }
+        }
+    }
+
     // MARK: Courses
 
     /// Each course's id (non-empty, unique), person (known), skill, level, duration and numbers,
@@ -108,6 +120,14 @@ extension ScenarioValidator {
         guard let first = number.first, first != "0", number.count <= 18,
               number.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return r
+    }
+
+    /// Whether `name` is a hire the scenario's roles allow: `ROLE#K` with K ≤ the role's `maxHires`
+    /// (a baseline's hours on it are compared like any person's; on a higher K they are orphaned).
+    func isAllowedHire(_ name: String) -> Bool {
+        guard let r = hiredRole(named: name), let hash = name.firstIndex(of: "#"),
+              let k = Int(name[name.index(after: hash)...]) else { return false }
+        return k <= scenario.hiring[r].maxHires
     }
 
     /// Why a pin's person is not a person: a hire (never pinned), a role, or an unknown id.

@@ -98,6 +98,7 @@ struct ScenarioValidator {
         checkActuals()
         checkSynergies()
         checkHiring()
+        checkPeopleAgainstHireNames()
         checkTraining()
         checkPins()
         checkBaseline()

@@ -133,6 +133,24 @@ struct SupplyPlannerTests {
         #expect(alone.projects.filter { data.contains($0.id) && $0.selected }.count == 1)
     }
 
+    @Test("with a price on pairs a third hire may pay where two have the hours: the model keeps every allowed hire")
+    func hiresThatSavePairs() throws {
+        // 80 h in one period; two hires of 40 could do them, but one would work on two projects
+        // (4 pairs at 1,000); three hires make 3 pairs for 40 more of salary.
+        let lines = [("a", 30.0), ("b", 30.0), ("c", 20.0)]
+        let problem = try PlanningProblem(Scenario(
+            version: 3, horizon: Horizon(periods: 1),
+            people: [Person(id: "ana", skills: ["ops": 1], capacity: .constant(40), costPerHour: 10)],
+            projects: lines.map { Project(id: $0.0, value: 10_000, duration: 1,
+                                          demands: [Demand(id: "data", skill: "data", minLevel: 3, hours: .constant($0.1))]) },
+            policy: Policy(utilizationCap: 1, assignmentPenalty: 1_000),
+            hiring: [Role(id: "eng", skills: ["data": 4], capacity: 40, costPerHour: 1, maxHires: 3)]))
+        let plan = try ExactPlanner().plan(problem, options: PlanningOptions(timeLimit: 30))
+        #expect(plan.status == .optimal && PlanChecker.check(plan, for: problem).isValid)
+        #expect(plan.hires == [Hire(role: "eng", start: 0, count: 3)])
+        #expect(plan.objective.map { isClose($0, 30_000 - 120 - 3_000) } == true, "\(plan.objective ?? .nan)")
+    }
+
     /// Hires are `ROLE#1 … ROLE#n`, n the role's hires in the plan, each with hours only from its start.
     private func expectHiresNamedAsTheSpecSays(_ plan: Plan, _ problem: PlanningProblem) throws {
         var startsByName: [String: Int] = [:]

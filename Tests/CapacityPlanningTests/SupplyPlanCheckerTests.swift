@@ -89,3 +89,52 @@ struct SupplyPlanCheckerTests {
         #expect(PlanChecker.check(heavy, for: problem).violations.contains { $0.rule == .capacity && $0.periods == [3] })
     }
 }
+
+@Suite("Format version 3: supply at its edges")
+struct SupplyEdgeTests {
+    @Test("a person named like a hire of a declared role is an error at the person, not a crash")
+    func personWithAHiresName() throws {
+        let scenario = Scenario(
+            version: 3, horizon: Horizon(periods: 4),
+            people: [Person(id: "dev#1", skills: ["data": 3], capacity: .constant(40), costPerHour: 10)],
+            projects: [Project(id: "p", value: 1_000, duration: 1, demands: [Demand(skill: "data", hours: .constant(10))])],
+            status: Status(period: 1, actuals: []),
+            hiring: [Role(id: "dev", skills: ["data": 4], capacity: 40, maxHires: 1)])
+        #expect(throws: ScenarioError.self) { try PlanningProblem(scenario) }
+        let issues = scenario.validate().filter { $0.severity == .error }
+        #expect(issues.contains { $0.path == "people[0].id" && $0.message.contains("hire of role 'dev'") }, "\(issues)")
+    }
+
+    @Test("a role of tiny capacity on a huge line does not overflow the count of useful hires")
+    func tinyCapacity() throws {
+        let problem = try PlanningProblem(Scenario(
+            version: 3, horizon: Horizon(periods: 4),
+            people: [Person(id: "ana", skills: ["x": 1], capacity: .constant(40), costPerHour: 10)],
+            projects: [Project(id: "p", value: 1_000, duration: 1, demands: [Demand(skill: "x", minLevel: 3, work: 1e15)],
+                               maxDuration: 4)],
+            hiring: [Role(id: "r", skills: ["x": 3], capacity: 0.00001, maxHires: 1)]))
+        #expect(problem.roles.first?.usefulHires == 1)
+    }
+
+    @Test("a plan hiring absurdly many is a rule 14 violation, read without allocating them all")
+    func absurdCounts() throws {
+        let problem = try #require(SupplyPlanCheckerTests.problem)
+        var plan = SupplyPlanCheckerTests.plan(hires: (0..<4).map { Hire(role: "eng", start: 2 + $0 % 4, count: Int.max) }, person: "eng#1")
+        plan.hires?.append(Hire(role: "eng", start: 5, count: Int.max))
+        let violations = PlanChecker.check(plan, for: problem).violations
+        #expect(violations.contains { $0.rule == .hires && $0.message.contains("the role allows 2") })
+    }
+
+    @Test("a pin on a person only a course qualifies counts the course's line")
+    func pinAfterACourse() throws {
+        let problem = try PlanningProblem(Scenario(
+            version: 3, horizon: Horizon(periods: 6),
+            people: [Person(id: "ada", skills: ["data": 1], capacity: .constant(40), costPerHour: 10)],
+            projects: [Project(id: "p", value: 50_000, duration: 2, earliestStart: 3,
+                               demands: [Demand(id: "d", skill: "data", minLevel: 3, hours: .constant(10))])],
+            pins: [Pin(person: "ada", project: "p", period: 4, hours: 10)],
+            training: [Course(id: "ada-data", person: "ada", skill: "data", level: 3, duration: 2)]))
+        #expect(problem.pins.first?.countingDemands == [0])
+        #expect(problem.structuralInfeasibilities.isEmpty, "\(problem.structuralInfeasibilities)")
+    }
+}

@@ -235,14 +235,15 @@ struct SupplyReadingTests {
         #expect(try Self.warnings(Self.json(training: "[\(low)]", extra: pin(4))).contains { $0.path == "pins[0].person" })
     }
 
-    @Test("a baseline naming a known role's hire ROLE#K is not orphaned work; any other unknown name is")
+    @Test("a baseline naming a hire ROLE#K the role allows is not orphaned work; any other unknown name is")
     func baselineNamingHires() throws {
         let entry = { (person: String) in
             #""baseline": {"projects": [{"id": "api", "selected": true, "start": 0}], "assignments": "#
                 + #"[{"person": "\#(person)", "project": "api", "demand": "backend", "period": 0, "hours": 10}]}"#
         }
-        #expect(try Self.warnings(Self.json(hiring: "[\(Self.role)]", extra: entry("eng#3"))) == [])
-        for name in ["eng#0", "eng#", "qa#1", "eng"] {
+        #expect(try Self.warnings(Self.json(hiring: "[\(Self.role)]", extra: entry("eng#2"))) == [])
+        // eng#3 is beyond the role's maxHires 2: no plan can have it, so its hours are orphaned.
+        for name in ["eng#0", "eng#", "qa#1", "eng", "eng#3"] {
             let warnings = try Self.warnings(Self.json(hiring: "[\(Self.role)]", extra: entry(name)))
             #expect(warnings.contains { $0.path == "baseline.assignments[0].person" && $0.message.contains("orphaned") },
                     "\(name): \(warnings)")
