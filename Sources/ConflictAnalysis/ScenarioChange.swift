@@ -8,7 +8,7 @@ public import CapacityPlanning
 /// resolution's objective.
 public struct ScenarioChange: Sendable, Equatable, Hashable, Codable {
     /// What kind of change.
-    public enum Kind: String, Sendable, Equatable, Hashable, Codable {
+    public enum Kind: String, Sendable, Equatable, Hashable, Codable, CaseIterable {
         /// Add a person (a hire or a contractor) with one skill at one level for some periods.
         case hire
         /// Make a project start no earlier than `firstPeriod` (its planned start plus `periods`).
