@@ -23,17 +23,16 @@ struct SupplyAnalysisTests {
         let supply = try #require(report.supply)
         let hires = supply.filter { $0.kind == .hire }
         let courses = supply.filter { $0.kind == .course }
-        #expect(!hires.isEmpty && !courses.isEmpty, "the plan hires and trains: \(supply)")
-        for decision in supply {
-            #expect((decision.worth ?? 0) > 0, "\(decision.headline)")
-            #expect(!decision.work.isEmpty && decision.cost > 0)
-        }
+        for decision in supply { #expect(!decision.work.isEmpty && decision.cost > 0, "\(decision.headline)") }
         let hire = try #require(hires.first)
         #expect(hire.people?.first == "senior-data-scientist#1" && (hire.startLabel.hasPrefix("W")))
         let text = report.text(limit: 10)
         #expect(text.contains("SUPPLY") && text.contains("Hire \(hire.count ?? 0) × senior-data-scientist from W"))
-        #expect(text.contains("ada: ada-data course (data → 4)"))
         guard testPlanner == .glpk else { return }  // the exact planner's optima make the comparison exact
+        // The optimum hires and trains, and each decision pays (greedy's re-solves need not agree).
+        #expect(!courses.isEmpty, "the plan trains: \(supply)")
+        #expect(text.contains("ada: ada-data course (data → 4)"))
+        for decision in supply { #expect((decision.worth ?? 0) > 0, "\(decision.headline)") }
         let planned = report.plan.objective
         for decision in supply {
             var without = scenario
@@ -43,8 +42,7 @@ struct SupplyAnalysisTests {
                 without.training.removeAll { $0.id == course }
             }
             #expect(decision.withoutIt.status == .optimal)
-            let alone = try ExactPlanner().plan(try PlanningProblem(without), options: PlanningOptions(timeLimit: 60))
-            let objective = try #require(alone.objective)
+            let objective = try solvedObjective(without)
             let worth = try #require(decision.worth)
             #expect(abs(worth - (planned - objective)) <= 1e-6 * max(1, abs(planned)), "\(decision.headline): \(worth) vs \(planned - objective)")
         }
