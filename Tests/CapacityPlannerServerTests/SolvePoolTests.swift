@@ -35,15 +35,14 @@ struct SolvePoolTests {
         let pool = SolvePool(maxConcurrent: 1, maxQueued: 1, metrics: ServiceMetrics())
         let reservation = try #require(pool.reserve())
         async let finished: Bool = pool.run(reservation) { token in
-            // Long enough that a starved test task (a busy machine, other suites blocking the
-            // cooperative threads) still reaches shutDown() before it; a clean clone's CI once
-            // took longer than 30 s to resume it.
+            // Long enough that a busy machine still reaches shutDown() before it.
             let deadline = Date().addingTimeInterval(300)
             while !token.isCancelled && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
             return token.isCancelled
         }
-        try await Task.sleep(for: .milliseconds(100))
-        pool.shutDown()
+        // Shut down from a dispatch thread, not this task: in a parallel test run the cooperative
+        // threads can all be busy for minutes (a clean clone's CI starved this task past 300 s).
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { pool.shutDown() }
         // True only if the work saw the cancellation (otherwise it runs to its 300 s deadline).
         // No wall-clock bound: under a parallel test run this task may wait for a thread.
         #expect(await finished)
