@@ -21,14 +21,7 @@ extension ScenarioImporter {
         let people = peopleFile ?? "the people file"
         if let source = supplySources.roles,
            let t = table(source, known: Self.roleColumns, required: ["id", "capacity", "maxHires"]) {
-            var firstLine: [String: Int] = [:]
-            for row in t.rows {
-                guard let id = required(t, row, "id") else { continue }
-                if let first = firstLine[id] {
-                    fail(t, row, column: "id", "role id '\(id)' repeats \(t.lineWord) \(first)")
-                    continue
-                }
-                firstLine[id] = row.line
+            for (row, id) in rowsWithUniqueIDs(t, noun: "role") {
                 if let place = personRow[id] {
                     fail(t, row, column: "id", "role id '\(id)' is a person's id (\(place)): "
                          + "a role's hires are named '\(id)#1', '\(id)#2', …")
@@ -47,14 +40,7 @@ extension ScenarioImporter {
         }
         if let source = supplySources.courses,
            let t = table(source, known: Self.courseColumns, required: ["id", "person", "skill", "level", "duration"]) {
-            var firstLine: [String: Int] = [:]
-            for row in t.rows {
-                guard let id = required(t, row, "id") else { continue }
-                if let first = firstLine[id] {
-                    fail(t, row, column: "id", "course id '\(id)' repeats \(t.lineWord) \(first)")
-                    continue
-                }
-                firstLine[id] = row.line
+            for (row, id) in rowsWithUniqueIDs(t, noun: "course") {
                 let person = required(t, row, "person"), skill = required(t, row, "skill")
                 if let person, personRow[person] == nil {
                     fail(t, row, column: "person", "person '\(person)' is not in \(people)")

@@ -207,6 +207,24 @@ public struct ScenarioImporter {
         if table.has(column) && table.value(column, in: row) == nil { fail(table, row, column: column, "\(column) is empty") }
     }
 
+    /// The rows of `table` with their ids, in order: a row without an id is reported (when the
+    /// column is there) and a row whose id repeats an earlier row's is an error at its id; both are
+    /// left out. `noun` names the thing in the message ("person id 'ada' repeats line 3").
+    mutating func rowsWithUniqueIDs(_ table: Table, noun: String) -> [(row: TableRow, id: String)] {
+        var firstLine: [String: Int] = [:]
+        var rows: [(row: TableRow, id: String)] = []
+        for row in table.rows {
+            guard let id = required(table, row, "id") else { continue }
+            if let first = firstLine[id] {
+                fail(table, row, column: "id", "\(noun) id '\(id)' repeats \(table.lineWord) \(first)")
+                continue
+            }
+            firstLine[id] = row.line
+            rows.append((row, id))
+        }
+        return rows
+    }
+
     mutating func required(_ table: Table, _ row: TableRow, _ column: String) -> String? {
         guard let text = table.value(column, in: row) else {
             if table.has(column) { fail(table, row, column: column, "\(column) is empty") }
@@ -289,15 +307,8 @@ public struct ScenarioImporter {
 
         // People.
         var people: [Person] = []
-        var personLine: [String: Int] = [:]
         if let t = peopleTable {
-            for row in t.rows {
-                guard let id = required(t, row, "id") else { continue }
-                if let first = personLine[id] {
-                    fail(t, row, column: "id", "person id '\(id)' repeats \(t.lineWord) \(first)")
-                    continue
-                }
-                personLine[id] = row.line
+            for (row, id) in rowsWithUniqueIDs(t, noun: "person") {
                 let capacity = hours(t, row, "capacity")
                 requireValue(t, row, "capacity")
                 origins["people[\(people.count)]"] = (t, row.line)
