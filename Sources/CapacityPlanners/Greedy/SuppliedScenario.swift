@@ -53,6 +53,10 @@ struct SuppliedScenario {
             person.capacity = .perPeriod((0..<periods).map { $0 < first ? own[$0] : 0 })
             scenario.people[p] = person
         }
+        // A hire's hours are already paid by its salary (the objective charges nothing more), but a
+        // project's budget counts them at the role's rate (spec v3, rule 8): where a project has a
+        // budget, greedy prices them so, or its plans would overspend that budget and be refused.
+        let budgeted = scenario.projects.contains { $0.budget != nil }
         for (r, starts) in supply.hires.sorted(by: { $0.key < $1.key }) {
             let role = problem.scenario.hiring[r]
             for (k, start) in starts.sorted().enumerated() where k < problem.roles[r].instances.count {
@@ -61,7 +65,8 @@ struct SuppliedScenario {
                 hires[instance] = start
                 scenario.people.append(Person(
                     id: Self.unusedID(problem.people[instance].id, in: scenario), name: role.name, skills: role.skills,
-                    capacity: .perPeriod((0..<periods).map { $0 >= start ? role.capacity : 0 }), costPerHour: 0))
+                    capacity: .perPeriod((0..<periods).map { $0 >= start ? role.capacity : 0 }),
+                    costPerHour: budgeted ? role.costPerHour : 0))
             }
         }
         // The portfolio budget pays the hires' salaries and the courses first.
