@@ -151,6 +151,27 @@ struct SupplyPlannerTests {
         #expect(plan.objective.map { isClose($0, 30_000 - 120 - 3_000) } == true, "\(plan.objective ?? .nan)")
     }
 
+    @Test("greedy prices a hire's hours at its role's rate where a project has a budget: the hire takes the project without one")
+    func greedyHiresWithinBudgets() throws {
+        // ana can staff one of the two projects; a hire the other. The budgeted project fits its
+        // budget only with ana's hours (50 an hour), not the hire's (60, rule 8).
+        let problem = try PlanningProblem(Scenario(
+            version: 3, horizon: Horizon(periods: 3),
+            people: [Person(id: "ana", skills: ["data": 3], capacity: .constant(40), costPerHour: 50)],
+            projects: [Project(id: "budgeted", value: 20_000, duration: 3, budget: 6_500,
+                               demands: [Demand(id: "d", skill: "data", minLevel: 3, hours: .constant(40))]),
+                       Project(id: "open", value: 20_000, duration: 3,
+                               demands: [Demand(id: "d", skill: "data", minLevel: 3, hours: .constant(40))])],
+            policy: Policy(utilizationCap: 1),
+            hiring: [Role(id: "eng", skills: ["data": 3], capacity: 40, costPerHour: 60, hireCost: 1_000, maxHires: 1)]))
+        for plan in [try GreedyPlanner().plan(problem, options: PlanningOptions(seed: 1)),
+                     try ExactPlanner().plan(problem, options: PlanningOptions(timeLimit: 30))] {
+            #expect(PlanChecker.check(plan, for: problem).isValid, "\(plan.solver ?? ""): \(PlanChecker.check(plan, for: problem).violations)")
+            #expect(plan.projects.filter(\.selected).count == 2, "\(plan.solver ?? ""): \(plan.projects)")
+            #expect(plan.hires == [Hire(role: "eng", start: 0, count: 1)], "\(plan.solver ?? "")")
+        }
+    }
+
     /// Hires are `ROLE#1 … ROLE#n`, n the role's hires in the plan, each with hours only from its start.
     private func expectHiresNamedAsTheSpecSays(_ plan: Plan, _ problem: PlanningProblem) throws {
         var startsByName: [String: Int] = [:]
