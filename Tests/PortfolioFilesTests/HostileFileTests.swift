@@ -4,6 +4,7 @@
 import CapacityPlanning
 import Foundation
 @testable import PortfolioFiles
+import TestSupport
 import Testing
 import ZIPFoundation
 
@@ -167,6 +168,123 @@ struct HostileFileTests {
             try Workbook(xlsx: zip.data, file: "lying.xlsx")
         } throws: { error in
             (error as? FileError)?.message == "xl/workbook.xml unzips to more than the 100 bytes its header declares (the file is damaged)"
+        }
+    }
+
+    /// A workbook of one sheet, People, whose worksheet part is `sheet`.
+    static func workbook(sheet: Data) throws -> Data {
+        let workbook = Data(("<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                             + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                             + "<sheets><sheet name=\"People\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>").utf8)
+        let rels = Data(("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                         + "<Relationship Id=\"rId1\" Type=\"worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>").utf8)
+        return try zip([("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", rels), ("xl/worksheets/sheet1.xml", sheet)])
+    }
+
+    /// A worksheet part: `rows` rows of `cells` (XML of each row's cells).
+    static func sheet(rows: Int, cells: String) -> Data {
+        var text = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+        text.reserveCapacity(rows * (cells.utf8.count + 20))
+        for r in 1...rows { text += "<row r=\"\(r)\">\(cells)</row>" }
+        return Data((text + "</sheetData></worksheet>").utf8)
+    }
+
+    /// Hostile files, each with what its refusal says (made once: deflating them takes a while).
+    static func hostileFiles() throws -> [(name: String, data: Data, says: String)] { try made.get() }
+
+    private static let made = Result { try makeHostileFiles() }
+
+    private static func makeHostileFiles() throws -> [(name: String, data: Data, says: String)] {
+        // A million empty cells: 100,000 rows of ten.
+        let emptyCells = try workbook(sheet: sheet(rows: 100_000, cells: String(repeating: "<c/>", count: 10)))
+        // Rows whose only value is in column XFD: each row spans 16,384 cells.
+        let farCells = try workbook(sheet: sheet(rows: 200, cells: "<c r=\"XFD1\" t=\"inlineStr\"><is><t>x</t></is></c>"))
+        // Deep XML: 10,000 nested elements in a Project file and in a workbook part.
+        let deep = String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)
+        let deepProject = Data("<?xml version=\"1.0\"?>\(projectOpen)\(deep)</Project>".utf8)
+        let deepSheet = try workbook(sheet: Data("<worksheet>\(deep)</worksheet>".utf8))
+        // One element with 8 MiB of text.
+        let longText = Data("\(projectOpen)<Name>\(String(repeating: "x", count: 8 << 20))</Name></Project>".utf8)
+        // A Project file of 600,000 elements (a lying Project file: tasks with nothing in them).
+        let manyTasks = Data("\(projectOpen)<Tasks>\(String(repeating: "<Task/>", count: 600_000))</Tasks></Project>".utf8)
+        // A zip whose part is 30 MiB of one cell's text, declared as 31 MiB: within the part limit, past the text limit.
+        let bigText = Data("<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>".utf8) + Data(repeating: 0x78, count: 30 << 20)
+            + Data("</t></is></c></row></sheetData></worksheet>".utf8)
+        let bigCell = try workbook(sheet: bigText)
+        // Parts that together unzip past the total: five sheets the import reads, 15 MiB of spaces each, each under the part limit.
+        let spaces = Data("<worksheet><sheetData/>".utf8) + Data(repeating: 0x20, count: 15 << 20) + Data("</worksheet>".utf8)
+        let manyParts = try zip([("xl/workbook.xml", Data(("<workbook><sheets>"
+            + Swift.zip(1...5, ["People", "Projects", "Demands", "Availability", "Pins"]).map {
+                "<sheet name=\"\($1)\" sheetId=\"\($0)\" r:id=\"rId\($0)\" xmlns:r=\"r\"/>" }.joined()
+            + "</sheets></workbook>").utf8)),
+            ("xl/_rels/workbook.xml.rels", Data(("<Relationships>" + (1...5).map {
+                "<Relationship Id=\"rId\($0)\" Target=\"worksheets/s\($0).xml\"/>" }.joined() + "</Relationships>").utf8))]
+            + (1...5).map { ("xl/worksheets/s\($0).xml", spaces) })
+        // The lying zip of issue 37: a part that deflates 48 MiB of spaces (the issue's had 300), its headers saying 100 bytes.
+        let bomb = Data("<workbook>".utf8) + Data(repeating: 0x20, count: 48 << 20) + Data("</workbook>".utf8)
+        var lying = ZipBytes(bytes: [UInt8](try zip([("xl/workbook.xml", bomb)])))
+        lying.set(lying.directory + 24, 100)
+        lying.set(22, 100)
+        return [("empty-cells.xlsx", emptyCells, "more than 500000 elements"),
+                ("far-cells.xlsx", farCells, "spans more than 2000000 cells"),
+                ("deep.xml", deepProject, "nests elements more than 100 deep"),
+                ("deep.xlsx", deepSheet, "nests elements more than 100 deep"),
+                ("long-text.xml", longText, "<Name> holds more than 1 MiB of text"),
+                ("many-tasks.xml", manyTasks, "more than 500000 elements"),
+                ("big-cell.xlsx", bigCell, "holds more than 1 MiB of text"),
+                ("many-parts.xlsx", manyParts, "unzip to more than 64 MiB together"),
+                ("lying.xlsx", lying.data, "unzips to more than the 100 bytes its header declares")]
+    }
+
+    @Test("what is parsed and inflated is limited, whatever a header says: elements, depth, text, cells, bytes per part and in all")
+    func limits() throws {
+        for file in try Self.hostileFiles() {
+            #expect {
+                if file.name.hasSuffix(".xml") {
+                    _ = try MSPDIDocument(data: file.data, file: file.name)
+                } else {
+                    _ = try Workbook(xlsx: file.data, file: file.name)
+                }
+            } throws: { error in
+                let message = (error as? FileError)?.message ?? "\(error)"
+                return message.contains(file.says) || { Issue.record("\(file.name): \(message)"); return false }()
+            }
+        }
+        // Within the limits, a real file reads: the bundled workbook and Project file.
+        #expect(throws: Never.self) { _ = try Workbook(xlsx: try Data(contentsOf: SharedFiles.examples.appendingPathComponent("portfolio.xlsx")), file: "p.xlsx") }
+        #expect(throws: Never.self) {
+            _ = try MSPDIDocument(data: try Data(contentsOf: SharedFiles.examples.appendingPathComponent("portfolio-plan.xml")), file: "p.xml")
+        }
+    }
+
+    @Test("capacity-planner import refuses each hostile file with exit 1 and the reason, in less than 200 MB",
+          .enabled(if: PythonTools.python != nil && CommandRunner.executable(named: "capacity-planner", environmentVariable: "CAPACITY_PLANNER_BIN") != nil))
+    func importInLittleMemory() throws {
+        let tool = try #require(CommandRunner.executable(named: "capacity-planner", environmentVariable: "CAPACITY_PLANNER_BIN"))
+        let folder = try CommandRunner.temporaryDirectory(prefix: "hostile")
+        // The 90-byte Project file of issue 37, and the same processing instruction in a workbook part.
+        let pi = Self.bytes("<?xml version=\"1.0\"?>\n<?p@ x?>\(Self.projectOpen)</Project>", raw: [0xC9])
+        let piWorkbook = try Self.zip([("xl/workbook.xml", Self.bytes("<?xml version=\"1.0\"?>\n<?p@ x?><workbook/>", raw: [0xC9]))])
+        let files = try Self.hostileFiles() + [("pi.xml", pi, "the XML is not UTF-8"), ("pi.xlsx", piWorkbook, "the XML is not UTF-8")]
+        // Peak memory of the child alone: Python waits for it and reads its rusage.
+        let measure = """
+            import resource, subprocess, sys
+            r = subprocess.run(sys.argv[1:], capture_output=True)
+            print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+            sys.stdout.write(r.stderr.decode(errors="replace"))
+            """
+        for file in files {
+            let path = folder.appendingPathComponent(file.name)
+            try file.data.write(to: path)
+            let option = file.name.hasSuffix(".xml") ? "--mspdi" : "--xlsx"
+            let result = try PythonTools.run(measure, [tool.path, "import", option, path.path, "-o", folder.appendingPathComponent("out.json").path],
+                                             directory: folder)
+            let lines = result.output.split(separator: "\n", maxSplits: 1)
+            let head = (lines.first ?? "").split(separator: " ")
+            #expect(head.first == "1", "\(file.name): exit \(head.first ?? "?"): \(result.output)")
+            let kilobytes = Int(head.last ?? "") ?? .max
+            #expect(kilobytes < 200 * 1024, "\(file.name): \(kilobytes / 1024) MB")
+            #expect(result.output.contains(file.says), "\(file.name): \(result.output)")
         }
     }
 }

@@ -4,8 +4,10 @@ public import Foundation
 import ZIPFoundation
 
 extension Workbook {
-    /// The most a workbook may hold once unzipped (128 MiB), against zip bombs.
-    static let maxUnzippedBytes: UInt64 = 128 << 20
+    /// The most one part may unzip to (32 MiB, the largest file read), against zip bombs.
+    static let maxPartBytes = 32 << 20
+    /// The most the parts read may unzip to together (64 MiB).
+    static let maxInflatedBytes = 64 << 20
 
     /// Reads the workbook in `data`; `file` names it in errors. Only the sheets whose names
     /// `reading` accepts are decoded; the others are listed with no rows (a plan's Assignments
@@ -95,10 +97,18 @@ extension Workbook {
     }
 }
 
-/// The parts of a zip archive, read and decoded with a limit on what they may unzip to.
-private struct WorkbookParts {
+/// The parts of a zip archive, read and decoded with limits on what they unzip to: what is
+/// really inflated is counted, per part and over all parts read, whatever the headers declare.
+private final class WorkbookParts {
     let archive: Archive
     let file: String
+    /// Bytes inflated so far, over every part read.
+    private var inflated = 0
+
+    init(archive: Archive, file: String) {
+        self.archive = archive
+        self.file = file
+    }
 
     func has(_ path: String) -> Bool { archive[path] != nil }
 
@@ -106,22 +116,31 @@ private struct WorkbookParts {
         guard let entry = archive[path] else {
             throw FileError(file: file, message: "the workbook has no part \(path)")
         }
-        guard entry.uncompressedSize <= Workbook.maxUnzippedBytes else {
-            throw FileError(file: file, message: "\(path) unzips to more than \(Workbook.maxUnzippedBytes >> 20) MiB")
+        let partLimit = Workbook.maxPartBytes, totalLimit = Workbook.maxInflatedBytes
+        guard entry.uncompressedSize <= UInt64(partLimit) else {
+            throw FileError(file: file, message: "\(path) unzips to more than \(partLimit >> 20) MiB")
         }
-        // What a header declares is checked above; what is really inflated is counted here, so a
-        // header that lies about the size stops the inflation at the declared size.
-        let limit = Int(entry.uncompressedSize)
+        // The header's size is checked above; the bytes really inflated are counted here, so a
+        // header that lies stops the inflation at the declared size, and the parts together at the total.
+        let declared = Int(entry.uncompressedSize)
         var data = Data()
+        var failure: UnzipLimit?
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard data.count + chunk.count <= limit else { throw UnzipLimit() }
+                if data.count + chunk.count > declared { failure = .declared; throw UnzipLimit.declared }
+                if self.inflated + chunk.count > totalLimit { failure = .total; throw UnzipLimit.total }
+                self.inflated += chunk.count
                 data.append(chunk)
             }
-        } catch is UnzipLimit {
-            throw FileError(file: file, message: "\(path) unzips to more than the \(limit) bytes its header declares (the file is damaged)")
         } catch {
-            throw FileError(file: file, message: "\(path) cannot be unzipped (the file is damaged or truncated)")
+            switch failure {
+            case .declared?:
+                throw FileError(file: file, message: "\(path) unzips to more than the \(declared) bytes its header declares (the file is damaged)")
+            case .total?:
+                throw FileError(file: file, message: "the workbook's parts unzip to more than \(totalLimit >> 20) MiB together")
+            case nil:
+                throw FileError(file: file, message: "\(path) cannot be unzipped (the file is damaged or truncated)")
+            }
         }
         do {
             return try XMLTreeDecoder.decode(T.self, from: data)
@@ -131,8 +150,9 @@ private struct WorkbookParts {
     }
 }
 
-/// Thrown by the unzip consumer when a part inflates past the size its header declares.
-private struct UnzipLimit: Error {}
+/// Thrown by the unzip consumer when a part inflates past the size its header declares, or the
+/// parts together past `Workbook.maxInflatedBytes`.
+private enum UnzipLimit: Error { case declared, total }
 
 /// Turns cells into text: shared strings looked up, dates as ISO dates, booleans as words.
 private struct CellReader {
@@ -140,8 +160,13 @@ private struct CellReader {
     let dateStyles: Set<Int>
     let date1904: Bool
 
+    /// The most cells a sheet's rows may span, the blanks before each row's last value counted
+    /// (a value in column XFD makes a row of 16,384): 2,000,000, about 32 MB of empty cells.
+    static let maxCells = 2_000_000
+
     func rows(of sheet: WorksheetXML, sheet name: String, file: String) throws(FileError) -> [TableRow] {
         var rows: [TableRow] = []
+        var cells = 0
         var nextRow = 1
         for row in sheet.sheetData?.row ?? [] {
             let number = row.r ?? nextRow
@@ -154,7 +179,14 @@ private struct CellReader {
                 }
                 let text = try value(of: cell, at: "\(name)!\(cell.r ?? "row \(number)")", file: file)
                 if text.isEmpty { continue }
-                if fields.count <= column { fields += Array(repeating: "", count: column + 1 - fields.count) }
+                if fields.count <= column {
+                    cells += column + 1 - fields.count
+                    guard cells <= Self.maxCells else {
+                        throw FileError(file: file, message: "sheet '\(name)' spans more than \(Self.maxCells) cells "
+                                        + "(at \(cell.r ?? "row \(number)")); a portfolio's sheet has a few columns")
+                    }
+                    fields += Array(repeating: "", count: column + 1 - fields.count)
+                }
                 fields[column] = text
             }
             if fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
