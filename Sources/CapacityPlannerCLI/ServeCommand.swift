@@ -15,7 +15,9 @@ struct ServeCommand: AsyncParsableCommand {
             are application/problem+json. Jobs are kept in --store (an SQLite file by default), so a restart \
             or a crash loses none: queued jobs run, interrupted ones run again. Stop it with SIGINT or \
             SIGTERM: plans in flight are answered with their best plan, running jobs go back to the queue. \
-            SIGHUP reloads --api-keys. Docs/service.md has the details.
+            SIGHUP reloads --api-keys. Each tenant (API key's) jobs, running jobs, request rate and time \
+            limit can be limited (--tenant-…, or NAME=VALUE after a key's tenant); claims are fair across \
+            tenants. Docs/service.md has the details.
 
             Examples:
               capacity-planner serve
@@ -77,6 +79,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a replica's claim on a running job lasts without a heartbeat; a dead replica's job runs again after it.")
     var jobLease = 15.0
 
+    /// A tenant's jobs.
+    @Option(help: "Jobs one tenant may have queued or running (all replicas); beyond that 429 with Retry-After. A key line's maxJobs=N overrides it.")
+    var tenantMaxJobs = ServiceConfiguration.defaultTenantLimits.maxJobs ?? 200
+
+    /// A tenant's running jobs.
+    @Option(help: "Jobs one tenant may have running at once (all replicas; default: no limit). A key line's maxRunning=N overrides it.")
+    var tenantMaxRunning: Int?
+
+    /// A tenant's request rate.
+    @Option(help: "Requests a second one tenant may send to /v1/ on each replica, with bursts of twice that (default: no limit); beyond that 429 with Retry-After. A key line's requestsPerSecond=R overrides it.")
+    var tenantRequestsPerSecond: Double?
+
+    /// A tenant's largest time limit.
+    @Option(help: "Largest time limit one tenant may ask for, in seconds (default: --max-time-limit). A key line's maxTimeLimit=S overrides it.")
+    var tenantMaxTimeLimit: Double?
+
     /// Log level.
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
@@ -93,7 +111,9 @@ struct ServeCommand: AsyncParsableCommand {
                              maxTimeLimit: maxTimeLimit, maxConcurrentSolves: maxConcurrentSolves,
                              maxQueuedSolves: maxQueuedSolves, store: store, apiKeysPath: apiKeys,
                              insecureNoAuth: insecureNoAuth, metricsTenant: metricsTenant, jobLease: jobLease,
-                             maxQueuedJobs: maxQueuedJobs)
+                             maxQueuedJobs: maxQueuedJobs,
+                             tenantLimits: TenantLimits(maxJobs: tenantMaxJobs, maxRunning: tenantMaxRunning,
+                                                        requestsPerSecond: tenantRequestsPerSecond, maxTimeLimit: tenantMaxTimeLimit))
     }
 
     /// Runs the service until SIGINT or SIGTERM.

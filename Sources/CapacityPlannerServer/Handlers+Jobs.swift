@@ -87,8 +87,20 @@ extension Handlers {
         return SweepSummary(id: id, variants: variants)
     }
 
-    /// Refuses new jobs (503, Retry-After) when `maxQueuedJobs` are already waiting in the store.
+    /// Refuses `count` new jobs of the request's tenant with 429 (Retry-After) when they would
+    /// take its jobs queued and running past its `maxJobs`, and with 503 (Retry-After) when
+    /// `maxQueuedJobs` are already waiting in the store.
     func admit(_ count: Int) async throws {
+        let tenant = RequestScope.current.tenant
+        if let maxJobs = tenants.limits(of: tenant).maxJobs {
+            let active = try await stored { () async throws(JobStoreError) in try await store.activeJobs(tenant: tenant) }
+            guard active + count <= maxJobs else {
+                metrics.tenantRefusal(tenant, limit: "jobs")
+                throw Problem.tenantLimit("This key's tenant has \(active) jobs queued or running and may have \(maxJobs); "
+                                          + (count > 1 ? "these \(count) would pass that. " : "")
+                                          + "Retry when some have finished.", retryAfter: 5)
+            }
+        }
         let counts = try await stored { () async throws(JobStoreError) in try await store.counts() }
         guard (counts[.queued] ?? 0) + count <= configuration.maxQueuedJobs else {
             throw Problem(.serviceUnavailable, type: "/problems/busy", title: "Too many queued jobs",

@@ -14,6 +14,7 @@ struct Handlers: Sendable {
     let store: any JobStore
     let runner: JobRunner
     let metrics: ServiceMetrics
+    let tenants: Tenants
 
     // MARK: Reading requests
 
@@ -36,10 +37,18 @@ struct Handlers: Sendable {
         return body
     }
 
-    /// The planner and time limit of the query, `defaultTimeLimit` when none is given.
+    /// The planner and time limit of the query, `defaultTimeLimit` when none is given; the
+    /// largest time limit is the service's or, when lower, the tenant's.
     func solveOptions(solver: String?, timeLimit: Double?, defaultTimeLimit: Double) throws(Problem) -> (PlannerKind, Double) {
-        try SolveQuery.options(solver: solver, timeLimit: timeLimit, defaultTimeLimit: defaultTimeLimit,
-                               maxTimeLimit: configuration.maxTimeLimit)
+        let tenant = RequestScope.current.tenant
+        let tenantMax = tenants.limits(of: tenant).maxTimeLimit
+        do throws(Problem) {
+            return try SolveQuery.options(solver: solver, timeLimit: timeLimit, defaultTimeLimit: defaultTimeLimit,
+                                          maxTimeLimit: configuration.maxTimeLimit, tenantMaxTimeLimit: tenantMax)
+        } catch {
+            if error.errors.contains(where: { $0.field == "timeLimit" }) { metrics.tenantRefusal(tenant, limit: "timeLimit") }
+            throw error
+        }
     }
 
     // MARK: Routes

@@ -42,10 +42,12 @@ public enum PlanningService {
         let metrics = ServiceMetrics()
         let pool = SolvePool(maxConcurrent: configuration.maxConcurrentSolves, maxQueued: configuration.maxQueuedSolves,
                              metrics: metrics)
-        let runner = JobRunner(store: store, pool: pool, metrics: metrics, logger: logger,
+        let tenants = Tenants(defaults: configuration.tenantLimits, keys: keys)
+        let runner = JobRunner(store: store, pool: pool, tenants: tenants, metrics: metrics, logger: logger,
                                timing: JobRunner.Timing(lease: configuration.jobLease, heartbeat: min(1, configuration.jobLease / 3)),
                                retention: configuration.jobRetention, maxFinished: configuration.maxFinishedJobs)
-        let handlers = Handlers(configuration: configuration, pool: pool, store: store, runner: runner, metrics: metrics)
+        let handlers = Handlers(configuration: configuration, pool: pool, store: store, runner: runner, metrics: metrics,
+                                tenants: tenants)
         logger.info("job store ready", metadata: ["store": "\(store.kind)", "replica": "\(runner.owner)"])
         if let keys {
             logger.info("API keys: every /v1/ route needs a bearer key", metadata: ["keys": "\(keys.count)", "file": "\(keys.path)"])
@@ -59,7 +61,8 @@ public enum PlanningService {
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: MethodNotAllowedMiddleware(contract: contract))
-        router.add(middleware: TenantAccessMiddleware(keys: keys, metricsTenant: configuration.metricsTenant))
+        router.add(middleware: TenantAccessMiddleware(keys: keys, metricsTenant: configuration.metricsTenant, tenants: tenants,
+                                                      rates: RequestRate(), metrics: metrics))
         router.add(middleware: RequestScopeMiddleware(maxBodyBytes: configuration.maxBodyBytes))
         // The document itself, byte for byte; every other route is generated from it.
         router.get("/openapi.json") { _, _ in

@@ -69,6 +69,13 @@ public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
                 detail: "Every solve slot and queue place is taken; retry later.", retryAfter: retryAfter)
     }
 
+    /// A limit of the request's tenant is reached (429 with Retry-After): its request rate or
+    /// its jobs queued and running.
+    static func tenantLimit(_ detail: String, retryAfter: Int) -> Problem {
+        Problem(.tooManyRequests, type: "/problems/tenant-limit", title: "Tenant limit reached", detail: detail,
+                retryAfter: retryAfter)
+    }
+
     /// The resource does not exist (404).
     static func notFound(_ detail: String) -> Problem {
         Problem(.notFound, type: "/problems/not-found", title: "Not found", detail: detail)

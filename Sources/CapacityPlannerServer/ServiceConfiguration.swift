@@ -38,6 +38,9 @@ public struct ServiceConfiguration: Sendable {
     public var maxQueuedJobs: Int
     /// Most changes one sweep may carry.
     public var maxSweepVariants: Int
+    /// The limits of each tenant (every request, without API keys), unless its key lines give
+    /// its own (Docs/service.md, "Tenants").
+    public var tenantLimits: TenantLimits
 
     /// Creates a configuration; defaults suit one machine serving a PMO's tools.
     public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 8 << 20,
@@ -45,7 +48,8 @@ public struct ServiceConfiguration: Sendable {
                 maxConcurrentSolves: Int = ServiceConfiguration.processorCount, maxQueuedSolves: Int = 32,
                 jobRetention: Double = 3600, maxFinishedJobs: Int = 1000, analysisTimeLimit: Double = 2,
                 store: String = "memory", apiKeysPath: String? = nil, insecureNoAuth: Bool = false,
-                metricsTenant: String? = nil, jobLease: Double = 15, maxQueuedJobs: Int = 1000, maxSweepVariants: Int = 50) {
+                metricsTenant: String? = nil, jobLease: Double = 15, maxQueuedJobs: Int = 1000, maxSweepVariants: Int = 50,
+                tenantLimits: TenantLimits = ServiceConfiguration.defaultTenantLimits) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
@@ -63,7 +67,11 @@ public struct ServiceConfiguration: Sendable {
         self.jobLease = jobLease
         self.maxQueuedJobs = maxQueuedJobs
         self.maxSweepVariants = maxSweepVariants
+        self.tenantLimits = tenantLimits
     }
+
+    /// Each tenant may have 200 jobs queued or running (four full sweeps); no other limit.
+    public static let defaultTenantLimits = TenantLimits(maxJobs: 200)
 
     /// Whether `host` only accepts connections from this machine.
     public var bindsLoopback: Bool {
@@ -94,6 +102,7 @@ public struct ServiceConfiguration: Sendable {
         if !(jobLease >= 1 && jobLease.isFinite) { out.append("jobLease must be a number of seconds ≥ 1") }
         if maxQueuedJobs < 1 { out.append("maxQueuedJobs must be ≥ 1") }
         if maxSweepVariants < 1 { out.append("maxSweepVariants must be ≥ 1") }
+        out += tenantLimits.problems(prefix: "tenant ")
         return out
     }
 }

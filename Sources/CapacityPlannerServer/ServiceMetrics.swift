@@ -58,6 +58,31 @@ final class ServiceMetrics: Sendable {
         jobsRetained.set(Double(total))
     }
 
+    /// Sets the jobs-by-tenant-and-state gauges from the store's counts.
+    func tenantJobs(_ counts: [String: [Job.State: Int]]) {
+        for (tenant, states) in counts {
+            for state in Job.State.allCases {
+                registry.makeGauge(descriptor: MetricNameDescriptor(namespace: "capacity_planner", metricName: "tenant_jobs", unitName: "",
+                                                                    helpText: "Jobs in the store by tenant and state (all replicas)."),
+                                   labels: [("tenant", tenant), ("state", state.rawValue)]).set(Double(states[state] ?? 0))
+            }
+        }
+    }
+
+    /// Counts a request of `tenant` refused by one of its limits: `rate`, `jobs` or `timeLimit`.
+    func tenantRefusal(_ tenant: String, limit: String) {
+        registry.makeCounter(descriptor: MetricNameDescriptor(namespace: "capacity_planner", metricName: "tenant_refusals", unitName: "total",
+                                                              helpText: "Requests refused by a tenant's limit (rate, jobs, timeLimit)."),
+                             labels: [("tenant", tenant), ("limit", limit)]).increment()
+    }
+
+    /// Counts a `/v1/` request of `tenant` let through.
+    func tenantRequest(_ tenant: String) {
+        registry.makeCounter(descriptor: MetricNameDescriptor(namespace: "capacity_planner", metricName: "tenant_requests", unitName: "total",
+                                                              helpText: "Requests to /v1/ routes by tenant (those a limit let through)."),
+                             labels: [("tenant", tenant)]).increment()
+    }
+
     /// Counts a request by method, route and status, and records its latency.
     func record(method: String, route: String, status: Int, duration: Duration) {
         let labels = [("method", method), ("route", route), ("status", String(status))]

@@ -56,6 +56,35 @@ struct JobStoreTests {
         await store.close()
     }
 
+    @Test("claims are fair across tenants: fewer jobs running first, then the tenant served longest ago; one at its limit is passed over",
+          arguments: TestStores.kinds)
+    func fairClaims(kind: String) async throws {
+        let store = try await TestStores.make(kind)
+        let start = Date(timeIntervalSinceNow: -100)
+        // acme floods first (six jobs), globex posts one after them.
+        let flood = (0..<6).map { Self.newJob(tenant: "acme", created: start.addingTimeInterval(Double($0))) }
+        let late = Self.newJob(tenant: "globex", created: start.addingTimeInterval(10))
+        try await store.insert(flood + [late])
+        let lease = Date().addingTimeInterval(3600)
+        let first = try #require(try await store.claim(owner: "r1", now: Date(), leaseUntil: lease))
+        #expect(first.job.id == flood[0].job.id, "nobody served yet: the oldest job goes first")
+        #expect(try await store.runningByTenant(now: Date()) == ["acme": 1])
+        #expect(try await store.finish(first.job.id, owner: "r1", state: .succeeded, plan: nil, error: nil, at: Date()))
+        // One slot again free, nobody running: acme was served, globex not; globex's job goes next, though newer.
+        let second = try #require(try await store.claim(owner: "r1", now: Date().addingTimeInterval(0.01), leaseUntil: lease))
+        #expect(second.job.id == late.job.id)
+        // acme has none running, globex one: acme next.
+        let third = try #require(try await store.claim(owner: "r1", now: Date().addingTimeInterval(0.02), leaseUntil: lease))
+        #expect(third.job.id == flood[1].job.id)
+        #expect(try await store.activeJobs(tenant: "acme") == 5)
+        #expect(try await store.activeJobs(tenant: "globex") == 1)
+        #expect(try await store.runningByTenant(now: Date()) == ["acme": 1, "globex": 1])
+        // acme at its running limit, globex's only job running: nothing to claim.
+        #expect(try await store.claim(owner: "r1", now: Date(), leaseUntil: lease, excluding: ["acme"]) == nil)
+        #expect(try await store.tenantCounts() == ["acme": [.succeeded: 1, .running: 1, .queued: 4], "globex": [.running: 1]])
+        await store.close()
+    }
+
     @Test("a job whose lease ran out is claimed again; after three interrupted runs it fails saying why", arguments: TestStores.kinds)
     func leases(kind: String) async throws {
         let store = try await TestStores.make(kind)

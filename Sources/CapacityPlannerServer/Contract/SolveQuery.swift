@@ -4,25 +4,29 @@ import Foundation
 
 /// The solve parameters of `POST /v1/plans`, `/v1/analyses`, `/v1/jobs` and `/v1/sweeps`.
 enum SolveQuery {
-    /// The planner and time limit asked for: `auto` and `defaultTimeLimit` when not given.
+    /// The planner and time limit asked for: `auto` and `defaultTimeLimit` (at most the
+    /// tenant's largest) when not given.
     ///
     /// - Throws: 400 naming `solver` (unknown, or not built in) or `timeLimit` (not > 0, or above
-    ///   `maxTimeLimit`).
+    ///   `maxTimeLimit` or the tenant's `tenantMaxTimeLimit`).
     static func options(solver: String?, timeLimit: Double?, defaultTimeLimit: Double,
-                        maxTimeLimit: Double) throws(Problem) -> (PlannerKind, Double) {
+                        maxTimeLimit: Double, tenantMaxTimeLimit: Double? = nil) throws(Problem) -> (PlannerKind, Double) {
         var kind = PlannerKind.auto
         if let solver {
             guard let parsed = PlannerKind(rawValue: solver) else { throw unknownSolver(solver) }
             guard parsed.isAvailable else { throw Problem.badRequest("solver", "'\(solver)' is not built into this server (no GLPK)") }
             kind = parsed
         }
-        var limit = defaultTimeLimit
+        var limit = min(defaultTimeLimit, tenantMaxTimeLimit ?? .infinity)
         if let timeLimit {
             guard timeLimit.isFinite, timeLimit > 0 else {
                 throw Problem.badRequest("timeLimit", "must be a number of seconds > 0, got \(timeLimit)")
             }
             guard timeLimit <= maxTimeLimit else {
                 throw Problem.badRequest("timeLimit", "must be at most \(maxTimeLimit) seconds, got \(timeLimit)")
+            }
+            if let tenantMaxTimeLimit, timeLimit > tenantMaxTimeLimit {
+                throw Problem.badRequest("timeLimit", "must be at most \(tenantMaxTimeLimit) seconds for this key's tenant, got \(timeLimit)")
             }
             limit = timeLimit
         }

@@ -29,6 +29,8 @@ final class JobRunner: Service, Sendable {
 
     let store: any JobStore
     let pool: SolvePool
+    /// Each tenant's limits: a tenant at its running limit is passed over when claiming.
+    let tenants: Tenants
     let metrics: ServiceMetrics
     let logger: Logger
     let timing: Timing
@@ -41,10 +43,11 @@ final class JobRunner: Service, Sendable {
     private let stopping = Atomic<Bool>(false)
     private let wakeRequested = Atomic<Bool>(false)
 
-    init(store: any JobStore, pool: SolvePool, metrics: ServiceMetrics, logger: Logger, timing: Timing,
+    init(store: any JobStore, pool: SolvePool, tenants: Tenants, metrics: ServiceMetrics, logger: Logger, timing: Timing,
          retention: Double, maxFinished: Int) {
         self.store = store
         self.pool = pool
+        self.tenants = tenants
         self.metrics = metrics
         self.logger = logger
         self.timing = timing
@@ -103,6 +106,7 @@ final class JobRunner: Service, Sendable {
     private func tick() async {
         while !stopping.load(ordering: .sequentiallyConsistent) && !Task.isCancelled {
             if let counts = try? await store.counts() { metrics.jobs(counts) }
+            if let counts = try? await store.tenantCounts() { metrics.tenantJobs(counts) }
             for _ in 0..<20 where !stopping.load(ordering: .sequentiallyConsistent) {
                 try? await Task.sleep(for: .milliseconds(250))
             }
@@ -123,7 +127,9 @@ final class JobRunner: Service, Sendable {
         defer { metrics.storeSeconds.record(ContinuousClock.now - start) }
         do throws(JobStoreError) {
             let now = Date()
-            return try await store.claim(owner: owner, now: now, leaseUntil: now.addingTimeInterval(timing.lease))
+            // Tenants at their running limit wait; the rest are served fewest-running first (the store's claim).
+            let full = tenants.hasRunningLimits ? tenants.atRunningLimit(try await store.runningByTenant(now: now)) : []
+            return try await store.claim(owner: owner, now: now, leaseUntil: now.addingTimeInterval(timing.lease), excluding: full)
         } catch {
             metrics.storeError("claim")
             logger.warning("job store: claim failed", metadata: ["error": "\(error)"])

@@ -33,16 +33,34 @@ struct JobSQL {
         "UPDATE jobs SET state = 'failed', finished_at = \(p(1)), error = \(p(2)), owner = NULL WHERE state = 'running' AND lease_until < \(p(1)) AND attempts >= \(p(3))"
     }
 
-    /// Claims the oldest queued job or a dead replica's: (now, owner, lease until).
-    var claim: String {
+    /// Claims a queued job or a dead replica's, fairly across tenants: of the tenants not
+    /// `excluded` (at their running limit), the one with the fewest jobs running under a live
+    /// lease goes first; among equals, the one whose last job started longest ago (round robin,
+    /// so one slot serves the tenants in turn); then its oldest job. (now, owner, lease until,
+    /// excluded tenant…)
+    func claim(excluding excluded: Int = 0) -> String {
         let open = "(state = 'queued' OR (state = 'running' AND lease_until < \(p(1))))"
         let lock = dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+        let others = excluded == 0 ? "" : " AND c.tenant NOT IN (" + (4..<(4 + excluded)).map(p).joined(separator: ", ") + ")"
+        let running = "(SELECT COUNT(*) FROM jobs r WHERE r.tenant = c.tenant AND r.state = 'running' AND r.lease_until >= \(p(1)))"
+        let lastStart = "(SELECT COALESCE(MAX(r.started_at), 0) FROM jobs r WHERE r.tenant = c.tenant)"
         return """
             UPDATE jobs SET state = 'running', owner = \(p(2)), lease_until = \(p(3)), attempts = attempts + 1, started_at = COALESCE(started_at, \(p(1)))
-            WHERE id = (SELECT id FROM jobs WHERE \(open) ORDER BY created_at, variant LIMIT 1\(lock)) AND \(open)
+            WHERE id = (SELECT c.id FROM jobs c WHERE \(open)\(others) ORDER BY \(running), \(lastStart), c.created_at, c.variant LIMIT 1\(lock)) AND \(open)
             RETURNING \(JobRow.columns), scenario
             """
     }
+
+    /// Each tenant's jobs running under a live lease: (now).
+    var runningByTenant: String {
+        "SELECT tenant, COUNT(*) AS n FROM jobs WHERE state = 'running' AND lease_until >= \(p(1)) GROUP BY tenant"
+    }
+
+    /// A tenant's jobs queued or running: (tenant).
+    var activeJobs: String { "SELECT COUNT(*) AS n FROM jobs WHERE tenant = \(p(1)) AND state IN ('queued', 'running')" }
+
+    /// Jobs per tenant and state.
+    let tenantCounts = "SELECT tenant, state, COUNT(*) AS n FROM jobs GROUP BY tenant, state"
 
     /// Renews a lease, storing progress and plan when given: (id, owner, lease until, progress, plan).
     var heartbeat: String {

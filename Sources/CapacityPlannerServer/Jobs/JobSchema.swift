@@ -4,7 +4,7 @@
 /// `schema_version` table that records which migrations ran.
 enum JobSchema {
     /// The version this service writes and reads.
-    static let version = 1
+    static let version = 2
 
     /// The SQL dialects the stores speak.
     enum Dialect { case sqlite, postgres }
@@ -28,6 +28,9 @@ enum JobSchema {
                 "CREATE INDEX jobs_sweep ON jobs (sweep)",
                 "CREATE INDEX jobs_finished ON jobs (finished_at)",
             ]
+        case 2:
+            // A tenant's jobs by state: its limits at admission, its running jobs at each claim.
+            return ["CREATE INDEX jobs_tenant ON jobs (tenant, state)"]
         default:
             return []
         }

@@ -57,9 +57,16 @@ protocol JobStore: Sendable {
     func job(_ id: String, tenant: String) async throws(JobStoreError) -> Job?
     /// A sweep's variants in order (empty if `tenant` has no such sweep).
     func sweep(_ id: String, tenant: String) async throws(JobStoreError) -> [SweepVariant]
-    /// Claims the oldest queued job, or a running one whose lease ran out before `now`, for
-    /// `owner` until `leaseUntil`; exactly one replica gets each job.
-    func claim(owner: String, now: Date, leaseUntil: Date) async throws(JobStoreError) -> JobClaim?
+    /// Claims a queued job, or a running one whose lease ran out before `now`, for `owner` until
+    /// `leaseUntil`; exactly one replica gets each job. Fair across tenants: of the tenants not in
+    /// `excluding`, the one with the fewest jobs running goes first, with its oldest job.
+    func claim(owner: String, now: Date, leaseUntil: Date, excluding: [String]) async throws(JobStoreError) -> JobClaim?
+    /// Each tenant's jobs running under a lease that holds at `now`.
+    func runningByTenant(now: Date) async throws(JobStoreError) -> [String: Int]
+    /// `tenant`'s jobs queued or running.
+    func activeJobs(tenant: String) async throws(JobStoreError) -> Int
+    /// Jobs per tenant and state (metrics).
+    func tenantCounts() async throws(JobStoreError) -> [String: [Job.State: Int]]
     /// Renews `owner`'s lease and stores the progress (and the best plan so far, when given).
     func heartbeat(_ id: String, owner: String, leaseUntil: Date, progress: Job.Progress?,
                    plan: Plan?) async throws(JobStoreError) -> Heartbeat
@@ -78,4 +85,11 @@ protocol JobStore: Sendable {
     func counts() async throws(JobStoreError) -> [Job.State: Int]
     /// Closes the connection.
     func close() async
+}
+
+extension JobStore {
+    /// Claims a job of any tenant (`claim(owner:now:leaseUntil:excluding:)` excluding none).
+    func claim(owner: String, now: Date, leaseUntil: Date) async throws(JobStoreError) -> JobClaim? {
+        try await claim(owner: owner, now: now, leaseUntil: leaseUntil, excluding: [])
+    }
 }

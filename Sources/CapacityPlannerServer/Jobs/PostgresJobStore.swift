@@ -102,14 +102,40 @@ final class PostgresJobStore: JobStore {
             .map { let row = Self.row($0); return SweepVariant(job: row.job, change: row.change) }
     }
 
-    func claim(owner: String, now: Date, leaseUntil: Date) async throws(JobStoreError) -> JobClaim? {
+    func claim(owner: String, now: Date, leaseUntil: Date, excluding: [String]) async throws(JobStoreError) -> JobClaim? {
         let time = PostgresValue.real(now.timeIntervalSince1970)
         _ = try await run(sql.cancelAbandoned, [time])
         _ = try await run(sql.failAbandoned, [time, .text(JobRow.interruptedReason), .integer(JobRow.maxAttempts)])
-        let rows = try await run(sql.claim, [time, .text(owner), .real(leaseUntil.timeIntervalSince1970)])
+        let rows = try await run(sql.claim(excluding: excluding.count),
+                                 [time, .text(owner), .real(leaseUntil.timeIntervalSince1970)] + excluding.map { .text($0) })
         guard let first = rows.first else { return nil }
         let scenario = (try? first.makeRandomAccess()["scenario"].decode(String.self)) ?? ""
         return JobClaim(job: Self.row(first).job, scenario: scenario)
+    }
+
+    func runningByTenant(now: Date) async throws(JobStoreError) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for row in try await run(sql.runningByTenant, [.real(now.timeIntervalSince1970)]) {
+            let cells = row.makeRandomAccess()
+            if let tenant = try? cells["tenant"].decode(String.self) { out[tenant] = (try? cells["n"].decode(Int.self)) ?? 0 }
+        }
+        return out
+    }
+
+    func activeJobs(tenant: String) async throws(JobStoreError) -> Int {
+        try await run(sql.activeJobs, [.text(tenant)]).first.flatMap { try? $0.makeRandomAccess()["n"].decode(Int.self) } ?? 0
+    }
+
+    func tenantCounts() async throws(JobStoreError) -> [String: [Job.State: Int]] {
+        var out: [String: [Job.State: Int]] = [:]
+        for row in try await run(sql.tenantCounts, []) {
+            let cells = row.makeRandomAccess()
+            if let tenant = try? cells["tenant"].decode(String.self),
+               let state = (try? cells["state"].decode(String.self)).flatMap(Job.State.init(rawValue:)) {
+                out[tenant, default: [:]][state] = (try? cells["n"].decode(Int.self)) ?? 0
+            }
+        }
+        return out
     }
 
     func heartbeat(_ id: String, owner: String, leaseUntil: Date, progress: Job.Progress?,

@@ -83,14 +83,37 @@ final class SQLiteJobStore: JobStore {
             .map { let row = Self.row($0); return SweepVariant(job: row.job, change: row.change) }
     }
 
-    func claim(owner: String, now: Date, leaseUntil: Date) async throws(JobStoreError) -> JobClaim? {
+    func claim(owner: String, now: Date, leaseUntil: Date, excluding: [String]) async throws(JobStoreError) -> JobClaim? {
         let time = SQLiteData.float(now.timeIntervalSince1970)
         // Jobs whose replica died: cancelled if that was asked for, failed after too many tries.
         try await run(sql.cancelAbandoned, [time])
         try await run(sql.failAbandoned, [time, .text(JobRow.interruptedReason), .integer(JobRow.maxAttempts)])
-        let rows = try await run(sql.claim, [time, .text(owner), .float(leaseUntil.timeIntervalSince1970)])
+        let rows = try await run(sql.claim(excluding: excluding.count),
+                                 [time, .text(owner), .float(leaseUntil.timeIntervalSince1970)] + excluding.map { .text($0) })
         guard let first = rows.first else { return nil }
         return JobClaim(job: Self.row(first).job, scenario: first.column("scenario")?.string ?? "")
+    }
+
+    func runningByTenant(now: Date) async throws(JobStoreError) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for row in try await run(sql.runningByTenant, [.float(now.timeIntervalSince1970)]) {
+            if let tenant = row.column("tenant")?.string { out[tenant] = row.column("n")?.integer ?? 0 }
+        }
+        return out
+    }
+
+    func activeJobs(tenant: String) async throws(JobStoreError) -> Int {
+        try await run(sql.activeJobs, [.text(tenant)]).first?.column("n")?.integer ?? 0
+    }
+
+    func tenantCounts() async throws(JobStoreError) -> [String: [Job.State: Int]] {
+        var out: [String: [Job.State: Int]] = [:]
+        for row in try await run(sql.tenantCounts) {
+            if let tenant = row.column("tenant")?.string, let state = row.column("state")?.string.flatMap(Job.State.init(rawValue:)) {
+                out[tenant, default: [:]][state] = row.column("n")?.integer ?? 0
+            }
+        }
+        return out
     }
 
     func heartbeat(_ id: String, owner: String, leaseUntil: Date, progress: Job.Progress?,
