@@ -13,35 +13,52 @@ final class PostgresJobStore: JobStore {
     private let client: PostgresClient
     private let runner: Task<Void, Never>
     private let logger: Logger
+    private let location: PostgresLocation
 
-    /// Connects to `url` (`postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`; the password may also
-    /// come from `PGPASSWORD`). TLS is not used: run PostgreSQL on a private network or loopback.
+    /// Connects to `url` (`postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`, the password also from
+    /// `PGPASSWORD`; `?sslmode=require|verify-ca|verify-full&sslrootcert=CA.pem` for TLS,
+    /// `PostgresLocation`).
     init(url: String, logger: Logger) throws(JobStoreError) {
-        guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""),
-              let host = parts.host, !host.isEmpty, let user = parts.user, !user.isEmpty
-        else {
-            throw JobStoreError(message: "--store: '\(url)' is not postgres://USER@HOST:PORT/DATABASE")
-        }
-        let database = String(parts.path.drop { $0 == "/" })
-        let password = parts.password ?? ProcessInfo.processInfo.environment["PGPASSWORD"]
-        var configuration = PostgresClient.Configuration(host: host, port: parts.port ?? 5432, username: user,
-                                                         password: password, database: database.isEmpty ? nil : database,
-                                                         tls: .disable)
-        configuration.options.maximumConnections = 8
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let location = try PostgresLocation(url: url)
+        let client = PostgresClient(configuration: location.configuration(connections: 8), backgroundLogger: logger)
+        self.location = location
         self.client = client
         self.logger = logger
         runner = Task { await client.run() }
     }
 
+    /// The longest one statement may take, waiting for a connection included: the client's pool
+    /// retries a server that is away without end, and a request must be answered (503) instead.
+    static let statementTimeout: Duration = .seconds(10)
+
+    /// `operation`, or a `JobStoreError` after `statementTimeout` (the operation is cancelled).
+    private func withDeadline<T: Sendable>(_ what: String,
+                                           _ operation: @escaping @Sendable () async throws -> T) async throws(JobStoreError) -> T {
+        do {
+            return try await withThrowingTaskGroup(of: T.self) { group in
+                group.addTask { try await operation() }
+                group.addTask {
+                    try await Task.sleep(for: Self.statementTimeout)
+                    throw JobStoreError(message: "PostgreSQL did not answer \(what) within \(Self.statementTimeout)")
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next() else { throw JobStoreError(message: "PostgreSQL: \(what) ended without an answer") }
+                return first
+            }
+        } catch let error as JobStoreError {
+            throw error
+        } catch {
+            throw JobStoreError(message: "PostgreSQL: \(String(reflecting: error))")
+        }
+    }
+
     /// Runs one statement, turning the library's error into the store's.
     private func run(_ query: PostgresQuery) async throws(JobStoreError) -> [PostgresRow] {
-        do {
+        let (client, logger) = (self.client, self.logger)
+        return try await withDeadline("a statement") {
             var rows: [PostgresRow] = []
             for try await row in try await client.query(query, logger: logger) { rows.append(row) }
             return rows
-        } catch {
-            throw JobStoreError(message: "PostgreSQL: \(String(reflecting: error))")
         }
     }
 
@@ -52,6 +69,17 @@ final class PostgresJobStore: JobStore {
     }
 
     func prepare() async throws(JobStoreError) {
+        // One connection of its own first: it fails with the reason (refused, no TLS, a certificate
+        // not trusted, a password wrong), where the client's pool would only retry.
+        let (configuration, logger) = (try location.connectionConfiguration(), self.logger)
+        do {
+            let probe = try await withDeadline("a connection") {
+                try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            }
+            try? await probe.close()
+        } catch {
+            throw JobStoreError(message: "PostgreSQL at \(location.host):\(location.port) cannot be reached: \(error.message)")
+        }
         // Let the client's run loop start before the first query (postgres-nio warns otherwise).
         try? await Task.sleep(for: .milliseconds(50))
         do {
