@@ -10,7 +10,7 @@ import Testing
 struct ServiceRestartTests {
     static let finalStates: Set<String> = ["succeeded", "failed", "cancelled"]
 
-    @Test("SQLite: after SIGKILL and a restart, the running job runs again and the queued one runs; both end with valid plans")
+    @Test("SQLite: after SIGKILL and a restart, the running job runs again for the time it had left and the queued one runs; both end with valid plans")
     func sqliteRestart() async throws {
         let folder = try CommandRunner.temporaryDirectory(prefix: "restart")
         let large = try Repository.example("mid-size-pmo.json")
@@ -28,17 +28,32 @@ struct ServiceRestartTests {
         let waitingLocation = try #require(waiting.header("Location"))
         let running = try await client.poll(longLocation) { $0 == "running" }
         #expect(running["attempts"] == .number(1))
-        try await Task.sleep(for: .seconds(3))
+        try await Task.sleep(for: .seconds(10))
+        // The seconds the first run solved, as its last heartbeat stored them.
+        let before = try await client.call("GET", longLocation, route: "/v1/jobs/{id}").json
+        guard case .number(let spent)? = before?["progress"]?["elapsed"] else {
+            Issue.record("the running job has no progress: \(String(describing: before))")
+            return
+        }
         first?.kill()
         first = nil
 
         let second = try await ServerProcess(arguments, folder: folder)
+        let restarted = ContinuousClock.now
         let again = second.client
         let interrupted = try await again.call("GET", longLocation, route: "/v1/jobs/{id}")
         #expect(interrupted.status == 200, "the job is still there after SIGKILL")
         let done = try await again.poll(longLocation) { Self.finalStates.contains($0) }
         #expect(done["state"] == .string("succeeded"), "\(second.logText.suffix(2000))")
         #expect(done["attempts"] == .number(2), "run again after the crash")
+        // The second run had the time left (20 s less what the first solved), not 20 s again: it ends
+        // within its lease (2 s), the time left and a few seconds of slack; the stored solve seconds
+        // add up over both runs to about the limit.
+        let took = ContinuousClock.now - restarted
+        #expect(took < .seconds(20 - spent + 2 + 4), "the run after the crash took \(took); the first had solved \(spent) s")
+        if case .number(let total)? = done["progress"]?["elapsed"] {
+            #expect(total >= spent && total <= 20 + 2, "\(total) s solved over both runs")
+        }
         #expect(try isValid(Data(try #require(done["plan"]).serialized()), for: large))
         let other = try await again.poll(waitingLocation) { Self.finalStates.contains($0) }
         #expect(other["state"] == .string("succeeded"))

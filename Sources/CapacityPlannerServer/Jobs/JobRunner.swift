@@ -171,14 +171,17 @@ final class JobRunner: Service, Sendable {
         let lease = LeaseState()
         let heartbeat = Task { await self.keepLease(job.id, latest: latest, lease: lease, token: token, log: log) }
 
-        let limit = job.timeLimit
+        // A job run again (its replica died, or shut down) has what its earlier runs left of its
+        // time limit: their solve seconds are in its stored progress, and this run adds to them.
+        let used = job.progress?.elapsed ?? 0
+        let limit = Self.timeLeft(job)
         let warmStart = job.plan
         let planInterval = timing.planInterval
         let outcome = await pool.run(reservation, token: token) { token -> Result<Plan, PlanningError> in
             Solving.solve(problem, kind: kind, limit: limit, token: token, warmStart: warmStart,
                            planInterval: planInterval) { report in
                 latest.progress(Job.Progress(incumbent: report.incumbent, bound: report.bound, gap: report.gap,
-                                             boundSource: report.boundSource?.rawValue, elapsed: report.elapsed,
+                                             boundSource: report.boundSource?.rawValue, elapsed: used + report.elapsed,
                                              message: report.message))
             } incumbent: { plan in
                 latest.plan(plan)
@@ -213,6 +216,13 @@ final class JobRunner: Service, Sendable {
         var error: String?
         if case .failure(let failure) = outcome { error = failure.code == .noPlanFound ? failure.message : failure.description }
         await finish(job.id, state: state, plan: plan ?? latest.take().plan, error: error, log: log)
+    }
+
+    /// The seconds a run of `job` may solve: its time limit less what earlier runs spent
+    /// (`progress.elapsed`, over all runs), and at least a second (or the whole limit, if
+    /// shorter), so a run warm-started from the stored best plan ends with at least that plan.
+    static func timeLeft(_ job: Job) -> Double {
+        max(min(1, job.timeLimit), job.timeLimit - (job.progress?.elapsed ?? 0))
     }
 
     /// The stored scenario and solver, read back (a scenario the service accepted reads back;
