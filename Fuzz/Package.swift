@@ -1,5 +1,6 @@
 // swift-tools-version: 6.1
-// Coverage-guided fuzz targets for the readers of files users hand the product (libFuzzer with
+// Coverage-guided fuzz targets for the readers of everything users hand the product: scenario
+// JSON, plans and the checker, CSV files, Excel workbooks, Microsoft Project XML (libFuzzer with
 // AddressSanitizer). Built and run by Fuzz/run (see Fuzz/README.md); not part of the main build.
 import PackageDescription
 
@@ -11,6 +12,19 @@ let package = Package(
     dependencies: [.package(name: "CapacityPlanner", path: "..")],
     targets: [
         .target(name: "FuzzDriver"),
+        .executableTarget(
+            name: "FuzzScenario",
+            dependencies: ["FuzzDriver", .product(name: "CapacityPlanning", package: "CapacityPlanner")],
+            swiftSettings: fuzzTarget),
+        .executableTarget(
+            name: "FuzzPlan",
+            dependencies: ["FuzzDriver", .product(name: "CapacityPlanning", package: "CapacityPlanner")],
+            swiftSettings: fuzzTarget),
+        .executableTarget(
+            name: "FuzzCSV",
+            dependencies: ["FuzzDriver", .product(name: "CapacityPlanning", package: "CapacityPlanner"),
+                           .product(name: "PortfolioFiles", package: "CapacityPlanner")],
+            swiftSettings: fuzzTarget),
         .executableTarget(
             name: "FuzzWorkbook",
             dependencies: ["FuzzDriver", .product(name: "PortfolioFiles", package: "CapacityPlanner")],
