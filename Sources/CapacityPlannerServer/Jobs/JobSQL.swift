@@ -39,14 +39,23 @@ struct JobSQL {
     /// so one slot serves the tenants in turn); then its oldest job. (now, owner, lease until,
     /// excluded tenant…)
     func claim(excluding excluded: Int = 0) -> String {
-        let open = "(state = 'queued' OR (state = 'running' AND lease_until < \(p(1))))"
-        let lock = dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+        /// A job a replica may claim: queued, or running under a lease that ran out.
+        func open(_ row: String) -> String {
+            "(\(row)state = 'queued' OR (\(row)state = 'running' AND \(row)lease_until < \(p(1))))"
+        }
         let others = excluded == 0 ? "" : " AND c.tenant NOT IN (" + (4..<(4 + excluded)).map(p).joined(separator: ", ") + ")"
-        let running = "(SELECT COUNT(*) FROM jobs r WHERE r.tenant = c.tenant AND r.state = 'running' AND r.lease_until >= \(p(1)))"
-        let lastStart = "(SELECT COALESCE(MAX(r.started_at), 0) FROM jobs r WHERE r.tenant = c.tenant)"
+        // Each tenant's running jobs and last start, counted once per claim (one pass over the
+        // jobs), not once per candidate: a queue of thousands stays one scan.
+        let tenants = """
+            (SELECT tenant, SUM(CASE WHEN state = 'running' AND lease_until >= \(p(1)) THEN 1 ELSE 0 END) AS running,
+             MAX(COALESCE(started_at, 0)) AS last_start FROM jobs GROUP BY tenant)
+            """
+        let lock = dialect == .postgres ? " FOR UPDATE OF c SKIP LOCKED" : ""
         return """
             UPDATE jobs SET state = 'running', owner = \(p(2)), lease_until = \(p(3)), attempts = attempts + 1, started_at = COALESCE(started_at, \(p(1)))
-            WHERE id = (SELECT c.id FROM jobs c WHERE \(open)\(others) ORDER BY \(running), \(lastStart), c.created_at, c.variant LIMIT 1\(lock)) AND \(open)
+            WHERE id = (SELECT c.id FROM jobs c JOIN \(tenants) t ON t.tenant = c.tenant
+                        WHERE \(open("c."))\(others) ORDER BY t.running, t.last_start, c.created_at, c.variant LIMIT 1\(lock))
+              AND \(open(""))
             RETURNING \(JobRow.columns), scenario
             """
     }
