@@ -14,7 +14,40 @@ enum XMLInputCheck {
     static func check(_ data: Data) throws(XMLTreeError) {
         try checkUTF8(data)
         try checkPrologue(data)
+        try checkProcessingInstructions(data)
     }
+
+    /// No processing instruction without data: for `<?target?>` libxml2 hands XMLParser a null
+    /// data pointer, which it reads as a C string (a segmentation fault; found by fuzzing,
+    /// Docs/fuzzing.md). Those with data are harmless and left to the parser.
+    private static func checkProcessingInstructions(_ data: Data) throws(XMLTreeError) {
+        var failure: (line: Int, text: String)?
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var index = 0, line = 1
+            while index + 1 < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A { line += 1 }
+                guard byte == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "?") else { index += 1; continue }
+                // The target, then only blanks up to `?>`: no data.
+                var at = index + 2
+                while at < bytes.count, !isBlank(bytes[at]), bytes[at] != UInt8(ascii: "?"), bytes[at] != UInt8(ascii: ">") { at += 1 }
+                let target = at
+                while at < bytes.count, isBlank(bytes[at]) { at += 1 }
+                if at + 1 < bytes.count, bytes[at] == UInt8(ascii: "?"), bytes[at + 1] == UInt8(ascii: ">") {
+                    failure = (line, String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<min(target, index + 40)]), as: UTF8.self))
+                    return
+                }
+                index += 2
+            }
+        }
+        if let failure {
+            throw XMLTreeError(message: "the XML has a processing instruction without data (\(failure.text)?>, line \(failure.line)), "
+                               + "which the XML parser cannot take; Excel and Project files have none")
+        }
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     /// The first byte that is not part of well-formed UTF-8, named by line and byte offset.
     private static func checkUTF8(_ data: Data) throws(XMLTreeError) {

@@ -46,6 +46,30 @@ struct HostileFileTests {
         #expect(throws: Never.self) { try MSPDIDocument(data: accented, file: "ok.xml") }
     }
 
+    @Test("a processing instruction without data is refused, not a crash in the parser (found by fuzzing)")
+    func processingInstructionWithoutData() throws {
+        let found = try Data(contentsOf: SharedFiles.repositoryRoot.appendingPathComponent(
+            "Fuzz/seeds/projectxml/crash-65d6358a7a4f71d6c1aadebe9046c0bfb64eb931"))
+        let small = Data("<?xml version=\"1.0\"?>\n\(Self.projectOpen)<?xm?><Name>a</Name></Project>".utf8)
+        let blank = Data("<?xml version=\"1.0\"?>\n\(Self.projectOpen)<Name>a</Name><?xm \n ?></Project>".utf8)
+        for data in [found, small, blank] {
+            #expect {
+                try MSPDIDocument(data: data, file: "pi.xml")
+            } throws: { error in
+                (error as? FileError)?.message.contains("a processing instruction without data (<?xm?>") == true
+            }
+        }
+        let part = Data("<?xml version=\"1.0\"?>\n<workbook><?xm?></workbook>".utf8)
+        #expect {
+            try Workbook(xlsx: try Self.zip([("xl/workbook.xml", part)]), file: "pi.xlsx")
+        } throws: { error in
+            (error as? FileError)?.message.contains("without data") == true
+        }
+        // One with data is the parser's to read (and Project files carry none but the declaration).
+        let withData = Data("<?xml version=\"1.0\"?>\n\(Self.projectOpen)<?xm a?><Name>a</Name></Project>".utf8)
+        #expect(throws: Never.self) { try MSPDIDocument(data: withData, file: "ok.xml") }
+    }
+
     @Test("an encoding other than UTF-8, or a DTD, is refused with the reason")
     func encodingsAndDTDs() {
         let latin = Data("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\(Self.projectOpen)</Project>".utf8)
