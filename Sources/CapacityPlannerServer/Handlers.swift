@@ -46,7 +46,10 @@ struct Handlers: Sendable {
             return try SolveQuery.options(solver: solver, timeLimit: timeLimit, defaultTimeLimit: defaultTimeLimit,
                                           maxTimeLimit: configuration.maxTimeLimit, tenantMaxTimeLimit: tenantMax)
         } catch {
-            if error.errors.contains(where: { $0.field == "timeLimit" }) { metrics.tenantRefusal(tenant, limit: "timeLimit") }
+            // Only the tenant's own limit is a refusal of the tenant's (a negative time limit is a bad request).
+            if let tenantMax, let timeLimit, timeLimit > tenantMax, timeLimit <= configuration.maxTimeLimit {
+                metrics.tenantRefusal(tenant, limit: "timeLimit")
+            }
             throw error
         }
     }
