@@ -1,5 +1,5 @@
-// Faults under load: PostgreSQL stopped and started again while jobs run, and a replica killed in
-// the middle of a sweep. Every accepted job ends (succeeded, or failed with its reason), none is
+// Faults under load: PostgreSQL stopped and started again while jobs run, SQLite's disk full, and
+// a replica killed in the middle of a sweep. Every accepted job ends (succeeded, or failed with its reason), none is
 // lost, and the service answers 503 — it does not crash — while its store is away.
 import CapacityPlanners
 import CapacityPlanning
@@ -86,6 +86,82 @@ struct FaultTests {
             }
             if case .number(let attempts)? = done["attempts"] { #expect(attempts <= 3) }
         }
+        #expect(server.process.isRunning)
+        server.terminate()
+    }
+
+    /// Runs `command` with `arguments`; its exit status.
+    static func run(_ command: String, _ arguments: [String]) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: command)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// Why the disk-full test is skipped, or `nil` when this machine can mount a small file
+    /// system of its own (root with CAP_SYS_ADMIN, as in CI's containers).
+    static let smallDiskSkipReason: String? = {
+        guard getuid() == 0, let folder = try? CommandRunner.temporaryDirectory(prefix: "mount-probe") else {
+            return "a full disk is made with a small tmpfs, which needs root"
+        }
+        guard run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", folder.path]) == 0 else {
+            return "mount -t tmpfs is not permitted here (no CAP_SYS_ADMIN): the disk-full test is skipped"
+        }
+        _ = run("/bin/umount", [folder.path])
+        return nil
+    }()
+
+    @Test("SQLite's disk full under load: new jobs get 503, reads answer, the service runs on; with space again every accepted job ends",
+          .enabled(if: smallDiskSkipReason == nil, "\(smallDiskSkipReason ?? "")"))
+    func sqliteDiskFull() async throws {
+        let folder = try CommandRunner.temporaryDirectory(prefix: "disk-full")
+        let disk = folder.appendingPathComponent("disk")
+        try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
+        try #require(Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", disk.path]) == 0)
+        defer { _ = Self.run("/bin/umount", ["-l", disk.path]) }
+        let filler = disk.appendingPathComponent("filler")
+
+        let small = try Repository.example("small-team.json")
+        let server = try await ServerProcess(["--store", "sqlite:" + disk.appendingPathComponent("jobs.sqlite").path,
+                                              "--job-lease", "3", "--max-concurrent-solves", "1"], folder: folder)
+        let client = server.client
+        var accepted: [String] = []
+        for _ in 0..<6 {
+            let created = try await client.call("POST", "/v1/jobs?solver=greedy&timeLimit=2", body: small)
+            #expect(created.status == 202)
+            accepted.append(try #require(created.header("Location")))
+        }
+        _ = try await client.poll(accepted[0]) { $0 != "queued" }
+
+        // The disk fills up (dd stops at "No space left on device") while jobs run and wait.
+        #expect(Self.run("/bin/dd", ["if=/dev/zero", "of=\(filler.path)", "bs=64k"]) != 0, "dd ends at a full disk")
+        let refused = try await client.call("POST", "/v1/jobs?solver=greedy&timeLimit=2", body: small)
+        #expect(refused.status == 503, "a job the store cannot keep is not accepted")
+        #expect(refused.header("Retry-After") != nil)
+        #expect(refused.json?["detail"].map { "\($0)".contains("full") } == true, "the reason names the full disk: \(refused.json as Any)")
+        let read = try await client.call("GET", accepted[1], route: "/v1/jobs/{id}")
+        #expect(read.status == 200, "a full disk still reads")
+        let planned = try await client.call("POST", "/v1/plans?solver=greedy&timeLimit=1", body: small)
+        #expect(planned.status == 200, "a plan that is not kept needs no disk")
+        try await Task.sleep(for: .seconds(4))  // past a lease: heartbeats and ends fail meanwhile
+        #expect(server.process.isRunning, "the service runs on with its disk full")
+
+        // Space again: every accepted job ends, with a valid plan or its reason, and new jobs are taken.
+        try FileManager.default.removeItem(at: filler)
+        for location in accepted {
+            let done = try await client.poll(location) { Self.finalStates.contains($0) }
+            if done["state"] == .string("succeeded") {
+                #expect(try isValid(Data(try #require(done["plan"]).serialized()), for: small))
+            } else {
+                #expect(done["state"] == .string("failed") && done["error"] != nil, "\(done)")
+            }
+        }
+        let again = try await client.call("POST", "/v1/jobs?solver=greedy&timeLimit=1", body: small)
+        #expect(again.status == 202)
         #expect(server.process.isRunning)
         server.terminate()
     }
