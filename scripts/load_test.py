@@ -21,6 +21,14 @@ With --replicas N it starts N services on one --store (PostgreSQL: a fresh datab
 for the run), sends each request to a replica at random and polls each job on another, and at
 the end reads every job it created back: a job not found, not finished, or run more than once
 (`attempts` > 1, when no replica died) fails the test.
+With --outage SECONDS it starts a PostgreSQL of its own (scripts/start-postgres, on a free port
+and a fresh data folder) as the store, stops it --outage-after seconds into the first round and
+starts it again SECONDS later: while it is away new jobs and job reads get 503 (documented), the
+services must stay up, and every job accepted before, during or after must end, once.
+With --tenants N the services get a key file of N tenants; tenant t0 sends 80 % of the
+requests (it floods), the others share the rest. --serve-args adds flags to every `serve` (the
+tenant limits, e.g. "--tenant-max-jobs 10 --tenant-requests-per-second 20"). The figures then
+give each tenant's statuses (429 is documented) and how long its jobs waited to start.
 Everything stops after --max-seconds (default 600).
 """
 import argparse
@@ -28,7 +36,9 @@ import http.client
 import json
 import os
 import random
+import shlex
 import socket
+import tempfile
 import subprocess
 import sys
 import threading
@@ -63,9 +73,27 @@ def rss_kib(pid, key="VmRSS"):
     return 0
 
 
+def start_own_postgres():
+    """A PostgreSQL of this run's own (so it can be stopped): its URL, and a function (stop|start)."""
+    folder = tempfile.mkdtemp(prefix="load-pg-")
+    os.chmod(folder, 0o755)
+    env = dict(os.environ, PGPORT_TESTS=str(free_port()), PGDATA_TESTS=os.path.join(folder, "data"))
+    script = os.path.join(ROOT, "scripts/start-postgres")
+
+    def control(action):
+        out = subprocess.run(["bash", script] + ([] if action == "start" else ["stop"]), env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, check=True)
+        return out.stdout.decode().strip()
+    return control("start"), control
+
+
 class Client:
-    def __init__(self, port):
+    def __init__(self, port, key=None):
         self.port = port
+        self.key = key
+
+    def as_tenant(self, key):
+        return Client(self.port, key)
 
     def __repr__(self):
         return f"replica on port {self.port}"
@@ -74,6 +102,8 @@ class Client:
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         try:
             headers = {"Content-Type": "application/json"} if body is not None else {}
+            if self.key:
+                headers["Authorization"] = "Bearer " + self.key
             started = time.monotonic()
             conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
@@ -96,12 +126,27 @@ def main():
     parser.add_argument("--replicas", type=int, default=1, help="services started on one store")
     parser.add_argument("--store", default="memory",
                         help="--store of every replica (several replicas need postgres://…; sqlite: works for one)")
+    parser.add_argument("--outage", type=float, default=0,
+                        help="seconds PostgreSQL (one of the run's own) is stopped during the first round")
+    parser.add_argument("--outage-after", type=float, default=15, help="seconds into the first round the outage begins")
+    parser.add_argument("--tenants", type=int, default=0, help="tenants with keys (t0 sends 80 %% of the requests)")
+    parser.add_argument("--serve-args", default="", help="more flags for every `serve`, e.g. tenant limits")
     args = parser.parse_args()
+    postgres = None
+    if args.outage > 0:
+        args.store, postgres = start_own_postgres()
     if args.replicas > 1 and not args.store.startswith("postgres"):
         sys.exit("--replicas > 1 needs --store postgres://USER@HOST:PORT/DB")
     store = args.store
     if store.startswith("postgres"):
         store = fresh_database(store)
+    keys = [f"load-test-key-{t:02d}-0123456789" for t in range(args.tenants)]
+    extra = shlex.split(args.serve_args)
+    if keys:
+        key_file = tempfile.NamedTemporaryFile("w", suffix=".keys", delete=False)
+        key_file.write("".join(f"{key} t{t}\n" for t, key in enumerate(keys)))
+        key_file.close()
+        extra += ["--api-keys", key_file.name]
     random.seed(args.seed)
     deadline = time.monotonic() + args.max_seconds
 
@@ -115,7 +160,7 @@ def main():
         port = free_port()
         servers.append(subprocess.Popen(
             [args.binary, "serve", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-             "--max-queued-solves", str(args.max_queued_solves), "--store", store],
+             "--max-queued-solves", str(args.max_queued_solves), "--store", store] + extra,
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
         clients.append(Client(port))
     for replica, server in zip(clients, servers):
@@ -129,10 +174,47 @@ def main():
             for s in servers:
                 s.kill()
             sys.exit(f"the {replica} did not start")
-    created_jobs = []  # every job id a 202 returned
+    created_jobs = []  # (location, tenant's key) of every job a 202 returned
 
-    def pick():
-        return random.choice(clients)
+    def pick(key=None):
+        replica = random.choice(clients)
+        return replica.as_tenant(key) if key else replica
+
+    def tenant_of_request():
+        if not keys:
+            return None, None
+        t = 0 if len(keys) == 1 or random.random() < 0.8 else random.randrange(1, len(keys))
+        return f"t{t}", keys[t]
+
+    waits = {}   # tenant -> seconds each of its completed jobs waited to start
+    outage = {"window": None, "byStatus": {}}
+
+    def during_outage():
+        window = outage["window"]
+        now = time.monotonic()
+        return window is not None and window[0] <= now and (window[1] is None or now <= window[1] + 1)
+
+    def waited(job):
+        try:
+            from datetime import datetime
+            created = datetime.fromisoformat(job["createdAt"].replace("Z", "+00:00"))
+            started = datetime.fromisoformat(job["startedAt"].replace("Z", "+00:00"))
+            return (started - created).total_seconds()
+        except (KeyError, ValueError, AttributeError):
+            return None
+
+    def settle(poller, location, pause):
+        """Polls a job until it ends (a 503 while the store is away, or a 429, is asked again)."""
+        for _ in range(1200):
+            s3, _, b3, _ = poller.request("GET", location)
+            if s3 in (503, 429):
+                time.sleep(pause * 5)
+                continue
+            job = json.loads(b3)
+            if job["state"] in ("cancelled", "succeeded", "failed"):
+                return job
+            time.sleep(pause)
+        return None
 
     lock = threading.Lock()
     results = []  # (kind, status, seconds)
@@ -142,8 +224,9 @@ def main():
     def one(kind):
         if time.monotonic() > deadline:
             return
-        client = pick()
-        poller = pick()
+        tenant, key = tenant_of_request()
+        client = pick(key)
+        poller = pick(key)
         try:
             if kind == "plan-greedy":
                 status, _, body, t = client.request("POST", "/v1/plans?solver=greedy&timeLimit=2", small)
@@ -177,44 +260,42 @@ def main():
                 if status == 202:
                     location = headers.get("Location")
                     with lock:
-                        created_jobs.append(location)
+                        created_jobs.append((location, key))
                     time.sleep(random.uniform(0.05, 0.5))
                     s2, _, _, t2 = client.request("POST", location + "/cancel")
                     t += t2
                     if s2 != 202:
                         status = s2
-                    for _ in range(600):
-                        s3, _, b3, _ = poller.request("GET", location)
-                        job = json.loads(b3)
-                        if job["state"] in ("cancelled", "succeeded", "failed"):
-                            if job.get("plan") and job["plan"].get("status") != "infeasible":
-                                with lock:
-                                    plans.append((mid, json.dumps(job["plan"]).encode()))
-                            break
-                        time.sleep(0.1)
+                    job = settle(poller, location, 0.1)
+                    if job and job.get("plan") and job["plan"].get("status") != "infeasible":
+                        with lock:
+                            plans.append((mid, json.dumps(job["plan"]).encode()))
             elif kind == "job-complete":
                 status, headers, body, t = client.request("POST", "/v1/jobs?solver=greedy&timeLimit=2", small)
                 if status == 202:
                     location = headers.get("Location")
                     with lock:
-                        created_jobs.append(location)
-                    for _ in range(600):
-                        s3, _, b3, _ = poller.request("GET", location)
-                        job = json.loads(b3)
-                        if job["state"] in ("cancelled", "succeeded", "failed"):
-                            if job.get("plan"):
-                                with lock:
-                                    plans.append((small, json.dumps(job["plan"]).encode()))
-                            break
-                        time.sleep(0.05)
+                        created_jobs.append((location, key))
+                    job = settle(poller, location, 0.05)
+                    if job and job.get("plan"):
+                        with lock:
+                            plans.append((small, json.dumps(job["plan"]).encode()))
+                    if job and waited(job) is not None:
+                        with lock:
+                            waits.setdefault(tenant or "default", []).append(waited(job))
             else:  # health
                 status, _, body, t = client.request("GET", "/healthz")
+                if status == 200 and json.loads(body).get("status") == "degraded":
+                    with lock:
+                        outage["healthDegraded"] = outage.get("healthDegraded", 0) + 1
         except Exception as error:  # noqa: BLE001 — any transport failure is a finding
             with lock:
                 failures.append(f"{kind}: {type(error).__name__}: {error}")
             return
         with lock:
-            results.append((kind, status, t))
+            results.append((kind, status, t, tenant))
+            if during_outage():
+                outage["byStatus"][str(status)] = outage["byStatus"].get(str(status), 0) + 1
             if status >= 500 and status != 503:
                 failures.append(f"{kind}: HTTP {status}")
 
@@ -229,11 +310,28 @@ def main():
     memory = {"startKiB": rss()}
     began = time.monotonic()
     rounds = []
+
+    def stop_and_start():
+        time.sleep(args.outage_after)
+        outage["window"] = (time.monotonic(), None)
+        postgres("stop")
+        time.sleep(args.outage)
+        postgres("start")
+        outage["window"] = (outage["window"][0], time.monotonic())
+        # Health while it was away is read by the requests themselves (200 "degraded").
+
+    outage_thread = None
     for round_number in (1, 2):
         kinds = [random.choice(mix) for _ in range(args.requests)]
         start = time.monotonic()
+        if postgres and round_number == 1:
+            outage_thread = threading.Thread(target=stop_and_start)
+            outage_thread.start()
         with ThreadPoolExecutor(max_workers=args.clients) as pool:
             list(pool.map(one, kinds))
+        if outage_thread:
+            outage_thread.join()
+            outage_thread = None
         time.sleep(2)
         rounds.append({"seconds": time.monotonic() - start, "rssKiB": rss()})
     memory["peakKiB"] = rss("VmHWM")
@@ -244,9 +342,12 @@ def main():
     # Every job created, read back from a replica: finished, found, run once.
     client = clients[0]
     lost, unfinished, duplicated = [], [], []
-    for location in created_jobs:
+    for location, owner_key in created_jobs:
         for _ in range(1200):
-            status, _, body, _ = pick().request("GET", location)
+            status, _, body, _ = pick(owner_key).request("GET", location)
+            if status in (429, 503):
+                time.sleep(0.2)
+                continue
             if status == 404:
                 lost.append(location)
                 break
@@ -264,8 +365,14 @@ def main():
 
     # Every plan received, checked by the service's plan checker.
     invalid = 0
+    if keys:
+        client = client.as_tenant(keys[-1])
     for scenario, plan in plans:
-        status, _, body, _ = client.request("POST", "/v1/checks", b'{"scenario": ' + scenario + b', "plan": ' + plan + b"}")
+        for _ in range(100):
+            status, _, body, _ = client.request("POST", "/v1/checks", b'{"scenario": ' + scenario + b', "plan": ' + plan + b"}")
+            if status != 429:
+                break
+            time.sleep(0.2)
         if status != 200 or not json.loads(body)["valid"]:
             invalid += 1
     alive = all(server.poll() is None for server in servers)
@@ -279,15 +386,25 @@ def main():
             failures.append("a server did not stop within 30 s of SIGTERM")
 
     by_kind = {}
-    for kind, status, t in results:
+    def pct(values, p):
+        values = sorted(values)
+        return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else None
+
+    tenants = {}
+    for kind, status, t, tenant in results:
+        if tenant:
+            entry = tenants.setdefault(tenant, {"requests": 0, "statuses": {}})
+            entry["requests"] += 1
+            entry["statuses"][str(status)] = entry["statuses"].get(str(status), 0) + 1
+    for tenant, values in waits.items():
+        entry = tenants.setdefault(tenant, {"requests": 0, "statuses": {}})
+        entry["jobsCompleted"] = len(values)
+        entry["jobWaitSeconds"] = {"p50": round(pct(values, 50), 2), "p90": round(pct(values, 90), 2), "max": round(max(values), 2)}
+    for kind, status, t, tenant in results:
         entry = by_kind.setdefault(kind, {"count": 0, "statuses": {}, "latencies": []})
         entry["count"] += 1
         entry["statuses"][str(status)] = entry["statuses"].get(str(status), 0) + 1
         entry["latencies"].append(t)
-
-    def pct(values, p):
-        values = sorted(values)
-        return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else None
 
     summary = {
         "requests": len(results), "clients": args.clients, "maxQueuedSolves": args.max_queued_solves, "seconds": round(elapsed, 2),
@@ -302,6 +419,13 @@ def main():
         "memoryMiB": {k.replace("KiB", ""): round(v / 1024, 1) for k, v in memory.items()},
         "serverAlive": alive, "failures": failures[:20],
     }
+    if keys:
+        summary["tenants"] = tenants
+    if postgres:
+        window = outage["window"]
+        summary["outage"] = {"seconds": round(window[1] - window[0], 1), "afterSeconds": args.outage_after,
+                             "statusesDuring": outage["byStatus"], "healthDegraded": outage.get("healthDegraded", 0)}
+        postgres("stop")
     flat = memory["afterRound2KiB"] <= 1.25 * memory["afterRound1KiB"]
     summary["memoryFlat"] = flat
     print(json.dumps(summary, indent=2))
