@@ -73,6 +73,7 @@ enum TextReport {
         out.append(table(["project", "name", "selected", labels.unitName, "hours", "covered", "cost", "budget"]
                          + (inFlight ? ["actuals", "due"] : [])
                          + (version2 ? ["strategic", "delay cost"] : []) + (inFlight ? ["late"] : []), rows))
+        out += explanationLines(plan.details?.explanation ?? checked.explanation(for: problem))
         if version2 { out += strategyLines(StrategySummary(allocation: allocation, problem: problem), style: style) }
         if problem.hasSupply { out += supplyLines(SupplySummary(allocation: allocation, problem: problem), labels: labels, periods: problem.periodCount) }
         out.append("")

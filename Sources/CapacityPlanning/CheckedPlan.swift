@@ -25,6 +25,27 @@ public struct CheckedPlan: Sendable, Equatable {
         (check, allocation) = PlanChecker.checkAndMap(plan, for: problem)
     }
 
+    /// The same checked plan with `details` in place of its plan's: the checker ignores details,
+    /// so the verdict stands without checking again.
+    public func with(details: PlanDetails?) -> CheckedPlan {
+        var plan = self.plan
+        plan.details = details
+        return CheckedPlan(plan: plan, allocation: allocation, check: check, problemIdentity: problemIdentity)
+    }
+
+    private init(plan: Plan, allocation: Allocation, check: PlanCheck, problemIdentity: UInt64) {
+        self.plan = plan
+        self.allocation = allocation
+        self.check = check
+        self.problemIdentity = problemIdentity
+    }
+
+    /// The plan's objective explained term by term, by project, person and team
+    /// (`ObjectiveExplanation`); meaningful for a valid plan.
+    public func explanation(for problem: PlanningProblem) -> ObjectiveExplanation {
+        ObjectiveExplanation(allocation: checked(for: problem).allocation, problem: problem)
+    }
+
     /// This checked plan when it was checked against `problem`, else its plan checked against
     /// `problem` now: a plan checked for another scenario is never taken for one of this.
     public func checked(for problem: PlanningProblem) -> CheckedPlan {

@@ -108,6 +108,8 @@ public struct PlanDetails: Sendable, Equatable, Codable {
     public var warnings: [String]?
     /// For an infeasible plan: the pins and budgets that cannot all hold.
     public var diagnosis: [String]?
+    /// The objective explained term by term, by project, person and team (a valid plan's).
+    public var explanation: ObjectiveExplanation?
 
     /// Creates plan details; a `nil` field is left out of the JSON.
     public init(

@@ -94,6 +94,8 @@ struct ReportPage: Sendable {
         let strategy: StrategySection.View?
         /// The objective's waterfall.
         let waterfall: ValueChart.View
+        /// The objective by project and the staff cost by team.
+        let explanation: ExplanationSection.View
         /// Projects left out.
         let leftOut: ReportTables.LeftOut
         /// Selected projects.
@@ -155,6 +157,7 @@ struct ReportPage: Sendable {
                 systems: data.problem.systems.isEmpty ? nil : SystemLanes.view(data),
                 strategy: data.problem.scenario.version >= 2 ? StrategySection.view(data) : nil,
                 waterfall: ValueChart.view(data),
+                explanation: ExplanationSection.view(data),
                 leftOut: ReportTables.leftOut(data),
                 selected: ReportTables.selected(data),
                 unit: PageText(String(data.labels.unitName.dropLast())),

@@ -11,6 +11,7 @@ enum ReportTemplates {
         "axis": PackageResources.axis_mustache,
         "systems": PackageResources.systems_mustache,
         "strategy": PackageResources.strategy_mustache,
+        "explanation": PackageResources.explanation_mustache,
         "value": PackageResources.value_mustache,
         "left-out": PackageResources.left_out_mustache,
         "selected": PackageResources.selected_mustache,

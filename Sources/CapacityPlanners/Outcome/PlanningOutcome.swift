@@ -126,7 +126,8 @@ package struct PlanningOutcome: Sendable {
         guard checked.isValid else {
             throw PlanningError(.invalidPlan, "\(solver) produced a plan that breaks the rules", violations: checked.check.violations)
         }
-        return checked
+        details.explanation = checked.explanation(for: problem)
+        return checked.with(details: details)
     }
 }
 
