@@ -245,7 +245,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConflictAnalysisTests",
-            dependencies: ["TestSupport", "ConflictAnalysis", "CapacityPlanners", "CapacityPlanning"],
+            dependencies: ["TestSupport", "ConflictAnalysis", "CapacityPlanners", "CapacityPlanning", "ScenarioGeneration"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -6,6 +6,7 @@ enum ReportTemplates {
     /// Each template by the name partials include it with.
     static let sources: [String: [UInt8]] = [
         "report": PackageResources.report_mustache,
+        "compare": PackageResources.compare_mustache,
         "style": PackageResources.style_mustache,
         "gantt": PackageResources.gantt_mustache,
         "axis": PackageResources.axis_mustache,

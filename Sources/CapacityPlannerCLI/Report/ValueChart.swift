@@ -97,14 +97,18 @@ enum ValueChart {
     }
 
     /// The waterfall's layout.
-    static func view(_ data: ReportData) -> View {
-        let steps = steps(data)
+    static func view(_ data: ReportData) -> View { view(steps(data)) }
+
+    /// The layout of any steps: a total stands from zero and the changes after it run on from it
+    /// (so a bridge from one objective to another is a total, the changes, and a total).
+    static func view(_ steps: [Step]) -> View {
         // Running totals give each bar's ends.
         var running = 0.0
         var spans: [(Double, Double)] = []
         for step in steps {
             if step.isTotal {
                 spans.append((0, step.amount))
+                running = step.amount
             } else {
                 spans.append((running, running + step.amount))
                 running += step.amount
