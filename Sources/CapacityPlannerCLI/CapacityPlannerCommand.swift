@@ -18,7 +18,7 @@ struct CapacityPlannerCommand: AsyncParsableCommand {
             Example:
               capacity-planner solve Examples/small-team.json --format text
             """,
-        subcommands: [SolveCommand.self, CheckCommand.self, AnalyzeCommand.self, CompareCommand.self, ReportCommand.self, ImportCommand.self, GenerateCommand.self,
+        subcommands: [SolveCommand.self, CheckCommand.self, AnalyzeCommand.self, CompareCommand.self, ReplanCommand.self, ReportCommand.self, ImportCommand.self, GenerateCommand.self,
                       ExportCommand.self, ServeCommand.self]
     )
 

@@ -108,10 +108,12 @@ struct CompareCommand: ParsableCommand {
         if output != "-" { printError("wrote \(output)") }
     }
 
-    /// The baseline as a plan of `scenario`: its projects (the others not selected) and hours.
+    /// The baseline as a plan of `scenario`: its projects (the others not selected) and its hours
+    /// from the status period on (the past is the actuals', which no plan repeats).
     static func plan(of baseline: Baseline, in scenario: Scenario) -> Plan {
         let decisions = Dictionary(baseline.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let projects = scenario.projects.map { decisions[$0.id] ?? ProjectDecision(id: $0.id, selected: false) }
-        return Plan(status: .feasible, solver: "baseline", projects: projects, assignments: baseline.assignments)
+        let now = scenario.status?.period ?? 0
+        return Plan(status: .feasible, solver: "baseline", projects: projects, assignments: baseline.assignments.filter { $0.period >= now })
     }
 }

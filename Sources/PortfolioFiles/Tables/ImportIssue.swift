@@ -58,3 +58,11 @@ public struct ImportIssue: Error, Equatable, CustomStringConvertible, Sendable {
         return name
     }
 }
+
+/// The issues that stop a file from being read, each naming its file, line and column.
+public struct ImportErrors: Error, Sendable, CustomStringConvertible {
+    /// Every issue found.
+    public var issues: [ImportIssue]
+    /// One issue a line.
+    public var description: String { issues.map(\.description).joined(separator: "\n") }
+}

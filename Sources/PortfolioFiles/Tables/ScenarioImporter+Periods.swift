@@ -1,5 +1,5 @@
 // Periods in the import's files: an index or an ISO date, and the horizon's length when no option gives it.
-import CapacityPlanning
+public import CapacityPlanning
 
 extension ScenarioImporter {
     /// The index of the period holding `date` (-1 before the horizon's start; may lie past its
@@ -20,7 +20,7 @@ extension ScenarioImporter {
     /// The status period a setting names (`status.period`, for every import): an index
     /// 0 … `periods`, or an ISO date inside the period (a date in the period after the horizon
     /// names `periods`: everything done); else the problem, as a setting's issue.
-    static func statusPeriod(_ text: String, labels: PeriodLabels, periods: Int) -> Result<Int, ImportIssue> {
+    public static func statusPeriod(_ text: String, labels: PeriodLabels, periods: Int) -> Result<Int, ImportIssue> {
         let index: Int
         if let date = PeriodLabels.parseISODate(text) {
             guard let found = periodIndex(of: date, labels: labels) else {

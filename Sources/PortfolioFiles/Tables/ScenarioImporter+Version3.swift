@@ -1,7 +1,7 @@
 // The version-3 columns and files of `capacity-planner import`, the portfolio in flight: projects'
 // start, longest duration, due date, late price and probability; flexible demand lines; the status
 // period (a setting); an actuals file (hours booked in the past) and a synergies file.
-import CapacityPlanning
+public import CapacityPlanning
 import Foundation
 
 extension ScenarioImporter {
@@ -75,10 +75,24 @@ extension ScenarioImporter {
         if scenario.usesInFlightKeys { scenario.version = 3 }
     }
 
+    /// The hours booked in one actuals file (the columns of `import`'s actuals file: person, project,
+    /// demand, period as a number or a label of `scenario`'s horizon, hours), read against `scenario`
+    /// (its horizon and demand lines): the entries, or every issue that stops them.
+    public static func actuals(_ source: Source, for scenario: Scenario) -> Result<[Actual], ImportErrors> {
+        var importer = ScenarioImporter()
+        var read = scenario
+        read.status = Status(period: 0)
+        if let t = importer.table(source, known: actualColumns, required: ["person", "project", "period", "hours"]) {
+            importer.readActuals(t, into: &read, periods: scenario.horizon.periods, labels: PeriodLabels(scenario.horizon))
+        }
+        guard importer.errors.isEmpty else { return .failure(ImportErrors(issues: importer.errors)) }
+        return .success(read.status?.actuals ?? [])
+    }
+
     /// The actuals: one entry per (person, project, demand line, period), the rows that name the
     /// same entry added up (a timesheet export has a row a day). A blank `demand` is the project's
     /// only line.
-    private mutating func readActuals(_ t: Table, into scenario: inout Scenario, periods: Int?, labels: PeriodLabels) {
+    mutating func readActuals(_ t: Table, into scenario: inout Scenario, periods: Int?, labels: PeriodLabels) {
         var entry: [String: Int] = [:]  // "person project demand period" → index in actuals
         var actuals = scenario.status?.actuals ?? []
         let projects = Dictionary(scenario.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
