@@ -12,6 +12,8 @@ extension Scenario {
     ///   scenario's own actuals before its old status period. A project the committed plan starts
     ///   before `S` is in flight (`started`); a flexible line of one (`work`: the estimate to
     ///   complete) is reduced by the hours booked on it from the old status period to `S`.
+    /// - Pins: one on a period before `S` is dropped (history); one on any period keeps the hours
+    ///   not yet booked (dropped once all are).
     /// - The result is not validated here: `PlanningProblem(_:)` says what does not hold (a
     ///   status period past the horizon, actuals naming people who left, …).
     public func replanned(committed: Plan, statusPeriod: Int? = nil, actuals: [Actual]? = nil) -> Scenario {
@@ -29,6 +31,7 @@ extension Scenario {
         for actual in next.status?.actuals ?? [] where actual.period >= before {
             bookedOnLine[actual.project + "\u{1F}" + actual.demand, default: 0] += actual.hours
         }
+        next.pins = Self.pinsLeft(pins, booked: (next.status?.actuals ?? []).filter { $0.period >= before }, now: now)
         let starts = Dictionary(committed.projects.compactMap { d in d.selected ? d.start.map { (d.id, $0) } : nil },
                                 uniquingKeysWith: { a, _ in a })
         for j in next.projects.indices {
@@ -43,5 +46,19 @@ extension Scenario {
             }
         }
         return next
+    }
+
+    /// The pins still to honour from `now` on: a pin on a period before `now` is history (dropped);
+    /// a pin on any period keeps the hours not yet booked (`booked`: the actuals since the last
+    /// status period), and is dropped once they are all booked.
+    static func pinsLeft(_ pins: [Pin], booked: [Actual], now: Int) -> [Pin] {
+        pins.compactMap { pin in
+            if let period = pin.period { return period >= now ? pin : nil }
+            let done = booked.filter { $0.person == pin.person && $0.project == pin.project && (pin.demand == nil || pin.demand == $0.demand) }
+                .map(\.hours).reduce(0, +)
+            var left = pin
+            left.hours = pin.hours - done
+            return left.hours > 1e-9 ? left : nil
+        }
     }
 }

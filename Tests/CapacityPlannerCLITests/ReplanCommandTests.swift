@@ -25,6 +25,14 @@ struct ReplanCommandTests {
         #expect(compared.status == 0, "\(compared)")
         let c = try JSONDecoder().decode(PlanComparison.self, from: compared.stdout)
         #expect(abs(c.terms.map(\.change).reduce(0, +) - c.difference) <= 1e-6 * max(1, abs(c.difference)))
+        #expect(!compared.stderr.contains("breaks"), "the baseline's hours from week 6 on hold in week 6's scenario: \(compared.stderr)")
+
+        // The next week: the re-plan is the plan of record; its pins keep only the hours not yet booked.
+        let week7 = try CLI.run(["replan", path("week-6.json"), "--baseline", path("replan.json"), "--status-period", "7",
+                                 "-o", path("week-7.json")])
+        #expect(week7.status == 0, "\(week7)")
+        #expect(try CLI.run(["solve", path("week-7.json"), "--solver", "greedy", "-o", path("replan-7.json")]).status == 0)
+        #expect(try CLI.run(["check", path("week-7.json"), path("replan-7.json")]).status == 0)
     }
 
     @Test("an actuals file replaces the plan's hours; a bad one, a status period outside the horizon, actuals without one: refused")

@@ -60,4 +60,15 @@ struct ScenarioReplanTests {
         #expect(week3.projects[1].demands[0].work == 16)
         _ = try PlanningProblem(week3)
     }
+
+    @Test("pins: one on a past period is history, one on any period keeps the hours not yet booked, a fulfilled one goes")
+    func pins() throws {
+        var scenario = Self.scenario
+        scenario.pins = [Pin(person: "ana", project: "a", period: 0, hours: 10), Pin(person: "bo", project: "b", hours: 25),
+                         Pin(person: "ana", project: "a", hours: 15)]
+        let next = scenario.replanned(committed: Self.committed, statusPeriod: 2)
+        #expect(next.pins.count == 1 && next.pins.first?.person == "bo" && next.pins.first?.hours == 15,
+                "bo booked 10 of 25 h; ana's 20 h fulfil her 15")
+        _ = try PlanningProblem(next)
+    }
 }
