@@ -15,6 +15,30 @@ struct FaultTests {
     static let finalStates: Set<String> = ["succeeded", "failed", "cancelled"]
 
 
+    /// Posts `count` greedy jobs of `scenario`, each accepted (202), and waits until the first runs; their locations.
+    static func postJobs(_ count: Int, timeLimit: Int, scenario: Data, to client: LiveService) async throws -> [String] {
+        var accepted: [String] = []
+        for _ in 0..<count {
+            let created = try await client.call("POST", "/v1/jobs?solver=greedy&timeLimit=\(timeLimit)", body: scenario)
+            #expect(created.status == 202)
+            accepted.append(try #require(created.header("Location")))
+        }
+        _ = try await client.poll(accepted[0]) { $0 != "queued" }
+        return accepted
+    }
+
+    /// Waits for the job at `location` to end: succeeded with a valid plan of `scenario`, or failed with its reason.
+    @discardableResult
+    static func expectEnds(_ location: String, scenario: Data, on client: LiveService) async throws -> JSONValue {
+        let done = try await client.poll(location) { finalStates.contains($0) }
+        if done["state"] == .string("succeeded") {
+            #expect(try isValid(Data(try #require(done["plan"]).serialized()), for: scenario))
+        } else {
+            #expect(done["state"] == .string("failed") && done["error"] != nil, "\(done)")
+        }
+        return done
+    }
+
     /// Runs scripts/start-postgres with `arguments` for a PostgreSQL of this test's own, its
     /// output to a file; the exit status. Spawned and waited for by hand: Foundation's `Process`
     /// never saw this script end (the server it starts detaches and lives on).
@@ -55,13 +79,7 @@ struct FaultTests {
         let small = try Repository.example("small-team.json")
         let server = try await ServerProcess(["--store", url, "--job-lease", "3", "--max-concurrent-solves", "2"], folder: folder)
         let client = server.client
-        var accepted: [String] = []
-        for _ in 0..<8 {
-            let created = try await client.call("POST", "/v1/jobs?solver=greedy&timeLimit=3", body: small)
-            #expect(created.status == 202)
-            accepted.append(try #require(created.header("Location")))
-        }
-        _ = try await client.poll(accepted[0]) { $0 != "queued" }
+        let accepted = try await Self.postJobs(8, timeLimit: 3, scenario: small, to: client)
 
         // The store goes away while jobs run and wait.
         #expect(try Self.postgres(["stop"], port: port, data: data) == 0)
@@ -78,12 +96,7 @@ struct FaultTests {
         // Back again: every accepted job ends, with a valid plan or its reason.
         try #require(try Self.postgres([], port: port, data: data) == 0)
         for location in accepted {
-            let done = try await client.poll(location) { Self.finalStates.contains($0) }
-            if done["state"] == .string("succeeded") {
-                #expect(try isValid(Data(try #require(done["plan"]).serialized()), for: small))
-            } else {
-                #expect(done["state"] == .string("failed") && done["error"] != nil, "\(done)")
-            }
+            let done = try await Self.expectEnds(location, scenario: small, on: client)
             if case .number(let attempts)? = done["attempts"] { #expect(attempts <= 3) }
         }
         #expect(server.process.isRunning)
@@ -129,13 +142,7 @@ struct FaultTests {
         let server = try await ServerProcess(["--store", "sqlite:" + disk.appendingPathComponent("jobs.sqlite").path,
                                               "--job-lease", "3", "--max-concurrent-solves", "1"], folder: folder)
         let client = server.client
-        var accepted: [String] = []
-        for _ in 0..<6 {
-            let created = try await client.call("POST", "/v1/jobs?solver=greedy&timeLimit=2", body: small)
-            #expect(created.status == 202)
-            accepted.append(try #require(created.header("Location")))
-        }
-        _ = try await client.poll(accepted[0]) { $0 != "queued" }
+        let accepted = try await Self.postJobs(6, timeLimit: 2, scenario: small, to: client)
 
         // The disk fills up (dd stops at "No space left on device") while jobs run and wait.
         #expect(Self.run("/bin/dd", ["if=/dev/zero", "of=\(filler.path)", "bs=64k"]) != 0, "dd ends at a full disk")
@@ -153,12 +160,7 @@ struct FaultTests {
         // Space again: every accepted job ends, with a valid plan or its reason, and new jobs are taken.
         try FileManager.default.removeItem(at: filler)
         for location in accepted {
-            let done = try await client.poll(location) { Self.finalStates.contains($0) }
-            if done["state"] == .string("succeeded") {
-                #expect(try isValid(Data(try #require(done["plan"]).serialized()), for: small))
-            } else {
-                #expect(done["state"] == .string("failed") && done["error"] != nil, "\(done)")
-            }
+            try await Self.expectEnds(location, scenario: small, on: client)
         }
         let again = try await client.call("POST", "/v1/jobs?solver=greedy&timeLimit=1", body: small)
         #expect(again.status == 202)
