@@ -1,10 +1,11 @@
 // The jobs table, and how each schema version is reached.
 
-/// The store's schema: one `jobs` table (a sweep is the jobs that share a `sweep` id), and a
-/// `schema_version` table that records which migrations ran.
+/// The store's schema: one `jobs` table (a sweep is the jobs that share a `sweep` id), the kept
+/// scenarios (`scenarios`, `scenario_versions`, `scenario_commits`), and a `schema_version` table
+/// that records which migrations ran.
 enum JobSchema {
     /// The version this service writes and reads.
-    static let version = 2
+    static let version = 3
 
     /// The SQL dialects the stores speak.
     enum Dialect { case sqlite, postgres }
@@ -31,6 +32,22 @@ enum JobSchema {
         case 2:
             // A tenant's jobs by state: its limits at admission, its running jobs at each claim.
             return ["CREATE INDEX jobs_tenant ON jobs (tenant, state)"]
+        case 3:
+            // Scenarios kept per tenant in versions, the plans of record committed for them, and
+            // which version a job solves (issue 38).
+            return [
+                "CREATE TABLE scenarios (tenant TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, created_at \(real) NOT NULL, PRIMARY KEY (tenant, id))",
+                """
+                CREATE TABLE scenario_versions (tenant TEXT NOT NULL, scenario_id TEXT NOT NULL, version \(integer) NOT NULL,
+                  created_at \(real) NOT NULL, body TEXT NOT NULL, PRIMARY KEY (tenant, scenario_id, version))
+                """,
+                """
+                CREATE TABLE scenario_commits (tenant TEXT NOT NULL, scenario_id TEXT NOT NULL, version \(integer) NOT NULL,
+                  committed_at \(real) NOT NULL, job TEXT NOT NULL, plan TEXT NOT NULL, objective \(real))
+                """,
+                "CREATE INDEX scenario_commits_by_scenario ON scenario_commits (tenant, scenario_id, version, committed_at)",
+                "ALTER TABLE jobs ADD COLUMN scenario_ref TEXT",
+            ]
         default:
             return []
         }

@@ -46,7 +46,7 @@ struct JobStoreError: Error, Sendable, CustomStringConvertible {
 
 /// The one interface through which the service keeps jobs. Every method commits before it
 /// returns: a job `insert` returned from is durable (for SQLite and PostgreSQL).
-protocol JobStore: Sendable {
+protocol JobStore: ScenarioStore {
     /// `sqlite`, `postgres` or `memory`.
     var kind: String { get }
     /// Creates the schema, or migrates it to this version (a `schema_version` table records it).

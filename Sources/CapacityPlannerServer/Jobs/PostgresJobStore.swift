@@ -62,7 +62,7 @@ final class PostgresJobStore: JobStore {
         }
     }
 
-    private func run(_ sql: String, _ values: [PostgresValue]) async throws(JobStoreError) -> [PostgresRow] {
+    func run(_ sql: String, _ values: [PostgresValue]) async throws(JobStoreError) -> [PostgresRow] {
         var binds = PostgresBindings(capacity: values.count)
         for value in values { value.bind(into: &binds) }
         return try await run(PostgresQuery(unsafeSQL: sql, binds: binds))
@@ -225,9 +225,9 @@ final class PostgresJobStore: JobStore {
 }
 
 /// A statement's parameter: text, a number or NULL, bound in order as `$1`, `$2`, ….
-private enum PostgresValue {
+enum PostgresValue {
     case text(String?)
-    case real(Double)
+    case real(Double?)
     case integer(Int?)
 
     func bind(into binds: inout PostgresBindings) {

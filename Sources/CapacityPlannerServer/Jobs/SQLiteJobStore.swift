@@ -29,7 +29,7 @@ final class SQLiteJobStore: JobStore {
 
     /// Runs one statement, turning the library's error into the store's.
     @discardableResult
-    private func run(_ sql: String, _ binds: [SQLiteData] = []) async throws(JobStoreError) -> [SQLiteRow] {
+    func run(_ sql: String, _ binds: [SQLiteData] = []) async throws(JobStoreError) -> [SQLiteRow] {
         do {
             return try await connection.query(sql, binds)
         } catch {
