@@ -37,3 +37,11 @@ typealias CheckReportBody = DomainBody<PlanCheckReport>
 typealias ConflictReportBody = DomainBody<ConflictReport>
 /// A what-if change of a sweep (field errors with their path).
 typealias ScenarioChangeBody = DomainBody<ScenarioChange>
+/// A kept scenario, its versions and commits.
+typealias KeptScenarioBody = DomainBody<KeptScenarioDocument>
+/// One version of a kept scenario.
+typealias ScenarioVersionBody = DomainBody<ScenarioVersionDocument>
+/// A commit of a plan of record.
+typealias CommitBody = DomainBody<CommitDocument>
+/// Two plans compared.
+typealias ComparisonBody = DomainBody<PlanComparison>

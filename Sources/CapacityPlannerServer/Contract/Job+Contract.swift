@@ -14,7 +14,8 @@ extension Job {
                       boundSource: progress.boundSource.flatMap { .init(rawValue: $0) }, elapsed: progress.elapsed,
                       message: progress.message)
             },
-            plan: plan.map(PlanBody.init), error: error, cancelRequested: cancelRequested, attempts: attempts, sweep: sweep)
+            plan: plan.map(PlanBody.init), error: error, cancelRequested: cancelRequested, attempts: attempts, sweep: sweep,
+            scenarioVersion: scenarioVersion.map { .init(scenario: $0.scenario, version: $0.version) })
     }
 }
 

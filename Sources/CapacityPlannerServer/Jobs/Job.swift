@@ -53,6 +53,8 @@ struct Job: Sendable, Codable, Equatable {
     var attempts: Int?
     /// The sweep the job is a variant of.
     var sweep: String?
+    /// The kept scenario's version the job solves (`POST /v1/scenarios/{id}/versions/{version}/jobs`).
+    var scenarioVersion: VersionRef?
     /// The tenant that created it (not shown: a tenant only ever sees its own jobs).
     var tenant: String = Job.defaultTenant
 
@@ -61,12 +63,19 @@ struct Job: Sendable, Codable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case id, state, solver, timeLimit, createdAt, startedAt, finishedAt, progress, plan, error, cancelRequested,
-             attempts, sweep
+             attempts, sweep, scenarioVersion
+    }
+
+    /// A kept scenario's version.
+    struct VersionRef: Sendable, Codable, Equatable {
+        var scenario: String
+        var version: Int
     }
 
     /// A new queued job.
-    static func queued(solver: String, timeLimit: Double, tenant: String, sweep: String? = nil, now: Date = Date()) -> Job {
+    static func queued(solver: String, timeLimit: Double, tenant: String, sweep: String? = nil,
+                       version: VersionRef? = nil, now: Date = Date()) -> Job {
         Job(id: UUID().uuidString.lowercased(), state: .queued, solver: solver, timeLimit: timeLimit, createdAt: now,
-            sweep: sweep, tenant: tenant)
+            sweep: sweep, scenarioVersion: version, tenant: tenant)
     }
 }

@@ -21,9 +21,11 @@ struct JobRow: Sendable {
     var sweep: String?
     var variant: Int?
     var change: String?
+    /// JSON text of the kept scenario version the job solves.
+    var scenarioRef: String?
 
     /// The columns, in the order every `SELECT` and `RETURNING` of the stores lists them.
-    static let columns = "id, tenant, state, solver, time_limit, created_at, started_at, finished_at, progress, plan, error, cancel_requested, attempts, sweep, variant, change_json"
+    static let columns = "id, tenant, state, solver, time_limit, created_at, started_at, finished_at, progress, plan, error, cancel_requested, attempts, sweep, variant, change_json, scenario_ref"
 
     /// The row of a new job.
     init(_ job: Job, sweepVariant: Int? = nil, change: String? = nil) {
@@ -43,12 +45,13 @@ struct JobRow: Sendable {
         sweep = job.sweep
         variant = sweepVariant
         self.change = change
+        scenarioRef = job.scenarioVersion.flatMap(Self.text)
     }
 
     /// A row read from the database.
     init(id: String, tenant: String, state: String, solver: String, timeLimit: Double, createdAt: Double,
          startedAt: Double?, finishedAt: Double?, progress: String?, plan: String?, error: String?,
-         cancelRequested: Bool, attempts: Int, sweep: String?, variant: Int?, change: String?) {
+         cancelRequested: Bool, attempts: Int, sweep: String?, variant: Int?, change: String?, scenarioRef: String? = nil) {
         self.id = id
         self.tenant = tenant
         self.state = state
@@ -65,6 +68,7 @@ struct JobRow: Sendable {
         self.sweep = sweep
         self.variant = variant
         self.change = change
+        self.scenarioRef = scenarioRef
     }
 
     /// The job the row holds. A row this version cannot read (a state it does not know, JSON it
@@ -81,6 +85,7 @@ struct JobRow: Sendable {
         job.cancelRequested = cancelRequested ? true : nil
         job.attempts = attempts
         job.sweep = sweep
+        job.scenarioVersion = scenarioRef.flatMap { Self.value(Job.VersionRef.self, $0) }
         return job
     }
 

@@ -10,15 +10,18 @@ struct JobSQL {
     private func p(_ n: Int) -> String { dialect == .sqlite ? "?\(n)" : "$\(n)" }
 
     /// `INSERT` of `rows` new jobs: (id, tenant, state, solver, time_limit, created_at, scenario,
-    /// sweep, variant, change_json) each.
+    /// sweep, variant, change_json, scenario_ref) each.
     func insert(rows: Int) -> String {
-        let values = (0..<rows).map { row in "(" + (1...10).map { p(row * 10 + $0) }.joined(separator: ", ") + ")" }
-        return "INSERT INTO jobs (id, tenant, state, solver, time_limit, created_at, scenario, sweep, variant, change_json) VALUES "
+        let values = (0..<rows).map { row in "(" + (1...11).map { p(row * 11 + $0) }.joined(separator: ", ") + ")" }
+        return "INSERT INTO jobs (id, tenant, state, solver, time_limit, created_at, scenario, sweep, variant, change_json, scenario_ref) VALUES "
             + values.joined(separator: ", ")
     }
 
     /// A job of a tenant: (id, tenant).
     var job: String { "SELECT \(JobRow.columns) FROM jobs WHERE id = \(p(1)) AND tenant = \(p(2))" }
+
+    /// A job's scenario: (id, tenant).
+    var scenarioText: String { "SELECT scenario FROM jobs WHERE id = \(p(1)) AND tenant = \(p(2))" }
 
     /// A sweep's jobs in order: (sweep, tenant).
     var sweep: String { "SELECT \(JobRow.columns) FROM jobs WHERE sweep = \(p(1)) AND tenant = \(p(2)) ORDER BY variant" }

@@ -55,6 +55,8 @@ protocol JobStore: ScenarioStore {
     func insert(_ jobs: [NewJob]) async throws(JobStoreError)
     /// The job, if `tenant` owns it and it is kept.
     func job(_ id: String, tenant: String) async throws(JobStoreError) -> Job?
+    /// The scenario JSON text a job of `tenant` solves, if it is kept.
+    func scenarioText(of id: String, tenant: String) async throws(JobStoreError) -> String?
     /// A sweep's variants in order (empty if `tenant` has no such sweep).
     func sweep(_ id: String, tenant: String) async throws(JobStoreError) -> [SweepVariant]
     /// Claims a queued job, or a running one whose lease ran out before `now`, for `owner` until

@@ -115,7 +115,8 @@ final class PostgresJobStore: JobStore {
         for entry in jobs {
             let row = JobRow(entry.job, sweepVariant: entry.variant, change: entry.change)
             values += [.text(row.id), .text(row.tenant), .text(row.state), .text(row.solver), .real(row.timeLimit),
-                       .real(row.createdAt), .text(entry.scenario), .text(row.sweep), .integer(row.variant), .text(row.change)]
+                       .real(row.createdAt), .text(entry.scenario), .text(row.sweep), .integer(row.variant), .text(row.change),
+                       .text(row.scenarioRef)]
         }
         _ = try await run(sql.insert(rows: jobs.count), values)
     }
@@ -123,6 +124,10 @@ final class PostgresJobStore: JobStore {
     func job(_ id: String, tenant: String) async throws(JobStoreError) -> Job? {
         try await run(sql.job, [.text(id), .text(tenant)])
             .first.map { Self.row($0).job }
+    }
+
+    func scenarioText(of id: String, tenant: String) async throws(JobStoreError) -> String? {
+        try await run(sql.scenarioText, [.text(id), .text(tenant)]).first.flatMap { try? $0.makeRandomAccess()["scenario"].decode(String.self) }
     }
 
     func sweep(_ id: String, tenant: String) async throws(JobStoreError) -> [SweepVariant] {
@@ -220,7 +225,7 @@ final class PostgresJobStore: JobStore {
                       startedAt: real("started_at"), finishedAt: real("finished_at"), progress: text("progress"),
                       plan: text("plan"), error: text("error"), cancelRequested: (integer("cancel_requested") ?? 0) != 0,
                       attempts: integer("attempts") ?? 0, sweep: text("sweep"), variant: integer("variant"),
-                      change: text("change_json"))
+                      change: text("change_json"), scenarioRef: text("scenario_ref"))
     }
 }
 

@@ -68,7 +68,8 @@ final class SQLiteJobStore: JobStore {
         for entry in jobs {
             let row = JobRow(entry.job, sweepVariant: entry.variant, change: entry.change)
             binds += [.text(row.id), .text(row.tenant), .text(row.state), .text(row.solver), .float(row.timeLimit),
-                      .float(row.createdAt), .text(entry.scenario), Self.data(row.sweep), Self.data(row.variant), Self.data(row.change)]
+                      .float(row.createdAt), .text(entry.scenario), Self.data(row.sweep), Self.data(row.variant), Self.data(row.change),
+                      Self.data(row.scenarioRef)]
         }
         try await run(sql.insert(rows: jobs.count), binds)
     }
@@ -76,6 +77,10 @@ final class SQLiteJobStore: JobStore {
     func job(_ id: String, tenant: String) async throws(JobStoreError) -> Job? {
         try await run(sql.job, [.text(id), .text(tenant)])
             .first.map { Self.row($0).job }
+    }
+
+    func scenarioText(of id: String, tenant: String) async throws(JobStoreError) -> String? {
+        try await run(sql.scenarioText, [.text(id), .text(tenant)]).first?.column("scenario")?.string
     }
 
     func sweep(_ id: String, tenant: String) async throws(JobStoreError) -> [SweepVariant] {
@@ -172,6 +177,7 @@ final class SQLiteJobStore: JobStore {
                startedAt: r.column("started_at")?.double, finishedAt: r.column("finished_at")?.double,
                progress: r.column("progress")?.string, plan: r.column("plan")?.string, error: r.column("error")?.string,
                cancelRequested: (r.column("cancel_requested")?.integer ?? 0) != 0, attempts: r.column("attempts")?.integer ?? 0,
-               sweep: r.column("sweep")?.string, variant: r.column("variant")?.integer, change: r.column("change_json")?.string)
+               sweep: r.column("sweep")?.string, variant: r.column("variant")?.integer, change: r.column("change_json")?.string,
+               scenarioRef: r.column("scenario_ref")?.string)
     }
 }

@@ -54,11 +54,12 @@ struct LiveService: Sendable {
         return reply
     }
 
-    /// Polls a job until `done(state)`, for at most 180 s (a parallel test run can be slow).
-    func poll(_ location: String, route: String = "/v1/jobs/{id}", until done: (String) -> Bool) async throws -> JSONValue {
+    /// Polls a job until `done(state)`, for at most 180 s (a parallel test run can be slow), with `key` when given.
+    func poll(_ location: String, route: String = "/v1/jobs/{id}", key: String? = nil,
+              until done: (String) -> Bool) async throws -> JSONValue {
         let deadline = ContinuousClock.now + .seconds(180)
         while ContinuousClock.now < deadline {
-            let reply = try await call("GET", location, route: route)
+            let reply = try await call("GET", location, route: route, key: key)
             if let json = reply.json, case .string(let state)? = json["state"], done(state) { return json }
             try await Task.sleep(for: .milliseconds(100))
         }
