@@ -261,9 +261,14 @@ def _repair_supply(scenario):
 
 
 def _body(path, body):
-    if path in ("/v1/plans", "/v1/jobs"):
+    if path in ("/v1/plans", "/v1/jobs", "/v1/scenarios/{id}"):
         return _whole(body)
-    if path in ("/v1/checks", "/v1/analyses", "/v1/sweeps") and isinstance(body, dict) and "scenario" in body:
+    if path == "/v1/scenarios/{id}/versions" and isinstance(body, dict) and isinstance(body.get("changes"), list) \
+            and body["changes"] and all(_CHANGE.is_valid(c) for c in body["changes"]):
+        # The kept version the changes apply to is not known here: a change every scenario takes.
+        body["changes"] = [{"kind": "raisePortfolioBudget", "amount": 1000000}]
+        return body
+    if path in ("/v1/checks", "/v1/analyses", "/v1/sweeps", "/v1/scenarios") and isinstance(body, dict) and "scenario" in body:
         body["scenario"] = _whole(body["scenario"])
         scenario = body["scenario"]
         if path == "/v1/sweeps" and isinstance(scenario, dict) \

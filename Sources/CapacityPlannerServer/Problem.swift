@@ -76,6 +76,12 @@ public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
                 retryAfter: retryAfter)
     }
 
+    /// The request conflicts with what is kept (409): a job that is not the version's, or has no valid plan.
+    static func conflict(_ field: String, _ reason: String) -> Problem {
+        Problem(.conflict, type: "/problems/conflict", title: "Conflict", detail: "\(field): \(reason)",
+                errors: [FieldError(field: field, reason: reason)])
+    }
+
     /// The resource does not exist (404).
     static func notFound(_ detail: String) -> Problem {
         Problem(.notFound, type: "/problems/not-found", title: "Not found", detail: detail)

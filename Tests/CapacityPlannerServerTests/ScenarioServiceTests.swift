@@ -67,7 +67,7 @@ struct ScenarioServiceTests {
             #expect(try await client.call("GET", "/v1/scenarios/\(id)/versions/9", route: "/v1/scenarios/{id}/versions/{version}").status == 404)
             let wrongJob = try await client.call("POST", "/v1/scenarios/\(id)/versions/3/commit", route: "/v1/scenarios/{id}/versions/{version}/commit",
                                                  body: Data(#"{"job": "\#(first)"}"#.utf8))
-            #expect(wrongJob.status == 422, "a job of version 1 is not version 3's plan")
+            #expect(wrongJob.status == 409, "a job of version 1 is not version 3's plan")
         }
     }
 

@@ -142,14 +142,16 @@ extension Handlers {
             throw Problem.invalidContent("request", [.init(field: "job", reason: "must be the id of a succeeded job of this version")])
         }
         let text = try await versionText(id, version: version)
-        let job = try await self.job(jobID)
+        guard let job = try await stored({ () async throws(JobStoreError) in try await store.job(jobID, tenant: tenant) }) else {
+            throw Problem.conflict("job", "no job '\(jobID)' (finished jobs are kept for a while, then dropped)")
+        }
         guard job.scenarioVersion == Job.VersionRef(scenario: id, version: version) else {
-            throw Problem.invalidContent("request", [.init(field: "job", reason: "job '\(jobID)' does not solve version \(version) of scenario '\(id)'")])
+            throw Problem.conflict("job", "job '\(jobID)' does not solve version \(version) of scenario '\(id)'")
         }
         guard job.state == .succeeded, let plan = job.plan, plan.status != .infeasible,
               let problem = try? PlanningProblem(try Scenario(json: Data(text.utf8))),
               CheckedPlan(plan, for: problem).isValid else {
-            throw Problem.invalidContent("request", [.init(field: "job", reason: "job '\(jobID)' has no valid plan to commit (state \(job.state.rawValue))")])
+            throw Problem.conflict("job", "job '\(jobID)' has no valid plan to commit (state \(job.state.rawValue))")
         }
         let now = Date()
         try await stored { () async throws(JobStoreError) in
@@ -183,7 +185,7 @@ extension Handlers {
         } else {
             let job = try await self.job(reference)
             guard let found = job.plan, found.status != .infeasible else {
-                throw Problem.invalidContent("request", [.init(field: field, reason: "job '\(reference)' has no plan (state \(job.state.rawValue))")])
+                throw Problem.conflict(field, "job '\(reference)' has no plan (state \(job.state.rawValue))")
             }
             guard let claim = try await stored({ () async throws(JobStoreError) in try await store.scenarioText(of: reference, tenant: tenant) }) else {
                 throw Problem.notFound("No job '\(reference)'.")
@@ -193,7 +195,7 @@ extension Handlers {
         do {
             return (try PlanningProblem(try Scenario(json: Data(text.utf8))), plan)
         } catch {
-            throw Problem.invalidContent("request", [.init(field: field, reason: "its scenario no longer reads: \(error)")])
+            throw Problem.conflict(field, "its scenario no longer reads: \(error)")
         }
     }
 

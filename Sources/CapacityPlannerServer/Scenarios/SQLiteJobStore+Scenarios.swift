@@ -6,16 +6,12 @@ extension SQLiteJobStore {
     private var scenarioSQL: ScenarioSQL { ScenarioSQL(dialect: .sqlite) }
 
     func createScenario(_ id: String, tenant: String, name: String, body: String, at: Date) async throws(JobStoreError) {
+        // Two statements, no transaction (the connection is shared by every request): the first
+        // version first, so the scenario is never seen without it (a new id is a fresh UUID).
         let time = SQLiteData.float(at.timeIntervalSince1970)
-        try await run("BEGIN IMMEDIATE")
-        do throws(JobStoreError) {
-            try await run(scenarioSQL.insertScenario, [.text(tenant), .text(id), .text(name), time])
-            try await run(scenarioSQL.insertVersion, [.text(tenant), .text(id), time, .text(body)])
-            try await run("COMMIT")
-        } catch {
-            try? await run("ROLLBACK")
-            throw error
-        }
+        try await run("INSERT INTO scenario_versions (tenant, scenario_id, version, created_at, body) VALUES (?1, ?2, 1, ?3, ?4)",
+                      [.text(tenant), .text(id), time, .text(body)])
+        try await run(scenarioSQL.insertScenario, [.text(tenant), .text(id), .text(name), time])
     }
 
     func addVersion(_ id: String, tenant: String, body: String, at: Date) async throws(JobStoreError) -> Int? {
