@@ -9,7 +9,8 @@ Usage:
 It starts the service on a free loopback port, sends REQUESTS mixed requests from CLIENTS
 concurrent clients — valid plans (greedy and auto), invalid scenarios, bad parameters,
 oversized bodies, checks, analyses, jobs that are cancelled or polled to the end, health
-checks — and then:
+checks, the weekly cycle (a scenario kept, its version solved as a job, the plan committed, a new
+version by a change, a comparison) — and then:
   * fails if any response is a 5xx other than the documented 503 (queue full), or if the
     server dies;
   * checks every plan it received with POST /v1/checks (the plan checker) and fails on any
@@ -283,6 +284,33 @@ def main():
                     if job and waited(job) is not None:
                         with lock:
                             waits.setdefault(tenant or "default", []).append(waited(job))
+            elif kind == "scenario-cycle":
+                # The weekly cycle: keep a scenario, solve its version 1 as a job, commit the plan,
+                # add version 2 by a change (its baseline the plan of record), compare 1 with itself.
+                record = b'{"name": "load test", "scenario": ' + small + b"}"
+                status, headers, body, t = client.request("POST", "/v1/scenarios", record)
+                if status == 201:
+                    sid = json.loads(body)["id"]
+                    s2, h2, b2, _ = client.request("POST", f"/v1/scenarios/{sid}/versions/1/jobs?solver=greedy&timeLimit=1")
+                    if s2 == 202:
+                        location = h2.get("Location")
+                        with lock:
+                            created_jobs.append((location, key))
+                        job = settle(poller, location, 0.05)
+                        if job and job.get("state") == "succeeded":
+                            steps = [("POST", f"/v1/scenarios/{sid}/versions/1/commit", json.dumps({"job": job["id"]}).encode()),
+                                     ("POST", f"/v1/scenarios/{sid}/versions",
+                                      b'{"changes": [{"kind": "raisePortfolioBudget", "amount": 1000000}]}'),
+                                     ("GET", f"/v1/comparisons?a={sid}@1&b={sid}@1", None),
+                                     ("GET", f"/v1/scenarios/{sid}", None)]
+                            for method, path, payload in steps:
+                                s3, _, b3, _ = pick(key).request(method, path, payload)
+                                if s3 >= 500 and s3 != 503:
+                                    with lock:
+                                        failures.append(f"scenario-cycle: {method} {path.split('?')[0]}: HTTP {s3}")
+                                if path.startswith("/v1/comparisons") and s3 == 200 and json.loads(b3)["difference"] != 0:
+                                    with lock:
+                                        failures.append("scenario-cycle: a plan compared with itself differs")
             else:  # health
                 status, _, body, t = client.request("GET", "/healthz")
                 if status == 200 and json.loads(body).get("status") == "degraded":
@@ -300,7 +328,8 @@ def main():
                 failures.append(f"{kind}: HTTP {status}")
 
     mix = (["plan-greedy"] * 30 + ["plan-auto"] * 8 + ["invalid-scenario"] * 12 + ["bad-parameter"] * 6 + ["oversized"] * 3
-           + ["check"] * 10 + ["analysis"] * 4 + ["job-cancel"] * 6 + ["job-complete"] * 6 + ["health"] * 15)
+           + ["check"] * 10 + ["analysis"] * 4 + ["job-cancel"] * 6 + ["job-complete"] * 6 + ["health"] * 15
+           + ["scenario-cycle"] * 5)
 
     pids = [server.pid for server in servers]
 
