@@ -96,10 +96,11 @@ struct ScenarioServiceTests {
         }
     }
 
-    @Test("kept scenarios and commits outlive a SIGKILL: the service restarted on the same SQLite file finds them")
-    func keptAcrossKill() async throws {
+    @Test("kept scenarios and commits outlive a SIGKILL: the service restarted on the same store finds them",
+          arguments: TestStores.kinds.filter { $0 != "memory" })
+    func keptAcrossKill(kind: String) async throws {
         let folder = try CommandRunner.temporaryDirectory(prefix: "kept-kill")
-        let store = "sqlite:" + folder.appendingPathComponent("jobs.sqlite").path
+        let store = try await TestStores.location(kind)
         let small = try Repository.example("small-team.json")
         let body = Data(try JSONValue.object([("name", .string("A")), ("scenario", JSONValue(parsing: small))]).serialized())
         let first = try await ServerProcess(["--store", store], folder: folder)
