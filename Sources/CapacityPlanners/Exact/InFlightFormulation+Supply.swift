@@ -111,7 +111,7 @@ extension InFlightFormulation {
             var ended: [(Variable, Double)] = []
             for c in problem.qualifyingCourses(person: cell.person, demand: cell.demand) {
                 for (s, w) in courseStarts[c] ?? [] where problem.courses[c].qualifiesFrom(start: s) <= cell.period {
-                    ended.append((w, -cellCapacity(cell.person, cell.period)))
+                    ended.append((w, -cellBound(cell)))
                 }
             }
             row([(x, 1)] + ended, lower: nil, upper: 0)

@@ -23,6 +23,8 @@ struct InFlightFormulation {
     private(set) var spans: [[(span: Span, variable: Variable)]]
     /// The hours columns.
     private(set) var hours: [CellKey: Variable] = [:]
+    /// Each hours column's upper bound (`cellBound`), the big M of the rows that tie it to a binary.
+    private var bounds: [CellKey: Double] = [:]
     /// Per project and period (from the status period on): the spans active then.
     private var active: [[Int: [Variable]]]
     private var objective: [Variable: Double] = [:]
@@ -142,15 +144,32 @@ struct InFlightFormulation {
         for demand in problem.demands {
             let j = demand.project
             for t in now..<problem.periodCount where canNeed(demand, period: t) {
+                let need = lineBound(demand, period: t)
                 for p in demand.eligiblePeople + demand.supplyEligible where mayWork(p, on: demand.index, in: t) {
-                    let x = model.addVariable(upperBound: cellCapacity(p, t))
-                    hours[CellKey(person: p, demand: demand.index, period: t)] = x
+                    let bound = min(cellCapacity(p, t), need)
+                    let x = model.addVariable(upperBound: bound)
+                    let cell = CellKey(person: p, demand: demand.index, period: t)
+                    hours[cell] = x
+                    bounds[cell] = bound
                     add(x, -problem.people[p].objectiveRate)
                 }
             }
             _ = j
         }
     }
+
+    /// The most hours line `demand` can take in period `t` from everyone together: a flexible
+    /// line's rate (and its work), a fixed line's largest profile hours over its spans (rule 5).
+    /// One person's hours on the line are at most that too: a bound that makes the rows tying
+    /// hours to a pair or concurrency binary as tight as they can be (their LP no longer lets a
+    /// person's 8 hours on a line open a fifth of a binary sized by a 40-hour week).
+    private func lineBound(_ demand: DemandInfo, period t: Int) -> Double {
+        if let work = demand.work { return min(demand.maxPerPeriod ?? work, work) }
+        return spans[demand.project].reduce(0) { max($0, demand.hours(start: $1.span.start, period: t)) }
+    }
+
+    /// The upper bound of an hours column (its person's capacity, or less: `lineBound`).
+    func cellBound(_ cell: CellKey) -> Double { bounds[cell] ?? cellCapacity(cell.person, cell.period) }
 
     private func canNeed(_ demand: DemandInfo, period t: Int) -> Bool {
         if demand.isFlexible { return active[demand.project][t] != nil && (demand.work ?? 0) > 0 }
@@ -211,10 +230,10 @@ struct InFlightFormulation {
     // MARK: People (rules 6, 7) and pairs
 
     private mutating func addCapacityAndConcurrency() {
-        var byPersonPeriod: [Int: [(variable: Variable, project: Int)]] = [:]
+        var byPersonPeriod: [Int: [(variable: Variable, project: Int, key: CellKey)]] = [:]
         for (cell, x) in hours.sorted(by: { $0.value.index < $1.value.index }) {
             byPersonPeriod[cell.person * problem.periodCount + cell.period, default: []]
-                .append((x, problem.demands[cell.demand].project))
+                .append((x, problem.demands[cell.demand].project, cell))
         }
         for key in supplyLoadKeys() where byPersonPeriod[key] == nil { byPersonPeriod[key] = [] }
         for (key, list) in byPersonPeriod.sorted(by: { $0.key < $1.key }) {
@@ -231,7 +250,7 @@ struct InFlightFormulation {
                 let on = model.addBinary()
                 chosen.append((on, 1))
                 working[CellKey(person: key / problem.periodCount, demand: -(j + 1), period: t)] = on
-                for cell in list where cell.project == j { row([(cell.variable, 1), (on, -cellCapacity(person.index, t))], lower: nil, upper: 0) }
+                for cell in list where cell.project == j { row([(cell.variable, 1), (on, -cellBound(cell.key))], lower: nil, upper: 0) }
             }
             row(chosen, lower: nil, upper: Double(limit))
         }
@@ -250,7 +269,7 @@ struct InFlightFormulation {
             }()
             pairs[key] = pair
             pairOf[key] = pair
-            row([(x, 1), (pair, -cellCapacity(cell.person, cell.period))], lower: nil, upper: 0)
+            row([(x, 1), (pair, -cellBound(cell))], lower: nil, upper: 0)
         }
     }
 
