@@ -20,6 +20,7 @@ import Synchronization
 /// Every value offered is a proven upper bound; the smallest is kept, with where it comes from.
 package final class RelaxationBound: Sendable {
     private let result = Mutex<(value: Double, source: BoundSource)?>(nil)
+    private let relaxed = Mutex<[Double]?>(nil)
     private let done = DispatchSemaphore(value: 0)
     private let stopping = CancellationToken()
 
@@ -31,6 +32,10 @@ package final class RelaxationBound: Sendable {
 
     /// The best bound so far (objective constant included).
     package var value: Double? { result.withLock { $0?.value } }
+
+    /// The in-flight model's LP relaxation's solution, a value per column, once it is solved (a
+    /// portfolio in flight only): the search frees the projects it would change (`relaxationGap`).
+    package var relaxedValues: [Double]? { relaxed.withLock { $0 } }
 
     /// The best bound so far with its source.
     package var best: (value: Double, source: BoundSource)? { result.withLock { $0 } }
@@ -141,6 +146,7 @@ package final class RelaxationBound: Sendable {
         guard let solved = try? GLPK.solveRelaxation(model, options: options), solved.termination == .optimal,
               let objective = solved.objective else { return }
         offer(objective, .linearRelaxation)
+        if solved.values.count == model.variableCount { relaxed.withLock { $0 = solved.values } }
         if let remaining = left(), remaining < 0.5 { return }
         _ = branchAndBound(model, source: .branchAndBound, incumbent: incumbent, cuts: true, timeLimit: left(),
                            nodeLimit: nodeLimit, shouldStop: shouldStop)

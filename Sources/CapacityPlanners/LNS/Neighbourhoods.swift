@@ -1,5 +1,6 @@
 // The neighbourhoods of the large-neighbourhood search: which projects to free next.
 import CapacityPlanning
+import Foundation
 
 /// A kind of neighbourhood: a rule for picking the projects a sub-problem re-decides.
 package enum NeighbourhoodKind: String, Sendable, CaseIterable, Codable {
@@ -18,6 +19,9 @@ package enum NeighbourhoodKind: String, Sendable, CaseIterable, Codable {
     case sharedSystem
     /// The projects of one balance group and as many outside it (version 2).
     case balanceGroup
+    /// The projects whose span or selection the LP relaxation of the in-flight model would change,
+    /// drawn by how far it is from the plan (version 3; relaxation-induced, Docs/lns.md).
+    case relaxationGap
     /// The rules of every search.
     static let version1: [NeighbourhoodKind] = [.sharedPeople, .timeWindow, .skillPool, .blocked, .startMoves]
 
@@ -26,6 +30,7 @@ package enum NeighbourhoodKind: String, Sendable, CaseIterable, Codable {
         var kinds = version1
         if problem.systems.contains(where: { $0.projects.count > 1 }) { kinds.append(.sharedSystem) }
         if !problem.balanceGroups.isEmpty { kinds.append(.balanceGroup) }
+        if problem.isInFlight { kinds.append(.relaxationGap) }
         return kinds
     }
 }
@@ -73,8 +78,9 @@ struct NeighbourhoodPicker {
     /// first, then those sharing people with them, then the rest at random. The search
     /// frees a prefix of this order that fits its size budget.
     func order(_ kind: NeighbourhoodKind, around allocation: Allocation, using random: inout SeededGenerator,
-               leftOutSeed: Int? = nil) -> [Int] {
-        pick(kind, size: index.selectable.count, around: allocation, using: &random, complete: true, leftOutSeed: leftOutSeed)
+               leftOutSeed: Int? = nil, gaps: [Int: Double] = [:]) -> [Int] {
+        pick(kind, size: index.selectable.count, around: allocation, using: &random, complete: true, leftOutSeed: leftOutSeed,
+             gaps: gaps)
     }
 
     /// Selectable projects ordered for repairing `seed`, a selected project left short: it, then
@@ -86,7 +92,8 @@ struct NeighbourhoodPicker {
 
     /// Up to `size` selectable projects chosen by `kind` around `allocation`.
     func pick(_ kind: NeighbourhoodKind, size: Int, around allocation: Allocation,
-              using random: inout SeededGenerator, complete: Bool = false, leftOutSeed: Int? = nil) -> [Int] {
+              using random: inout SeededGenerator, complete: Bool = false, leftOutSeed: Int? = nil,
+              gaps: [Int: Double] = [:]) -> [Int] {
         let pool = index.selectable
         guard !pool.isEmpty, size > 0 else { return [] }
         if size >= pool.count && !complete { return pool }
@@ -142,6 +149,12 @@ struct NeighbourhoodPicker {
                 if k < inside.count { chosen.append(inside[k]) }
                 if k < outside.count { chosen.append(outside[k]) }
             }
+        case .relaxationGap:
+            // Each project the relaxation would change, drawn by its gap without replacement
+            // (weighted keys u^(1/w), largest first).
+            guard !gaps.isEmpty else { return pick(.sharedPeople, size: size, around: allocation, using: &random, complete: complete) }
+            let keyed = gaps.sorted { $0.key < $1.key }.map { j, gap in (j, Foundation.pow(random.draw(in: 1e-12..<1), 1 / gap)) }
+            chosen = keyed.sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }.map(\.0)
         case .startMoves:
             var movable = pool.filter { j in
                 guard allocation.starts[j] != nil, let range = problem.projects[j].startRange else { return false }

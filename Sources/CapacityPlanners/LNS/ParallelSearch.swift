@@ -84,6 +84,7 @@ extension Search {
                 defer { helpers.ended() }
                 var search = Search(planner: planner, problem: problem, options: options, clock: clock, worker: UInt64(worker),
                                     inFlight: inFlight)
+                search.relaxation = relaxation
                 while !search.stopped, !relaxation.wait(seconds: 0.1) {}
                 var (objective, current) = shared.current
                 while !search.stopped {

@@ -43,6 +43,26 @@ struct InFlightModel: Sendable {
         }
         return fixed
     }
+
+    /// How far the LP relaxation's solution `relaxed` is from `plan` (both solutions of the model),
+    /// project by project: Σ |relaxed − plan| over its span binaries (0 to 2) where above 0.02, and
+    /// the starts between the relaxation's (with weight above 0.01) and the plan's own.
+    func relaxationGaps(_ relaxed: [Double], plan: [Double]) -> (gaps: [Int: Double], windows: [Int: ClosedRange<Int>]) {
+        var gaps: [Int: Double] = [:]
+        var windows: [Int: ClosedRange<Int>] = [:]
+        for (j, list) in formulation.spans.enumerated() where !list.isEmpty {
+            var gap = 0.0
+            var starts: [Int] = []
+            for (span, y) in list {
+                gap += abs(relaxed[y.index] - plan[y.index])
+                if relaxed[y.index] > 0.01 || plan[y.index] > 0.5 { starts.append(span.start) }
+            }
+            guard gap > 0.02, let first = starts.min(), let last = starts.max() else { continue }
+            gaps[j] = gap
+            windows[j] = first...last
+        }
+        return (gaps, windows)
+    }
 }
 
 extension Search {

@@ -27,6 +27,19 @@ extension Search {
         return out[leftOutTurn % out.count]
     }
 
+    /// The in-flight relaxation's gaps from `current` (`InFlightModel.relaxationGaps`), once its LP is
+    /// solved; worked out again only when the plan has changed.
+    mutating func relaxationGuide(around current: Allocation, objective: Double)
+        -> (gaps: [Int: Double], windows: [Int: ClosedRange<Int>])?
+    {
+        if let cache = relaxationCache, cache.objective == objective { return (cache.gaps, cache.windows) }
+        guard let inFlight, let relaxed = relaxation?.relaxedValues,
+              let plan = inFlight.formulation.values(for: current) else { return nil }
+        let guide = inFlight.relaxationGaps(relaxed, plan: plan)
+        relaxationCache = (objective, guide.gaps, guide.windows)
+        return guide
+    }
+
     /// The selected projects the plan leaves short (more than half an hour unmet), most unmet first.
     func shortProjects(_ current: Allocation) -> [Int] {
         let unmet = current.unmetHoursByProject(problem)
@@ -50,7 +63,8 @@ extension Search {
     /// window of the same width placed at random in its range; with `wide`, every project
     /// keeps its whole start range. When the whole problem fits, every project is freed with
     /// every start (`whole`), and an optimal solve proves the plan (the main search only).
-    mutating func neighbourhood(_ order: [Int], around current: Allocation, wide: Bool, minimumCore: Int)
+    mutating func neighbourhood(_ order: [Int], around current: Allocation, wide: Bool, minimumCore: Int,
+                                preferred: [Int: ClosedRange<Int>] = [:])
         -> (freed: [Int], windows: [Int: ClosedRange<Int>], whole: Bool)
     {
         if wholeProblemFits && !isHelper { return (order, [:], true) }
@@ -62,6 +76,10 @@ extension Search {
             let window: ClosedRange<Int>
             if wide {
                 window = range
+            } else if let wanted = preferred[j] {
+                // The starts the relaxation gives weight to, with the plan's and the usual radius around it.
+                let start = current.starts[j] ?? wanted.lowerBound
+                window = min(wanted.lowerBound, start - policy.startRadius)...max(wanted.upperBound, start + policy.startRadius)
             } else if let start = current.starts[j] {
                 window = (start - policy.startRadius)...(start + policy.startRadius)
             } else {

@@ -56,6 +56,10 @@ struct Search {
     /// The in-flight model whose parts a search of a portfolio in flight re-optimises (`nil` for
     /// the other versions, whose sub-problems are built per step by `ExactFormulation`).
     let inFlight: InFlightModel?
+    /// The bound computed beside the search: its LP solution guides `relaxationGap` in flight.
+    var relaxation: RelaxationBound?
+    /// The relaxation's gaps from the plan of this objective (`InFlightModel.relaxationGaps`).
+    var relaxationCache: (objective: Double, gaps: [Int: Double], windows: [Int: ClosedRange<Int>])?
 
     init(planner: LargeNeighbourhoodPlanner, problem: PlanningProblem, options: PlanningOptions,
          clock: ContinuousClock.Instant, worker: UInt64 = 0, policy: SearchPolicy = .standard,
@@ -104,6 +108,7 @@ struct Search {
         let simple = inFlight == nil ? SimpleBound.value(for: problem) : nil
         let relaxation = startBound(incumbent: objective)
         defer { relaxation.stop() }
+        self.relaxation = relaxation
         let shared = SharedIncumbent(objective: objective, allocation: current)
         self.shared = shared
         let helpers = startHelpers(shared: shared, after: relaxation)
@@ -197,9 +202,12 @@ struct Search {
         case .rule(let kind):
             // Bringing a project in: the next left-out one in turn, with at least its first blockers.
             let leftOutSeed = kind == .blocked ? nextLeftOut(current) : nil
+            let guide = kind == .relaxationGap ? relaxationGuide(around: current, objective: objective) : nil
             (freed, windows, whole) = neighbourhood(
-                NeighbourhoodPicker(problem: problem, index: index).order(kind, around: current, using: &random, leftOutSeed: leftOutSeed),
-                around: current, wide: wideStarts(for: kind), minimumCore: kind == .blocked ? policy.bringInCore : 1)
+                NeighbourhoodPicker(problem: problem, index: index).order(kind, around: current, using: &random, leftOutSeed: leftOutSeed,
+                                                                         gaps: guide?.gaps ?? [:]),
+                around: current, wide: wideStarts(for: kind), minimumCore: kind == .blocked ? policy.bringInCore : 1,
+                preferred: guide?.windows ?? [:])
         }
         guard !freed.isEmpty else { return nil }
         // Helpers keep searching while the whole problem is solved: their better plans are offered
