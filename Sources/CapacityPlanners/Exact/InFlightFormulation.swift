@@ -23,8 +23,6 @@ struct InFlightFormulation {
     private(set) var spans: [[(span: Span, variable: Variable)]]
     /// The hours columns.
     private(set) var hours: [CellKey: Variable] = [:]
-    /// Each hours column's upper bound (`cellBound`), the big M of the rows that tie it to a binary.
-    private var bounds: [CellKey: Double] = [:]
     /// Per project and period (from the status period on): the spans active then.
     private var active: [[Int: [Variable]]]
     private var objective: [Variable: Double] = [:]
@@ -142,19 +140,14 @@ struct InFlightFormulation {
     /// span can need them: a fixed line inside the profile of a start, a flexible one while active.
     private mutating func addHours() {
         for demand in problem.demands {
-            let j = demand.project
             for t in now..<problem.periodCount where canNeed(demand, period: t) {
                 let need = lineBound(demand, period: t)
                 for p in demand.eligiblePeople + demand.supplyEligible where mayWork(p, on: demand.index, in: t) {
-                    let bound = min(cellCapacity(p, t), need)
-                    let x = model.addVariable(upperBound: bound)
-                    let cell = CellKey(person: p, demand: demand.index, period: t)
-                    hours[cell] = x
-                    bounds[cell] = bound
+                    let x = model.addVariable(upperBound: min(cellCapacity(p, t), need))
+                    hours[CellKey(person: p, demand: demand.index, period: t)] = x
                     add(x, -problem.people[p].objectiveRate)
                 }
             }
-            _ = j
         }
     }
 
@@ -168,8 +161,11 @@ struct InFlightFormulation {
         return spans[demand.project].reduce(0) { max($0, demand.hours(start: $1.span.start, period: t)) }
     }
 
-    /// The upper bound of an hours column (its person's capacity, or less: `lineBound`).
-    func cellBound(_ cell: CellKey) -> Double { bounds[cell] ?? cellCapacity(cell.person, cell.period) }
+    /// The upper bound of an hours column as the model holds it (its person's capacity, or less:
+    /// `lineBound`): the big M of the rows that tie the column to a binary.
+    func cellBound(_ cell: CellKey) -> Double {
+        hours[cell].flatMap { model.bounds(of: $0)?.upper } ?? cellCapacity(cell.person, cell.period)
+    }
 
     private func canNeed(_ demand: DemandInfo, period t: Int) -> Bool {
         if demand.isFlexible { return active[demand.project][t] != nil && (demand.work ?? 0) > 0 }
