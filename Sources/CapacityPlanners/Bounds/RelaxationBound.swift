@@ -57,13 +57,17 @@ package final class RelaxationBound: Sendable {
     ///   - shouldStop: polled by the branch and bound (the search is over or cancelled).
     ///   - inFlight: the in-flight model of a portfolio in flight, whose bounds are computed instead
     ///     (`computeInFlight`).
+    ///   - relaxed: in flight, called on this thread with the LP relaxation's solution before the
+    ///     branch and bound starts (the search dives from it to a plan: `RelaxationDive`).
     package func compute(problem: PlanningProblem, incumbent: Double, timeLimit: Double?, withLP: Bool,
-                 nodeLimit: Int = 2_000, inFlight: Model? = nil, shouldStop: @escaping @Sendable () -> Bool = { false }) {
+                 nodeLimit: Int = 2_000, inFlight: Model? = nil, relaxed: (@Sendable ([Double]) -> Void)? = nil,
+                 shouldStop: @escaping @Sendable () -> Bool = { false }) {
         defer { done.signal() }
         let clock = ContinuousClock.now
         func left() -> Double? { timeLimit.map { $0 - clock.secondsElapsed } }
         if let inFlight {
-            computeInFlight(inFlight, incumbent: incumbent, timeLimit: timeLimit, nodeLimit: nodeLimit, shouldStop: shouldStop)
+            computeInFlight(inFlight, incumbent: incumbent, timeLimit: timeLimit, nodeLimit: nodeLimit, relaxed: relaxed,
+                            shouldStop: shouldStop)
             return
         }
         // The class relaxation is as tight as the selection relaxation wherever budgets at real rates
@@ -136,9 +140,10 @@ package final class RelaxationBound: Sendable {
 
     /// The bounds of a portfolio in flight: the in-flight model's LP relaxation (5.5 s at
     /// 120 × 40 × 26, within 2.6 % of HiGHS's bound there), then GLPK's branch and bound on the model
-    /// itself with its cuts, whose best open node keeps falling while it runs.
+    /// itself with its cuts, whose best open node keeps falling while it runs. `relaxed` gets the LP
+    /// solution in between.
     private func computeInFlight(_ model: Model, incumbent: Double, timeLimit: Double?, nodeLimit: Int,
-                                 shouldStop: @escaping @Sendable () -> Bool) {
+                                 relaxed onRelaxed: (([Double]) -> Void)?, shouldStop: @escaping @Sendable () -> Bool) {
         let clock = ContinuousClock.now
         func left() -> Double? { timeLimit.map { $0 - clock.secondsElapsed } }
         var options = SolveOptions(scaling: true, linearPresolve: true)
@@ -146,7 +151,11 @@ package final class RelaxationBound: Sendable {
         guard let solved = try? GLPK.solveRelaxation(model, options: options), solved.termination == .optimal,
               let objective = solved.objective else { return }
         offer(objective, .linearRelaxation)
-        if solved.values.count == model.variableCount { relaxed.withLock { $0 = solved.values } }
+        if solved.values.count == model.variableCount {
+            relaxed.withLock { $0 = solved.values }
+            onRelaxed?(solved.values)
+        }
+        if shouldStop() || stopping.isCancelled { return }
         if let remaining = left(), remaining < 0.5 { return }
         _ = branchAndBound(model, source: .branchAndBound, incumbent: incumbent, cuts: true, timeLimit: left(),
                            nodeLimit: nodeLimit, shouldStop: shouldStop)

@@ -8,6 +8,7 @@ import Synchronization
 final class SharedIncumbent: Sendable {
     private let best: Mutex<(objective: Double, allocation: Allocation)>
     private let helpers = Mutex<SearchStatistics>(SearchStatistics())
+    private let dive = Mutex<String?>(nil)
 
     init(objective: Double, allocation: Allocation) {
         best = Mutex((objective, allocation))
@@ -31,6 +32,12 @@ final class SharedIncumbent: Sendable {
 
     /// Every finished helper's statistics.
     var helperStatistics: SearchStatistics { helpers.withLock { $0 } }
+
+    /// Records what the dive from the relaxation gave (`RelaxationDive`), for the plan's note.
+    func recordDive(_ outcome: String) { dive.withLock { $0 = outcome } }
+
+    /// What the dive from the relaxation gave, if it ran.
+    var diveOutcome: String? { dive.withLock { $0 } }
 }
 
 /// The helper searches of one run: how to stop them and wait for them.

@@ -54,8 +54,10 @@ extension Search {
     /// class relaxation is large, branch and bound on the class relaxation, then the LP relaxation
     /// of the whole problem when time is left and its model is small enough. On another thread when
     /// running against the clock (the second core, for `RelaxationBound.timeShare(for:)` of the
-    /// time, while the search uses the first), at once in deterministic mode.
-    func startBound(incumbent: Double) -> RelaxationBound {
+    /// time, while the search uses the first), at once in deterministic mode. In flight, against
+    /// the clock, the bound's thread dives from its LP solution to a plan first (`RelaxationDive`)
+    /// and offers it to the search through `shared`.
+    func startBound(incumbent: Double, shared: SharedIncumbent) -> RelaxationBound {
         let relaxation = RelaxationBound()
         let problem = problem
         let withLP = modelCells <= planner.boundModelLimit
@@ -69,14 +71,53 @@ extension Search {
             let limit = remaining.map { max(0.5, $0 * share) }
             let cancellation = options.cancellation
             let model = inFlight?.formulation.model
+            let dive = inFlight.flatMap { diveFromRelaxation($0, shared: shared) }
             let thread = Thread {
                 relaxation.compute(problem: problem, incumbent: incumbent, timeLimit: limit, withLP: withLP, inFlight: model,
-                                   shouldStop: { cancellation?.isCancelled == true })
+                                   relaxed: dive, shouldStop: { cancellation?.isCancelled == true })
             }
             thread.stackSize = 16 << 20
             thread.start()
         }
         return relaxation
+    }
+
+    /// A duration in seconds, to a tenth, for a note.
+    static func seconds(_ duration: Duration) -> String {
+        String(format: "%.1f", Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18)
+    }
+
+    /// An objective to the unit, for a note.
+    static func rounded(_ objective: Double) -> String { String(format: "%.0f", objective) }
+
+    /// What the bound's thread does with the in-flight LP solution: a dive to a plan
+    /// (`RelaxationDive`) until `SearchPolicy.diveShare` of the time, where the LP took at most
+    /// `SearchPolicy.diveLPShare` of it; the plan is offered to the searches when the checker
+    /// accepts it and it beats theirs. `nil` where the policy has no dive.
+    func diveFromRelaxation(_ inFlight: InFlightModel, shared: SharedIncumbent) -> (@Sendable ([Double]) -> Void)? {
+        guard policy.diveShare > 0, let remaining else { return nil }
+        let began = ContinuousClock.now
+        let deadline = began.advanced(by: .seconds(remaining * policy.diveShare))
+        let lpLimit = remaining * policy.diveLPShare
+        let (problem, cancellation) = (problem, options.cancellation)
+        return { relaxed in
+            // The dive solves the LP again about ten times: where the first took long, it cannot finish.
+            guard began.duration(to: .now) <= .seconds(lpLimit) else {
+                shared.recordDive("not run: the LP took \(Self.seconds(began.duration(to: .now))) s")
+                return
+            }
+            let dive = RelaxationDive(formulation: inFlight.formulation)
+            guard let plan = dive.plan(from: relaxed, until: deadline, shouldStop: { cancellation?.isCancelled == true }),
+                  PlanChecker.violations(of: plan, for: problem).isEmpty else {
+                shared.recordDive("no plan by \(Self.seconds(began.duration(to: .now))) s")
+                return
+            }
+            let objective = ObjectiveBreakdown(allocation: plan, problem: problem).total
+            let better = shared.better(than: objective) == nil
+            shared.offer(objective, plan)
+            shared.recordDive("\(Self.rounded(objective)) at \(Self.seconds(began.duration(to: .now))) s"
+                              + (better ? ", taken" : ", not better"))
+        }
     }
 }
 #endif

@@ -106,11 +106,11 @@ struct Search {
         var objective = ObjectiveBreakdown(allocation: current, problem: problem).total
         // People unlimited bounds the earlier versions only (in flight: the relaxation's bounds).
         let simple = inFlight == nil ? SimpleBound.value(for: problem) : nil
-        let relaxation = startBound(incumbent: objective)
-        defer { relaxation.stop() }
-        self.relaxation = relaxation
         let shared = SharedIncumbent(objective: objective, allocation: current)
         self.shared = shared
+        let relaxation = startBound(incumbent: objective, shared: shared)
+        defer { relaxation.stop() }
+        self.relaxation = relaxation
         let helpers = startHelpers(shared: shared, after: relaxation)
         defer { helpers.finish() }
         // The tighter of the people-unlimited bound and the relaxations', with its source.
@@ -162,7 +162,8 @@ struct Search {
         default: ""
         }
         let timeline = total.timeline.isEmpty ? "" : "; " + total.timeline
-        let note = "lns: \(total.summary)" + (helpers.count > 0 ? " on \(helpers.count + 1) searches" : "") + timeline + provenBy
+        let dive = shared.diveOutcome.map { "; dive from the relaxation: " + $0 } ?? ""
+        let note = "lns: \(total.summary)" + (helpers.count > 0 ? " on \(helpers.count + 1) searches" : "") + timeline + dive + provenBy
         return PlanningOutcome(allocation: current, proof: proof, bound: bound, boundSource: proven?.source,
                                notes: [PlannerNote(note)])
     }

@@ -96,6 +96,12 @@ struct SearchPolicy: Sendable {
     /// it ran (a 30 × 12 × 12 portfolio ended at 244,629 against an optimum of 282,047 after
     /// `lns: 1 neighbourhoods`).
     var boundShareBesideWholeSolve = 0.25
+    /// In flight: the share of the time (from the start) until which the bound's thread dives from
+    /// its LP solution to a plan (`RelaxationDive`) before its branch and bound; 0: no dive.
+    var diveShare = 0.4
+    /// …when the LP relaxation was solved within this share of the time. At 60 s: 60 × 25 × 16
+    /// (LP in 1–2 s) dives, 120 × 40 × 26 (5–15 s; the dive needed 90 s on seed 6) does not.
+    var diveLPShare = 0.05
 
     /// The tuning every search runs by.
     static let standard = SearchPolicy()
