@@ -30,6 +30,9 @@ package final class RelaxationBound: Sendable {
     /// Ends the computations early (the search is over): the branch and bound stops at its next node.
     package func stop() { stopping.cancel() }
 
+    /// Whether `stop()` was called (what runs on this thread beside the bound checks it too).
+    package var isStopped: Bool { stopping.isCancelled }
+
     /// The best bound so far (objective constant included).
     package var value: Double? { result.withLock { $0?.value } }
 

@@ -71,7 +71,7 @@ extension Search {
             let limit = remaining.map { max(0.5, $0 * share) }
             let cancellation = options.cancellation
             let model = inFlight?.formulation.model
-            let dive = inFlight.flatMap { diveFromRelaxation($0, shared: shared) }
+            let dive = inFlight.flatMap { diveFromRelaxation($0, shared: shared, stopping: relaxation) }
             let thread = Thread {
                 relaxation.compute(problem: problem, incumbent: incumbent, timeLimit: limit, withLP: withLP, inFlight: model,
                                    relaxed: dive, shouldStop: { cancellation?.isCancelled == true })
@@ -94,7 +94,9 @@ extension Search {
     /// (`RelaxationDive`) until `SearchPolicy.diveShare` of the time, where the LP took at most
     /// `SearchPolicy.diveLPShare` of it; the plan is offered to the searches when the checker
     /// accepts it and it beats theirs. `nil` where the policy has no dive.
-    func diveFromRelaxation(_ inFlight: InFlightModel, shared: SharedIncumbent) -> (@Sendable ([Double]) -> Void)? {
+    /// The dive ends when the search does (`stopping` is stopped) or is cancelled.
+    func diveFromRelaxation(_ inFlight: InFlightModel, shared: SharedIncumbent,
+                            stopping: RelaxationBound) -> (@Sendable ([Double]) -> Void)? {
         guard policy.diveShare > 0, let remaining else { return nil }
         let began = ContinuousClock.now
         let deadline = began.advanced(by: .seconds(remaining * policy.diveShare))
@@ -107,7 +109,8 @@ extension Search {
                 return
             }
             let dive = RelaxationDive(formulation: inFlight.formulation)
-            guard let plan = dive.plan(from: relaxed, until: deadline, shouldStop: { cancellation?.isCancelled == true }),
+            let shouldStop = { @Sendable in cancellation?.isCancelled == true || stopping.isStopped }
+            guard let plan = dive.plan(from: relaxed, until: deadline, shouldStop: shouldStop),
                   PlanChecker.violations(of: plan, for: problem).isEmpty else {
                 shared.recordDive("no plan by \(Self.seconds(began.duration(to: .now))) s")
                 return
