@@ -125,10 +125,10 @@ struct RelaxationDive {
         return formulation.allocation(from: reduced.expanded(solved.values))
     }
 
+    /// Seconds left until `deadline`; `nil` when too few to solve anything.
     private func seconds(until deadline: ContinuousClock.Instant) -> Double? {
-        let left = ContinuousClock.now.duration(to: deadline)
-        let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
-        return seconds > 0.1 ? seconds : nil
+        let left = -deadline.secondsElapsed
+        return left > 0.1 ? left : nil
     }
 }
 #endif

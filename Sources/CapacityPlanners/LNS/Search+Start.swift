@@ -82,14 +82,6 @@ extension Search {
         return relaxation
     }
 
-    /// A duration in seconds, to a tenth, for a note.
-    static func seconds(_ duration: Duration) -> String {
-        String(format: "%.1f", Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18)
-    }
-
-    /// An objective to the unit, for a note.
-    static func rounded(_ objective: Double) -> String { String(format: "%.0f", objective) }
-
     /// What the bound's thread does with the in-flight LP solution: a dive to a plan
     /// (`RelaxationDive`) until `SearchPolicy.diveShare` of the time, where the LP took at most
     /// `SearchPolicy.diveLPShare` of it; the plan is offered to the searches when the checker
@@ -104,21 +96,21 @@ extension Search {
         let (problem, cancellation) = (problem, options.cancellation)
         return { relaxed in
             // The dive solves the LP again about ten times: where the first took long, it cannot finish.
-            guard began.duration(to: .now) <= .seconds(lpLimit) else {
-                shared.recordDive("not run: the LP took \(Self.seconds(began.duration(to: .now))) s")
+            guard began.secondsElapsed <= lpLimit else {
+                shared.recordDive("not run: the LP took \(Format.seconds(began.secondsElapsed))")
                 return
             }
             let dive = RelaxationDive(formulation: inFlight.formulation)
             let shouldStop = { @Sendable in cancellation?.isCancelled == true || stopping.isStopped }
             guard let plan = dive.plan(from: relaxed, until: deadline, shouldStop: shouldStop),
                   PlanChecker.violations(of: plan, for: problem).isEmpty else {
-                shared.recordDive("no plan by \(Self.seconds(began.duration(to: .now))) s")
+                shared.recordDive("no plan by \(Format.seconds(began.secondsElapsed))")
                 return
             }
             let objective = ObjectiveBreakdown(allocation: plan, problem: problem).total
             let better = shared.better(than: objective) == nil
             shared.offer(objective, plan)
-            shared.recordDive("\(Self.rounded(objective)) at \(Self.seconds(began.duration(to: .now))) s"
+            shared.recordDive("\(Format.wholeMoney(objective)) at \(Format.seconds(began.secondsElapsed))"
                               + (better ? ", taken" : ", not better"))
         }
     }
